@@ -1,0 +1,1038 @@
+"""From a parsed document to appointment candidates: who, which role, where, what change.
+
+Reads what the pipeline's components left on the ``Doc`` (entities, sentences,
+dependencies, ``doc.spans["titles"]``) plus the trigger words of
+``data/triggers.json``. Everything here works in character offsets of the
+text the ``Doc`` was made from; the pipeline maps them back to the caller's text.
+
+The rules, in the order they are applied to each sentence:
+
+1. find change triggers ("named", "resigned", "succeeding", "appointment") and skip
+   sentences that speculate ("is expected to be named") or only report
+   continuity ("will remain chairman");
+2. for each person mentioned (by name, surname or pronoun), pick the title that the
+   sentence links to them: "<person> as/to/was named <title>" (the new role),
+   "<title> <person>" and "<person>, <title>," (the current role, which is the
+   role left in a departure);
+3. decide the event from the trigger that governs that link;
+4. attach the organisation: named in the title ("president of Foo Inc"), owning it
+   ("Foo's president"), the subject announcing the move ("Foo Inc said it named"),
+   else the document's main organisation;
+5. "succeeding/replacing X" names the predecessor, who leaves the same role;
+6. past employers come from sentences about the same person with career cues
+   ("previously", "spent six years at", "joins from", "former CFO of").
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from pydantic import BaseModel, ConfigDict
+from spacy.tokens import Doc, Span, Token
+
+from .components import SPAN_KEY
+
+
+class TriggerLexicon(BaseModel):
+    """``data/triggers.json``: the words that signal a change, and its context."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: str
+    appoint: frozenset[str]
+    promote: frozenset[str]
+    succeed: frozenset[str]
+    depart: frozenset[str]
+    depart_needs_particle: dict[str, list[str]]
+    announce_needs_object: frozenset[str]
+    no_change: frozenset[str]
+    speculation: frozenset[str]
+    career: frozenset[str]
+    school_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def triggers() -> TriggerLexicon:
+    raw = resources.files("extractor").joinpath("data/triggers.json").read_text(encoding="utf-8")
+    return TriggerLexicon.model_validate(json.loads(raw))
+
+
+# ---------------------------------------------------------------------------
+# results
+
+
+@dataclass
+class CharSpan:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Found:
+    """One appointment candidate, offsets in the doc's text."""
+
+    person: CharSpan
+    title: CharSpan
+    organisation: CharSpan | None
+    event: str
+    sentence: CharSpan
+    confidence: float
+    succeeds: str | None = None
+    past_employers: list[CharSpan] = field(default_factory=list)
+    person_key: str = ""
+    sent_index: int = 0
+
+
+# ---------------------------------------------------------------------------
+# small helpers
+
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "prof", "mr.", "mrs.", "ms.", "dr.", "prof.", "dame", "lord"}
+_PRONOUNS = {"he": "m", "she": "f", "his": "m", "her": "f", "him": "m"}
+_CONNECT = {
+    "as", "to", "be", "the", "new", "post", "position", "role", "job", "office", "of", "additional",
+    "posts", "positions", "roles", "newly", "created", "will", "shall", "is", "was", "has", "have",
+    "been", "its", "a", "an", "their", "his", "her", "also", "now", "from", "down", "aside", "away",
+    "up", "become", "becomes", "became", "serve", "serves", "serving", "title", "titles", "duties",
+    "company", "company's", "firm", "firm's", "bank's", "group's", "'s", "’s", "take", "takes",
+    "taking", "over", "assume", "assumes", "assuming", "hold", "holds", "formerly", "effective",
+    "immediately", "further", "permanent", "being", "had", "would", "fill", "filling", "vacant",
+    "vacancy", "left", "by", "named", "appointed", "elected", "promoted", "hired", "chosen",
+    "selected", "tapped", "designated", "nominated", "recruited", "retained", "made", "both",
+    "our", "all", "two", "three", "another", "other", "each", "senior",
+}
+_EMPLOYER_PREPS = {"at", "of", "for", "with", "from", "joined", "join", "joining", "joins", "such", "led", "headed", "founded", "co-founded", "ran"}
+_ORG_NOUNS = {
+    "company", "firm", "group", "bank", "consultants", "consultancy", "start-up", "startup",
+    "movement", "party", "agency", "organisation", "organization", "fund", "insurer", "retailer",
+    "maker", "manufacturer", "provider", "lab", "laboratory", "business", "subsidiary", "unit",
+    "division", "giant", "house", "partnership", "brokerage", "practice", "platform",
+}
+_LOWER_LINKS = {"of", "for", "without", "de", "du", "des", "la", "le", "&", "-", "and", "y", "von", "van", "der"}
+_STOP_CAPS = {
+    "the", "a", "an", "in", "on", "he", "she", "it", "they", "we", "i", "his", "her", "its", "their",
+    "mr", "mrs", "ms", "dr", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "prior", "before", "after", "during", "most",
+    "previously", "formerly", "since", "as", "president", "chairman", "chief", "ceo", "cfo",
+}
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents off, punctuation to spaces: for comparing names.
+
+    >>> fold("Stéphane  Roques!")
+    'stephane roques'
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return " ".join(re.sub(r"[^a-z0-9&]+", " ", text).split())
+
+
+_LEGAL = {"inc", "corp", "corporation", "co", "company", "ltd", "limited", "plc", "llc", "lp", "sa",
+          "ag", "nv", "bv", "gmbh", "the", "group", "holdings", "of", "and", "&"}
+
+
+def org_key(name: str) -> frozenset[str]:
+    return frozenset(w for w in fold(name).split() if w not in _LEGAL)
+
+
+def same_org(a: str, b: str) -> bool:
+    ka, kb = org_key(a), org_key(b)
+    return bool(ka and kb and (ka <= kb or kb <= ka))
+
+
+def is_upper_sentence(sent: Span) -> bool:
+    letters = [c for c in sent.text if c.isalpha()]
+    return len(letters) > 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+# ---------------------------------------------------------------------------
+# people
+
+
+@dataclass
+class PersonInfo:
+    key: str
+    name: str
+    start: int
+    end: int
+    surname: str
+
+
+class People:
+    """The people of a document: full names, and the surnames and pronouns that refer to them."""
+
+    def __init__(self, doc: Doc, org_texts: set[str]):
+        self.doc = doc
+        self.by_key: dict[str, PersonInfo] = {}
+        self.token_person: dict[int, str] = {}
+        last_by_surname: dict[str, str] = {}
+        for ent in (e for e in doc.ents if e.label_ == "PERSON"):
+            span = self._trim(ent)
+            if span is None or fold(span.text) in org_texts:
+                continue
+            words = [fold(t.text) for t in span if t.is_alpha or t.text.endswith(".")]
+            words = [w for w in words if w and w not in _SUFFIXES] or words
+            if not words or not words[-1]:
+                continue
+            surname = words[-1]
+            key = self._match(words, surname)
+            if key is None:
+                key = " ".join(words)
+            info = self.by_key.get(key)
+            if info is None or len(span.text) > len(info.name):
+                self.by_key[key] = PersonInfo(key, span.text, span.start_char, span.end_char, surname)
+            last_by_surname[surname] = key
+            for t in span:
+                self.token_person[t.i] = key
+        # surname mentions the NER missed ("Fusco formerly was ...")
+        for tok in doc:
+            if tok.i in self.token_person or not tok.is_title:
+                continue
+            key = last_by_surname.get(fold(tok.text))
+            if key and tok.ent_type_ not in ("ORG", "GPE"):
+                self.token_person[tok.i] = key
+
+    def _match(self, words: list[str], surname: str) -> str | None:
+        """The known person these name words refer to: same surname, compatible first name."""
+        for key, info in self.by_key.items():
+            if info.surname != surname:
+                continue
+            known = key.split()
+            if len(words) == 1 or len(known) == 1:
+                return key
+            a, b = words[0], known[0]
+            if a == b or (len(a) == 1 or len(b) == 1) and a[0] == b[0]:
+                return key
+        return None
+
+    @staticmethod
+    def _trim(ent: Span) -> Span | None:
+        start, end = ent.start, ent.end
+        doc = ent.doc
+        while start < end and (doc[start].lower_ in _HONORIFICS or not doc[start].is_alpha and doc[start].text not in ("(",)):
+            start += 1
+        while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct and doc[end - 1].text != "."):
+            end -= 1
+        if end <= start:
+            return None
+        span = doc[start:end]
+        if not any(t.is_title or t.is_upper for t in span) or any(t.like_num for t in span):
+            return None
+        if "\n" in span.text:
+            return None
+        return span
+
+    def is_surname(self, text: str) -> bool:
+        return any(info.surname == fold(text) for info in self.by_key.values())
+
+    def at(self, i: int) -> str | None:
+        return self.token_person.get(i)
+
+    def mentions(self, sent: Span) -> list[tuple[int, int, str]]:
+        """(first token, end token, person key) for every mention in the sentence, in order."""
+        out: list[tuple[int, int, str]] = []
+        i = sent.start
+        while i < sent.end:
+            key = self.token_person.get(i)
+            if key is None:
+                i += 1
+                continue
+            j = i + 1
+            while j < sent.end and self.token_person.get(j) == key:
+                j += 1
+            out.append((i, j, key))
+            i = j
+        return out
+
+
+# ---------------------------------------------------------------------------
+# the document-level view
+
+
+@dataclass
+class DocView:
+    doc: Doc
+    people: People
+    titles: list[Span]
+    title_at: dict[int, Span]
+    main_org: CharSpan | None
+    sents: list[Span]
+
+
+def _org_spans(doc: Doc) -> list[Span]:
+    return [e for e in doc.ents if e.label_ == "ORG"]
+
+
+def _clean_org(span: Span) -> Span | None:
+    """An organisation entity without "the" and trailing punctuation; None if it is not a name.
+
+    Upper-case words of six letters or more come from headlines and datelines
+    ("WILMINGTON", "RETIRE"), not from the organisation's name.
+    """
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].text in ("<", "(", "-", "—", "–")):
+        start += 1
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’", ">") or doc[end - 1].is_punct and doc[end - 1].text not in (".", "!")):
+        end -= 1
+    if end <= start:
+        return None
+    span = doc[start:end]
+    if "\n\n" in span.text or not any(t.is_title or t.is_upper for t in span):
+        return None
+    if any(t.is_upper and t.is_alpha and len(t) >= 6 for t in span):
+        return None
+    return span
+
+
+_ANNOUNCING = {
+    "said", "says", "announced", "announces", "announce", "named", "names", "appointed", "appoints",
+    "elected", "elects", "hired", "hires", "promoted", "promotes", "welcomed", "welcomes", "reported",
+    "has", "have", "added", "adds", "accepted", "selected", "tapped", "confirmed", "confirms", "is",
+}
+
+
+def _subject_name(tok: Token) -> Span | None:
+    """The proper-noun phrase headed by ``tok`` ("Medicen Paris Region", "Hytek Microsystems Inc")."""
+    doc = tok.doc
+    left = tok.i
+    for child in tok.lefts:
+        if child.dep_ in ("compound", "amod", "nmod") and (child.pos_ == "PROPN" or child.text[:1].isupper()):
+            left = min(left, child.left_edge.i)
+    while left < tok.i and doc[left].lower_ == "the":
+        left += 1
+    span = doc[left:tok.i + 1]
+    if not all(t.text[:1].isupper() or t.text in ("&", "-", "'s") or t.like_num for t in span):
+        return None
+    return span
+
+
+def _main_org(doc: Doc, sents: list[Span], people: "People") -> CharSpan | None:
+    """The organisation the document is about: the subject announcing the news in the
+    body ("Hytek Microsystems Inc said ...", "Medicen Paris Region ... today announces"),
+    else the organisation named most often."""
+    counts: dict[frozenset[str], list[Span]] = {}
+    subject = None
+    body = [s for s in sents if not is_upper_sentence(s)]
+    for sent in body:
+        for ent in sent.ents:
+            if ent.label_ != "ORG":
+                continue
+            span = _clean_org(ent)
+            if span is None or people.at(span.start) is not None or people.is_surname(span.text):
+                continue
+            counts.setdefault(org_key(span.text), []).append(span)
+    for sent in body[:4]:
+        for tok in sent:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lower_ in _ANNOUNCING and tok.pos_ == "PROPN":
+                span = _subject_name(tok)
+                if span is not None and _clean_org(span) is not None and people.at(span.start) is None and not people.is_surname(span.text):
+                    subject = span
+                    break
+        if subject is not None:
+            break
+    if subject is not None:
+        same = counts.get(org_key(subject.text), [subject])
+        best = max(same + [subject], key=lambda s: len(s.text))
+        return CharSpan(best.text, best.start_char, best.end_char)
+    if counts:
+        spans = max(counts.values(), key=len)
+        best = max(spans, key=lambda s: len(s.text))
+        return CharSpan(best.text, best.start_char, best.end_char)
+    return None
+
+
+def make_view(doc: Doc) -> DocView:
+    sents = list(doc.sents)
+    org_texts = {fold(s.text) for s in _org_spans(doc)}
+    titles = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
+    title_at = {}
+    for t in titles:
+        for i in range(t.start, t.end):
+            title_at[i] = t
+    people = People(doc, org_texts)
+    return DocView(doc, people, titles, title_at, _main_org(doc, sents, people), sents)
+
+
+# ---------------------------------------------------------------------------
+# sentence rules
+
+
+@dataclass
+class Trigger:
+    kind: str  # appoint | promote | succeed | depart
+    tok: Token
+
+
+def find_triggers(sent: Span) -> list[Trigger]:
+    lex = triggers()
+    out = []
+    for tok in sent:
+        w = tok.lower_
+        kind = None
+        if w in lex.promote:
+            kind = "promote"
+        elif w in lex.succeed:
+            kind = "succeed"
+        elif w in lex.depart:
+            parts = lex.depart_needs_particle.get(w)
+            if parts is not None:
+                nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+                if nxt is None or nxt.lower_ not in parts:
+                    continue
+            kind = "depart"
+        elif w in lex.appoint:
+            kind = "appoint"
+        if kind is None:
+            continue
+        if tok.pos_ in ("PROPN",) and not tok.is_lower:
+            continue  # "Gerald Names", "Leave Corp"
+        out.append(Trigger(kind, tok))
+    return out
+
+
+def _speculative(sent: Span, trig: Token) -> bool:
+    lex = triggers()
+    window = sent.doc[max(sent.start, trig.i - 6): trig.i]
+    return any(t.text in lex.speculation for t in window)
+
+
+def _background(trig: Token) -> bool:
+    """A change told as background: "after retiring from", "since joining", "who joined in 2019"."""
+    doc = trig.doc
+    prev = [doc[i].lower_ for i in range(max(0, trig.i - 2), trig.i)]
+    if any(w in ("after", "before", "since", "until", "upon") for w in prev):
+        return True
+    return False
+
+
+def _between_ok(doc: Doc, a: int, b: int, extra: frozenset[str] = frozenset()) -> bool:
+    """Are all tokens in [a, b) connector words ("as", "to be", "was named")?"""
+    if b - a > 9:
+        return False
+    for i in range(a, b):
+        t = doc[i]
+        w = t.lower_
+        if w in _CONNECT or w in extra or t.like_num or t.is_space:
+            continue
+        return False
+    return True
+
+
+def _appositive_end(doc: Doc, j: int, limit: int) -> int | None:
+    """If an appositive ", 45, senior vice president of X," starts at j, return the index after it."""
+    if j >= limit or doc[j].text != ",":
+        return None
+    k = j + 1
+    while k < limit and k - j < 18:
+        if doc[k].text == ",":
+            return k + 1
+        if doc[k].text in (".", ";") or doc[k].is_space and "\n\n" in doc[k].text:
+            return None
+        k += 1
+    return None
+
+
+def _title_after(view: DocView, end: int, limit: int, trigger_words: frozenset[str]) -> tuple[Span, str] | None:
+    """The title linked to a person ending at token ``end``: (span, relation)."""
+    doc = view.doc
+    # skip an appositive first: "Thomas Bay, Hytek's vice president, was appointed ... president"
+    start_points = [end]
+    app = _appositive_end(doc, end, limit)
+    if app is not None:
+        start_points.append(app)
+    for sp in start_points:
+        for t in view.titles:
+            if t.start < sp or t.start >= limit:
+                continue
+            if _between_ok(doc, sp, t.start, trigger_words):
+                return t, ("new" if sp == end else "new-after-appositive")
+            break
+    return None
+
+
+def _title_before(view: DocView, start: int, lo: int) -> Span | None:
+    doc = view.doc
+    for t in reversed(view.titles):
+        if t.end > start or t.end <= lo:
+            continue
+        gap = [doc[i] for i in range(t.end, start)]
+        if all(g.lower_ in ("the", "its", "former", "new", "outgoing", ",", "'s") or g.ent_type_ == "ORG" for g in gap) and len(gap) <= 4:
+            return t
+        return None
+    return None
+
+
+def _appositive_title(view: DocView, end: int, limit: int) -> Span | None:
+    doc = view.doc
+    if end < limit and doc[end].text == ",":
+        for t in view.titles:
+            if t.start <= end or t.start >= limit:
+                continue
+            gap = [doc[i] for i in range(end + 1, t.start)]
+            if len(gap) <= 4 and all(g.lower_ in ("the", "its", "a", "an", "former", "currently", "who", "is", "was", "'s", "’s") or g.ent_type_ == "ORG" or g.like_num or g.text == "," for g in gap):
+                return t
+            return None
+    return None
+
+
+def _org_for_title(view: DocView, title: Span, sent: Span) -> CharSpan | None:
+    """The organisation a title belongs to, when the sentence says it."""
+    doc = view.doc
+    # "president of its Britt Airways unit": the unit, when named
+    for tok in title:
+        if tok.ent_type_ == "ORG" and tok.ent_iob_ == "B":
+            ent = _ent_at(doc, tok.i)
+            span = _clean_org(ent) if ent is not None else None
+            if span is not None and span.end <= title.end:
+                return CharSpan(span.text, span.start_char, span.end_char)
+    # "president of Fil-Mor Express Inc", "CEO at Acme"
+    j = title.end
+    if j < sent.end and doc[j].lower_ in ("of", "at", "for", "with"):
+        k = j + 1
+        if k < sent.end and doc[k].lower_ in ("the",):
+            k += 1
+        if k < sent.end and doc[k].ent_type_ == "ORG" and doc[k].ent_iob_ == "B" or k < sent.end and doc[k].ent_type_ == "ORG" and doc[k].ent_iob_ == "I":
+            ent = _ent_at(doc, k)
+            if ent is not None:
+                span = _clean_org(ent)
+                if span is not None:
+                    return CharSpan(span.text, span.start_char, span.end_char)
+    # "Hytek's vice president", "Midcon senior vice president"
+    k = title.start - 1
+    if k >= sent.start and doc[k].text in ("'s", "’s"):
+        k -= 1
+    if k >= sent.start and doc[k].ent_type_ == "ORG":
+        ent = _ent_at(doc, k)
+        if ent is not None:
+            span = _clean_org(ent)
+            if span is not None:
+                return CharSpan(span.text, span.start_char, span.end_char)
+    return None
+
+
+def _ent_at(doc: Doc, i: int) -> Span | None:
+    for ent in doc.ents:
+        if ent.start <= i < ent.end:
+            return ent
+    return None
+
+
+def _subject_org(view: DocView, sent: Span, before: int) -> CharSpan | None:
+    """ "Foo Inc said it named ...", "Foo Inc has appointed ...": the announcing organisation."""
+    doc = view.doc
+    for ent in sent.ents:
+        if ent.label_ != "ORG" or ent.start >= before:
+            continue
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if nxt is None:
+            continue
+        if nxt.lower_ in ("said", "says", "announced", "announces", "has", "have", "named", "names", "appointed",
+                           "appoints", "elected", "elects", "hired", "hires", "promoted", "promotes", "today",
+                           "also", "board", "'s", "’s", "welcomed", "welcomes") or nxt.text == "," and _looks_like_said(doc, ent.end, sent.end):
+            span = _clean_org(ent)
+            if span is not None:
+                return CharSpan(span.text, span.start_char, span.end_char)
+    return None
+
+
+def _looks_like_said(doc: Doc, i: int, limit: int) -> bool:
+    """"MidCon Corp, a unit of Occidental Petroleum Corp, said": an appositive then "said"."""
+    end = _appositive_end(doc, i, limit)
+    return end is not None and end < limit and doc[end].lower_ in ("said", "announced", "has", "named", "appointed", "today")
+
+
+def _join_org(view: DocView, trig: Token, sent: Span) -> CharSpan | None:
+    if trig.lower_ not in ("join", "joins", "joined", "joining", "rejoin", "rejoins", "rejoined"):
+        return None
+    doc = view.doc
+    k = trig.i + 1
+    if k < sent.end and doc[k].lower_ == "the":
+        k += 1
+    if k < sent.end and doc[k].ent_type_ == "ORG":
+        ent = _ent_at(doc, k)
+        span = _clean_org(ent) if ent is not None else None
+        if span is not None:
+            return CharSpan(span.text, span.start_char, span.end_char)
+    return None
+
+
+def _board_title(doc: Doc, start: int, limit: int) -> Span | None:
+    """ "elected to its board", "resigned from the board of directors" -> the span "board"."""
+    for i in range(start, min(limit, start + 6)):
+        if doc[i].lower_ == "board" and i - 1 >= 0 and doc[i - 1].lower_ in ("its", "the", "company's", "our", "their"):
+            before = doc[i - 2].lower_ if i >= 2 else ""
+            if before in ("to", "from", "on", "of") or doc[i - 2].ent_type_ == "ORG":
+                return doc[i:i + 1]
+    return None
+
+
+def _sentence_effect(sent: Span) -> None:
+    return None
+
+
+# ---------------------------------------------------------------------------
+# the main entry
+
+
+def _span(doc_or_span) -> CharSpan:
+    return CharSpan(doc_or_span.text, doc_or_span.start_char, doc_or_span.end_char)
+
+
+def _resolve_pronoun(view: DocView, tok: Token, last_key: str | None) -> str | None:
+    if tok.lower_ in _PRONOUNS and last_key is not None:
+        return last_key
+    return None
+
+
+def find_appointments(doc: Doc) -> list[Found]:
+    view = make_view(doc)
+    found: list[Found] = []
+    last_key: str | None = None
+    for si, sent in enumerate(view.sents):
+        mentions = view.people.mentions(sent)
+        # pronoun at the start of a sentence refers to the last person in focus
+        pron = None
+        for tok in sent[:3]:
+            if tok.lower_ in ("he", "she") and last_key is not None:
+                pron = (tok.i, tok.i + 1, last_key)
+                break
+        if pron is not None:
+            mentions = sorted(mentions + [pron])
+        trigs = [t for t in find_triggers(sent) if not _speculative(sent, t.tok)]
+        if trigs and not is_upper_sentence(sent):
+            found.extend(_sentence_records(view, sent, si, mentions, trigs))
+        if mentions:
+            last_key = mentions[0][2] if not found or found[-1].sent_index != si else found[-1].person_key
+    found = _merge(found)
+    _attach_past_employers(view, found)
+    return found
+
+
+_LIST_GAP = {",", "and", "&"}
+_PLURAL_HEADS = {"directors": "director", "trustees": "trustee", "members": "member",
+                 "governors": "governor", "partners": "partner", "officers": "officer"}
+
+
+def _list_end(doc: Doc, mentions, idx: int) -> int:
+    """Index of the last mention in a list "A, B and C" that starts at mention ``idx``."""
+    j = idx
+    while j + 1 < len(mentions):
+        gap = [doc[i] for i in range(mentions[j][1], mentions[j + 1][0])]
+        if gap and all(t.text in _LIST_GAP or t.is_space for t in gap):
+            j += 1
+            continue
+        break
+    return j
+
+
+def _list_start(doc: Doc, mentions, idx: int) -> int:
+    j = idx
+    while j > 0:
+        gap = [doc[i] for i in range(mentions[j - 1][1], mentions[j][0])]
+        if gap and all(t.text in _LIST_GAP or t.is_space for t in gap):
+            j -= 1
+            continue
+        break
+    return j
+
+
+def _plural_title(doc: Doc, i: int, limit: int) -> CharSpan | None:
+    """ "were named directors": the singular head as the title (the span leaves out the "s")."""
+    if i < limit and doc[i].lower_ in _PLURAL_HEADS:
+        tok = doc[i]
+        return CharSpan(tok.text[:-1], tok.idx, tok.idx + len(tok.text) - 1)
+    return None
+
+
+def _title_after_pos(view: DocView, pos: int, limit: int, trigger_words: frozenset[str]):
+    """A title (Span or CharSpan) that follows token ``pos`` with only connectors between."""
+    doc = view.doc
+    for t in view.titles:
+        if t.start < pos or t.start >= limit:
+            continue
+        if _between_ok(doc, pos, t.start, trigger_words):
+            return t
+        break
+    k = pos
+    while k < limit and (doc[k].lower_ in _CONNECT or doc[k].lower_ in trigger_words) and k - pos < 6:
+        k += 1
+    return _plural_title(doc, k, limit)
+
+
+def _as_charspan(t) -> CharSpan:
+    return t if isinstance(t, CharSpan) else _span(t)
+
+
+def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[Trigger]) -> list[Found]:
+    doc = view.doc
+    lex = triggers()
+    trigger_words = frozenset(t.tok.lower_ for t in trigs)
+    out: list[Found] = []
+    succeeded: list[tuple[str, Found | None]] = []
+    skip: set[int] = set()
+
+    def record(key, title, trig_kind, conf, rel="new", old=None, org=None, succeeds=None):
+        info = view.people.by_key[key]
+        title_cs = _as_charspan(title)
+        tspan = title if isinstance(title, Span) else None
+        event = "departed" if trig_kind == "depart" else "promoted" if trig_kind == "promote" else "appointed"
+        if event != "departed" and (
+            re.search(r"\b(acting|interim)\b", title_cs.text.lower())
+            or any(t.lower_ in ("temporarily", "interim") for t in sent)
+        ):
+            event = "interim"
+        if org is None and tspan is not None:
+            org = _org_for_title(view, tspan, sent)
+        first = min(m[0] for m in mentions) if mentions else sent.start
+        org = org or _subject_org(view, sent, max(first, sent.start + 1)) or view.main_org
+        if event == "appointed" and old is not None:
+            old_org = _org_for_title(view, old, sent)
+            if old_org is None or org is None or same_org(old_org.text, org.text):
+                event = "promoted"
+        f = Found(person=CharSpan(info.name, info.start, info.end), title=title_cs, organisation=org,
+                  event=event, sentence=_span(sent), confidence=conf, person_key=key, sent_index=si,
+                  succeeds=succeeds)
+        out.append(f)
+        return f
+
+    for idx, (ms, me, key) in enumerate(mentions):
+        if idx in skip or key not in view.people.by_key:
+            continue
+        last = _list_end(doc, mentions, idx)
+        first_idx = _list_start(doc, mentions, idx)
+        list_end_tok = mentions[last][1]
+        limit = mentions[last + 1][0] if last + 1 < len(mentions) else sent.end
+        prev_end = mentions[first_idx - 1][1] if first_idx > 0 else sent.start
+        pre = [doc[i].lower_ for i in range(max(sent.start, mentions[first_idx][0] - 3), mentions[first_idx][0])]
+        # "replaced as president of the unit by August Busch III": the successor
+        if "by" in pre:
+            st = [t for t in trigs if t.kind == "succeed" and mentions[first_idx][0] - 12 <= t.tok.i < ms]
+            if st:
+                title = _title_after_pos(view, st[0].tok.i + 1, ms, trigger_words)
+                if title is not None:
+                    before = [m for m in mentions if m[1] <= st[0].tok.i]
+                    pred = before[-1][2] if before else None
+                    f = record(key, title, "appoint", 0.8, succeeds=view.people.by_key[pred].name if pred else None)
+                    if pred:
+                        succeeded.append((pred, f))
+                    continue
+        # a person after "succeeding"/"replacing" is the predecessor
+        if any(w in lex.succeed for w in pre):
+            succeeded.append((key, None))
+            continue
+        # continuity: "who will remain chairman"
+        window = [doc[i].lower_ for i in range(list_end_tok, min(limit, list_end_tok + 5))]
+        if any(w in lex.no_change for w in window):
+            continue
+        made = False
+        # (A) verbs after the person, each with its title: "resigned as president to become chairman"
+        for trig in (t for t in trigs if list_end_tok <= t.tok.i < limit):
+            if trig.kind == "depart" and _background(trig.tok):
+                continue
+            if trig.kind == "succeed":
+                # "succeeds Bill Saxon as chairman"
+                nxt = [j for j in range(last + 1, len(mentions)) if mentions[j][0] > trig.tok.i]
+                if not nxt or mentions[nxt[0]][0] - trig.tok.i > 3:
+                    continue
+                j = nxt[0]
+                pj_end = mentions[j][1]
+                lim2 = mentions[j + 1][0] if j + 1 < len(mentions) else sent.end
+                app = _appositive_end(doc, pj_end, lim2)
+                title = _title_after_pos(view, app or pj_end, lim2, trigger_words)
+                pred_key = mentions[j][2]
+                old = _appositive_title(view, me, limit)
+                if title is None:
+                    title = old
+                if title is None:
+                    continue
+                f = record(key, title, "appoint", 0.85, old=None, succeeds=view.people.by_key[pred_key].name)
+                succeeded.append((pred_key, f))
+                skip.add(j)
+                made = True
+                continue
+            if trig.kind == "appoint" and trig.tok.lower_ in lex.announce_needs_object:
+                continue
+            title = _title_after_pos(view, trig.tok.i + 1, limit, trigger_words)
+            if title is None and trig.kind == "depart":
+                title = _board_title(doc, trig.tok.i, limit)
+                if title is not None:
+                    title = CharSpan("director", title.start_char, title.end_char)
+            if title is None:
+                continue
+            old = _appositive_title(view, me, limit) if trig.kind != "depart" else None
+            for m in range(first_idx, last + 1):
+                record(mentions[m][2], title, trig.kind, 0.9, old=old if m == idx else None)
+                skip.add(m)
+            made = True
+        if made:
+            continue
+        # (B) the trigger governs the person from before: "named X (as) president", "the resignation of President X"
+        trig = _governing_trigger(doc, trigs, ms, me, limit)
+        if trig is None or trig.kind == "succeed":
+            continue
+        if trig.kind == "appoint" and trig.tok.lower_ in lex.announce_needs_object:
+            if not (ms > trig.tok.i and ms - trig.tok.i <= 3):
+                continue
+        if trig.kind == "depart" and _background(trig.tok):
+            continue
+        app = _appositive_end(doc, list_end_tok, limit)
+        title = _title_after_pos(view, list_end_tok, limit, trigger_words)
+        rel = "new"
+        if title is None and app is not None:
+            title = _title_after_pos(view, app, limit, trigger_words)
+        old = _appositive_title(view, me, limit) or _title_before(view, ms, prev_end)
+        if trig.kind == "depart" and title is None and old is not None:
+            title, rel = old, "held"
+        elif title is None and old is not None and trig.tok.i < ms:
+            title, rel = old, "pre"
+        if title is None:
+            board = _board_title(doc, min(trig.tok.i, me), sent.end)
+            if board is None:
+                # "elected a new board consisting of A, B and C"
+                board_tok = next((doc[i] for i in range(max(sent.start, mentions[first_idx][0] - 6), mentions[first_idx][0])
+                                  if doc[i].lower_ == "board"), None)
+                if board_tok is None:
+                    continue
+                title = CharSpan("director", board_tok.idx, board_tok.idx + len(board_tok))
+            else:
+                title = CharSpan("director", board.start_char, board.end_char)
+            rel = "board"
+        conf = {"new": 0.85, "held": 0.75, "pre": 0.6, "board": 0.6}[rel]
+        for m in range(first_idx, last + 1):
+            if m == idx or m not in skip:
+                record(mentions[m][2], title, trig.kind, conf, old=old if rel == "new" and m == idx else None)
+                skip.add(m)
+    # predecessors leave the role their successor takes
+    arrivals = [f for f in out if f.event != "departed"]
+    for key, succ in succeeded:
+        succ = succ or (arrivals[-1] if arrivals else None)
+        if succ is None or key == succ.person_key:
+            continue
+        info = view.people.by_key[key]
+        succ.succeeds = succ.succeeds or info.name
+        out.append(Found(person=CharSpan(info.name, info.start, info.end), title=succ.title,
+                         organisation=succ.organisation, event="departed", sentence=_span(sent),
+                         confidence=0.5, person_key=key, sent_index=si))
+    return out
+
+
+def _governing_trigger(doc: Doc, trigs: list[Trigger], ms: int, me: int, next_mention: int) -> Trigger | None:
+    """The trigger that speaks about the person at [ms, me)."""
+    # dependency: nearest trigger among the person's ancestors
+    head = doc[ms:me].root
+    for anc in head.ancestors:
+        for t in trigs:
+            if t.tok.i == anc.i and t.kind != "succeed":
+                return t
+    # linear: a trigger just after the person ("X resigned", "X was named") or just before ("named X")
+    after = [t for t in trigs if me <= t.tok.i < min(next_mention, me + 20) and t.kind != "succeed"]
+    if after:
+        return after[0]
+    before = [t for t in trigs if ms - 8 <= t.tok.i < ms and t.kind != "succeed"]
+    if before:
+        return before[-1]
+    return None
+
+
+def _event(trig: Trigger, title: Span | None, sent: Span, old: Span | None, rel: str) -> str:
+    if trig.kind == "depart":
+        return "departed"
+    text = title.text.lower() if title is not None else ""
+    if "acting" in text.split() or "interim" in text.split() or any(
+        t.lower_ in ("temporarily", "interim") for t in sent
+    ) and trig.kind != "depart":
+        return "interim"
+    if trig.kind == "promote":
+        return "promoted"
+    return "appointed"
+
+
+def _merge(found: list[Found]) -> list[Found]:
+    """One record per (person, side): keep the most confident, fill gaps from the others."""
+    out: dict[tuple[str, bool], Found] = {}
+    order: list[tuple[str, bool]] = []
+    for f in found:
+        k = (f.person_key, f.event == "departed")
+        cur = out.get(k)
+        if cur is None:
+            out[k] = f
+            order.append(k)
+            continue
+        better = f if f.confidence > cur.confidence else cur
+        other = cur if better is f else f
+        better.succeeds = better.succeeds or other.succeeds
+        if better.organisation is None:
+            better.organisation = other.organisation
+        out[k] = better
+    # a predecessor inferred from "succeeding X" who also arrives somewhere is not a departure
+    result = [out[k] for k in order]
+    return result
+
+
+# ---------------------------------------------------------------------------
+# past employers
+
+
+def _school_segment(tokens: list[Token]) -> bool:
+    words = {t.lower_ for t in tokens}
+    return bool(words & {"graduate", "graduated", "degree", "studied", "alumnus", "alumna", "mba", "bachelor", "master", "phd", "doctorate", "diploma", "educated"})
+
+
+def _is_school(name: str) -> bool:
+    low = fold(name)
+    return any(w in low for w in triggers().school_words)
+
+
+def _capitalized_run(doc: Doc, k: int, limit: int) -> Span | None:
+    """A proper-name run starting at k: "Arthur Andersen", "MSF - Doctors without Borders", "En Marche!"."""
+    if k >= limit or not (doc[k].is_title or doc[k].is_upper or doc[k].text[:1].isupper()) or doc[k].lower_ in _STOP_CAPS:
+        return None
+    j = k
+    while j < limit:
+        t = doc[j]
+        if t.is_space:
+            break
+        if t.text[:1].isupper() or t.like_num and j > k:
+            j += 1
+            continue
+        if t.lower_ in _LOWER_LINKS and t.lower_ != "and" and j + 1 < limit and doc[j + 1].text[:1].isupper():
+            j += 1
+            continue
+        if t.text in ("!",) and not doc[j - 1].whitespace_:
+            j += 1
+            continue
+        if t.text in (".",) and j > k and not doc[j - 1].whitespace_ and fold(doc[j - 1].text) in ("inc", "co", "corp", "ltd", "bros"):
+            j += 1
+            continue
+        break
+    if j == k:
+        return None
+    return doc[k:j]
+
+
+def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
+    doc = view.doc
+    out: list[Span] = []
+    # split the sentence into comma segments to drop school mentions
+    segments: list[list[Token]] = [[]]
+    depth = 0
+    for t in sent:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        if t.text in (",", ";") and depth == 0:
+            segments.append([])
+        else:
+            segments[-1].append(t)
+    school_tokens = {t.i for seg in segments if _school_segment(seg) for t in seg}
+    i = sent.start
+    while i < sent.end:
+        t = doc[i]
+        w = t.lower_
+        start = None
+        if w in _EMPLOYER_PREPS or (w in _ORG_NOUNS and t.is_lower):
+            k = i + 1
+            if w == "such":
+                if k < sent.end and doc[k].lower_ == "as":
+                    k += 1
+                else:
+                    i += 1
+                    continue
+            if k < sent.end and doc[k].lower_ in ("the", "his", "her", "its", "their"):
+                k += 1
+            # skip up to three lower-case descriptors: "at management consultants Arthur Andersen"
+            m = k
+            while m < sent.end and m - k < 3 and doc[m].is_lower and doc[m].is_alpha and doc[m].lower_ not in ("and", "in", "as", "at", "for", "of"):
+                m += 1
+            start = m if m < sent.end and doc[m].text[:1].isupper() else None
+        if start is not None:
+            run = _capitalized_run(doc, start, sent.end)
+            while run is not None:
+                out.append(run)
+                # lists: "AFM-Téléthon, MSF and Genethon"
+                n = run.end
+                if n + 1 < sent.end and doc[n].lower_ in ("and", ",") and doc[n + 1].text[:1].isupper():
+                    run = _capitalized_run(doc, n + 1, sent.end)
+                else:
+                    run = None
+            i = max(i + 1, out[-1].end if out else i + 1)
+            continue
+        i += 1
+    good = []
+    for span in out:
+        if any(tok.i in school_tokens for tok in span):
+            continue
+        ents = {tok.ent_type_ for tok in span}
+        if ents <= {"GPE", "DATE", "NORP", "LOC", "CARDINAL", "MONEY", "PERCENT"} and "" not in ents:
+            continue  # places, dates
+        first = span.start
+        if first - 1 >= 0 and view.title_at.get(first - 1) is not None and doc[first - 1].lower_ not in ("of", "at", "for"):
+            continue  # "President Emmanuel Macron": a titled person
+        if view.people.at(first) is not None and fold(view.people.by_key[view.people.at(first)].name) == fold(span.text) and doc[first - 1].lower_ not in ("at", "joined", "join", "for", "of", "with", "from"):
+            continue
+        if _is_school(span.text):
+            continue
+        good.append(span)
+    return good
+
+
+def _attach_past_employers(view: DocView, found: list[Found]) -> None:
+    doc = view.doc
+    lex = triggers()
+    by_key: dict[str, list[Found]] = {}
+    for f in found:
+        if f.event != "departed":
+            by_key.setdefault(f.person_key, []).append(f)
+    if not by_key:
+        return
+    last_key = None
+    for si, sent in enumerate(view.sents):
+        if is_upper_sentence(sent):
+            continue
+        mentions = view.people.mentions(sent)
+        subject = None
+        for tok in sent[:4]:
+            if tok.lower_ in ("he", "she") and last_key is not None:
+                subject = last_key
+                break
+        if subject is None and mentions:
+            subject = mentions[0][2]
+        if mentions:
+            last_key = mentions[0][2]
+        if subject is None or subject not in by_key:
+            continue
+        words = {t.lower_ for t in sent}
+        text_low = sent.text.lower()
+        records = by_key[subject]
+        rec_sent = any(r.sent_index == si for r in records)
+        cue = words & lex.career or "prior to" in text_low or "joins from" in text_low or "joined from" in text_low
+        past_tense = any(t.tag_ in ("VBD",) for t in sent)
+        if not (cue or past_tense and not rec_sent):
+            continue
+        if rec_sent and not (words & {"previously", "formerly", "former", "from", "prior", "most", "recently", "was"}):
+            continue
+        # other people mentioned in the sentence own what follows their name
+        others = [m for m in mentions if m[2] != subject]
+        for cand in _employer_candidates(view, sent):
+            if others and any(m[0] < cand.start and m[0] > (mentions[0][0] if mentions else sent.start) for m in others):
+                continue
+            if view.people.at(cand.start) == subject:
+                continue
+            name = cand.text
+            for rec in records:
+                if rec.organisation is not None and same_org(rec.organisation.text, name):
+                    continue
+                if view.main_org is not None and same_org(view.main_org.text, name) and rec.organisation is not None and same_org(rec.organisation.text, view.main_org.text):
+                    continue
+                if any(same_org(p.text, name) for p in rec.past_employers):
+                    continue
+                rec.past_employers.append(CharSpan(name, cand.start_char, cand.end_char))

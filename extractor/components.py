@@ -1,0 +1,234 @@
+"""Our spaCy components, registered in one place.
+
+``appointment_titles`` (factory ``appointment_titles``, rules version in ``data/titles.json``) finds job titles
+("executive vice president and chief operating officer of its consumer products
+division", "CEO", "finance director") with a small grammar over word lists kept
+in ``data/titles.json`` and stores them in ``doc.spans["titles"]``.
+Add it to your own pipeline with ``nlp.add_pipe("appointment_titles")``.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from pydantic import BaseModel, ConfigDict
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+SPAN_KEY = "titles"
+COMPONENT = "appointment_titles"
+
+
+class TitleLexicon(BaseModel):
+    """The word lists of ``data/titles.json`` (validated: unknown keys are an error)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: str
+    heads: frozenset[str]
+    abbreviations: dict[str, str]
+    modifiers: frozenset[str]
+    head_only_after_modifier: frozenset[str]
+    not_titles: frozenset[str]
+    of_words: frozenset[str]
+    unit_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> TitleLexicon:
+    raw = resources.files("extractor").joinpath("data/titles.json").read_text(encoding="utf-8")
+    return TitleLexicon.model_validate(json.loads(raw))
+
+
+_POSSESSIVE_DETS = {"the", "its", "his", "her", "their", "our", "a", "an"}
+_CONJ = {"and", "&", ","}
+_MAX_CHIEF_GAP = 3  # "chief digital & transformation officer"
+_MAX_OF_PART = 8
+
+
+@dataclass
+class TitleFinder:
+    """Find job titles in a doc; see the module docstring."""
+
+    lex: TitleLexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[SPAN_KEY] = self.find(doc)
+        return doc
+
+    # -- token classes -------------------------------------------------
+    def _word(self, tok: Token) -> str:
+        return tok.lower_.replace("\u2019", "'")
+
+    def is_head(self, tok: Token) -> bool:
+        w = self._word(tok)
+        if w in self.lex.abbreviations and w not in ("exec",):
+            # all-caps abbreviations only ("CEO", "CFO"), but spelled-out synonyms any case
+            return tok.text.isupper() or "-" in w or w.isalpha() and len(w) > 4
+        return w in self.lex.heads
+
+    def is_modifier(self, tok: Token) -> bool:
+        w = self._word(tok)
+        if w.startswith("co-") or w.startswith("vice-"):
+            return True
+        return w in self.lex.modifiers
+
+    # -- grammar -------------------------------------------------------
+    def _role_run(self, doc: Doc, i: int) -> int | None:
+        """End (exclusive) of a role phrase starting at token i, or None."""
+        n = len(doc)
+        j = i
+        last_head = None
+        saw_modifier = False
+        while j < n:
+            tok = doc[j]
+            if tok.ent_type_ == "PERSON" or tok.is_space:
+                break
+            if self._word(tok) == "chief":
+                # "chief <up to 3 words> officer"
+                k = j + 1
+                while k < n and k - j <= _MAX_CHIEF_GAP + 1 and self._word(doc[k]) != "officer" and not doc[k].is_punct or (
+                    k < n and doc[k].text in ("&", "/") and k - j <= _MAX_CHIEF_GAP
+                ):
+                    k += 1
+                if k < n and self._word(doc[k]) == "officer" and k > j + 1:
+                    last_head = k
+                    j = k + 1
+                    saw_modifier = True
+                    continue
+            if self.is_head(tok) and (
+                self._word(tok) not in self.lex.head_only_after_modifier or saw_modifier
+            ):
+                last_head = j
+                saw_modifier = True  # "president" in "president emeritus" enables "emeritus"
+                j += 1
+                continue
+            if self.is_modifier(tok) or self.is_head(tok):
+                saw_modifier = True
+                j += 1
+                continue
+            if tok.text == "-" and j + 1 < n and last_head is None:
+                j += 1
+                continue
+            break
+        if last_head is None:
+            return None
+        return last_head + 1
+
+    def _of_part(self, doc: Doc, j: int) -> int:
+        """Extend a role with "of marketing", "of its consumer products division"; return new end."""
+        n = len(doc)
+        if j >= n or self._word(doc[j]) not in self.lex.of_words:
+            return j
+        k = j + 1
+        if self._word(doc[j]) == "responsible":
+            if k < n and doc[k].lower_ == "for":
+                k += 1
+            else:
+                return j
+        if k < n and doc[k].lower_ in _POSSESSIVE_DETS:
+            k += 1
+        start = k
+        end_unit = None
+        while k < n and k - start < _MAX_OF_PART:
+            tok = doc[k]
+            if tok.is_space or tok.ent_type_ == "PERSON" or tok.pos_ in ("VERB", "AUX", "PRON", "ADP", "DET") and tok.lower_ not in ("&",):
+                break
+            if tok.is_punct and tok.text not in ("&", "/", "-"):
+                break
+            if tok.lower_ in self.lex.unit_words:
+                end_unit = k + 1
+            if tok.lower_ == "and" and (k + 1 >= n or self.is_head(doc[k + 1]) or self.is_modifier(doc[k + 1]) and self._role_run(doc, k + 1)):
+                break
+            k += 1
+        if end_unit is not None:
+            return end_unit
+        words = doc[start:k]
+        if not len(words):
+            return j
+        if any(t.ent_type_ in ("ORG", "GPE", "FAC", "LOC", "NORP", "PERSON") for t in words):
+            return j
+        if all(t.is_lower or t.lower_ in ("&", "/", "-") for t in words) or len(words) <= 4 and all(
+            t.is_title or t.lower_ in ("and", "&", "/") for t in words
+        ):
+            # trim a trailing conjunction
+            while k > start and doc[k - 1].lower_ in ("and", "&", "/", "-"):
+                k -= 1
+            return k if k > start else j
+        return j
+
+    def find(self, doc: Doc) -> list[Span]:
+        spans: list[Span] = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            end = self._role_run(doc, i)
+            if end is None:
+                i += 1
+                continue
+            end = self._of_part(doc, end)
+            # conjoined roles: "chairman, president and chief executive"
+            while end < n:
+                k = end
+                if doc[k].text == "," and k + 1 < n and doc[k + 1].lower_ in ("and", "&"):
+                    k += 1
+                if doc[k].lower_ not in _CONJ:
+                    break
+                nxt = self._role_run(doc, k + 1)
+                if nxt is None:
+                    break
+                end = self._of_part(doc, nxt)
+            span = doc[i:end]
+            if span.text.lower() not in self.lex.not_titles:
+                spans.append(Span(doc, i, end, label="TITLE"))
+            i = end
+        return spans
+
+
+@Language.factory(COMPONENT, default_config={})
+def make_title_finder(nlp: Language, name: str) -> TitleFinder:
+    return TitleFinder(lexicon())
+
+
+PARAGRAPHS = "paragraph_boundaries"
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A blank line ends a sentence: headlines, datelines and list items stay apart.
+
+    Runs before the parser, which keeps the boundaries it is given.
+    """
+    for tok in doc[:-1]:
+        if tok.is_space and "\n\n" in tok.text or tok.whitespace_ == "" and tok.text.endswith("\n\n"):
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def add_to_pipeline(nlp: Language) -> None:
+    """Add our components to a loaded pipeline (idempotent)."""
+    if PARAGRAPHS not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        nlp.add_pipe(PARAGRAPHS, before=before) if before else nlp.add_pipe(PARAGRAPHS, first=True)
+    if COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT, last=True)
+
+
+def normalize_title(title: str) -> str:
+    """Canonical lower-case form of a title: abbreviations expanded, one spelling of "chairman".
+
+    >>> normalize_title("President & CEO")
+    'president and chief executive officer'
+    >>> normalize_title("Chairwoman")
+    'chairman'
+    """
+    abbr = lexicon().abbreviations
+    words = []
+    for word in title.replace("&", " and ").replace("/", " / ").split():
+        w = word.strip(",.;:()").lower().replace("\u2019", "'")
+        if not w:
+            continue
+        words.append(abbr.get(w, w))
+    return " ".join(" ".join(words).split()) or title.lower()

@@ -1,0 +1,176 @@
+"""Announcement and effective dates.
+
+Only candidate spans are parsed: the wire's first-line stamp ("9-APR-1987
+11:14:45.93"), datelines ("LOS ANGELES, April 9 -", "Paris, April 20, 2020 –"),
+bylines and lone date lines ("18th June 2018"), and spaCy DATE entities after an
+effective-date cue ("effective April 1"). dateparser (English only, imported
+lazily, results cached) turns each span into a day, resolved against the
+announcement date so that "April 1" in a text of 3 March 1987 is 1987-04-01.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date, datetime
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+log = logging.getLogger(__name__)
+
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_MONTH_NUM = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+
+#: Reuters stamp on the first line: "26-MAR-1987 12:27:23.14"
+WIRE_STAMP = re.compile(rf"^\s*([0-3]?\d)-({_MONTHS})-({_YEAR})\b", re.IGNORECASE)
+#: A date written out: "April 20, 2020", "20 April 2020", "18th June 2018", "April 9"
+DATE_TEXT = re.compile(
+    rf"\b(?:(?:{_MONTHS})\.?\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+(?:of\s+)?(?:{_MONTHS})\.?,?(?:\s+{_YEAR})?)\b",
+    re.IGNORECASE,
+)
+#: Numeric dates in datelines: "12.03.2024", "2024-03-12", "03/12/2024"
+DATE_NUMERIC = re.compile(r"\b(?:\d{4}-\d\d-\d\d|[0-3]?\d[./][01]?\d[./](?:19|20)\d\d)\b")
+#: A dateline: a capitalised place, a comma, then the date, near the start of a line
+DATELINE = re.compile(
+    rf"^[ \t#*>]*[A-Z][\w.'’ -]{{1,60}}?(?:,\s*[A-Z][\w. ]{{1,25}}?)?,\s+(?P<date>(?:{_MONTHS})\.?\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+(?:{_MONTHS})\.?,?(?:\s+{_YEAR})?|\d{{4}}-\d\d-\d\d|[0-3]?\d[./][01]?\d[./](?:19|20)\d\d)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+#: A line that holds only a date (with "By <author> |" or "Published" around it)
+DATE_LINE = re.compile(
+    rf"^[ \t]*(?:(?:published|posted|updated|date)\s*:?\s*|by\s+[^|\n]{{1,60}}[|,–-]\s*)?(?P<date>(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(?:{_MONTHS})\.?\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+{_YEAR}))\b[^\n]{{0,30}}$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+_HEAD_CHARS = 1500  # datelines and bylines live at the top
+
+
+@lru_cache(maxsize=4096)
+def parse_date(text: str, base: date | None = None, prefer: str = "current_period") -> date | None:
+    """Parse one date span with dateparser (English, day-first off unless the text says so).
+
+    >>> parse_date("April 20, 2020")
+    datetime.date(2020, 4, 20)
+    >>> parse_date("April 1", date(1987, 3, 3))
+    datetime.date(1987, 4, 1)
+    >>> parse_date("18th June 2018")
+    datetime.date(2018, 6, 18)
+    """
+    import dateparser
+
+    settings = {
+        "PREFER_DAY_OF_MONTH": "first",
+        "PREFER_DATES_FROM": prefer,
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "REQUIRE_PARTS": ["month"],
+    }
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip(" ,.-–—"), flags=re.IGNORECASE)
+    try:
+        parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
+    except (ValueError, OverflowError) as exc:  # dateparser raises these on odd spans
+        log.debug("dateparser rejected %r: %s", text, exc)
+        return None
+    return parsed.date() if parsed else None
+
+
+def wire_stamp(text: str) -> date | None:
+    """The date of a Reuters-style first-line stamp.
+
+    >>> wire_stamp("26-MAR-1987 12:27:23.14\\nHEADLINE")
+    datetime.date(1987, 3, 26)
+    """
+    m = WIRE_STAMP.match(text)
+    if not m:
+        return None
+    day, mon, year = int(m.group(1)), _MONTH_NUM[m.group(2)[:3].lower()], int(m.group(3))
+    try:
+        return date(year, mon, day)
+    except ValueError:
+        return None
+
+
+def announcement_date(text: str, fallback: date | None = None) -> date | None:
+    """The date the text was issued: wire stamp, dateline, byline or lone date line.
+
+    A dateline without a year ("LOS ANGELES, April 9 -") takes the year of the stamp
+    or of ``fallback`` (e.g. an HTML page's publication date).
+    """
+    stamp = wire_stamp(text)
+    if stamp is not None:
+        return stamp
+    head = text[:_HEAD_CHARS]
+    for m in DATELINE.finditer(head):
+        span = m.group("date")
+        if re.search(_YEAR, span):
+            parsed = parse_date(span)
+            if parsed is not None:
+                return parsed
+        elif fallback is not None:
+            return parse_date(span, fallback)
+    m = DATE_LINE.search(head) or DATE_LINE.search(text[-_HEAD_CHARS:] if len(text) > _HEAD_CHARS else "")
+    if m:
+        parsed = parse_date(m.group("date"))
+        if parsed is not None:
+            return parsed
+    # a lone date line anywhere (news sites often put it under the article)
+    for m in DATE_LINE.finditer(text):
+        parsed = parse_date(m.group("date"))
+        if parsed is not None:
+            return parsed
+    return fallback
+
+
+_IMMEDIATE = re.compile(r"\b(?:effective|starting|beginning)\s+immediately\b|\bwith\s+immediate\s+effect\b|\beffective\s+(?:today|now)\b", re.IGNORECASE)
+_CUES = {"effective", "as", "from", "starting", "beginning", "on", "after", "by", "until", "in", "of"}
+
+
+def effective_date(sent: Span, announced: date | None) -> date | None:
+    """The day a change takes effect, if the sentence states one."""
+    if _IMMEDIATE.search(sent.text):
+        return announced
+    text_low = sent.text.lower()
+    if "effective" not in text_low and "as of" not in text_low and "will take effect" not in text_low:
+        return None
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        before = sent.doc[max(sent.start, ent.start - 3): ent.start]
+        words = {t.lower_ for t in before}
+        if "effective" in words or {"as", "of"} <= words:
+            if not re.search(_MONTHS, ent.text, re.IGNORECASE) and not DATE_NUMERIC.search(ent.text):
+                continue
+            return parse_date(ent.text, announced)
+    return None
+
+
+#: The place-and-date lead of a wire story: "LOS GATOS, Calif., March 13 - ",
+#: "CLEVELAND, June 3, 2025 /PRNewswire/ — ", "VIENNA, Va.–(BUSINESS WIRE)–".
+DATELINE_PREFIX = re.compile(
+    rf"^[ \t#*>]*[A-Z][A-Za-z.'’ -]{{1,40}}?(?:,\s*[A-Z][A-Za-z. ]{{1,20}}?){{0,2}}"
+    rf"(?:,\s+(?:(?i:{_MONTHS})\.?\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+(?i:{_MONTHS})\.?,?(?:\s+{_YEAR})?|[0-3]?\d[./][01]?\d[./](?:19|20)\d\d))?"
+    rf"\s*(?:/[^/\n]{{1,40}}/|[-–—]*\s*\([^()\n]{{1,40}}\))?\s*[-–—]+\s*",
+    re.MULTILINE,
+)
+
+
+def blank_datelines(text: str) -> str:
+    """Replace dateline leads with spaces (offsets unchanged) so the parser sees the sentence.
+
+    >>> blank_datelines("LOS GATOS, Calif., March 13 - Hytek said")
+    '                              Hytek said'
+    """
+    def blank(m: re.Match) -> str:
+        lead = m.group(0)
+        # a dateline has a date or a wire tag, or an upper-case place
+        if not (DATE_TEXT.search(lead) or "/" in lead or "(" in lead or lead.split(",")[0].strip(" #*>").isupper()):
+            return lead
+        return " " * len(lead)
+
+    return DATELINE_PREFIX.sub(blank, text)

@@ -1,0 +1,256 @@
+"""The library entry point: ``Extractor`` runs every stage for one or many documents.
+
+    bytes/str --inputs--> text --clean--> kept text + offset map --spaCy--> Doc
+        --assemble--> candidates --dates--> records (pydantic, offsets into the input)
+
+One ``Options`` object carries every setting; the spaCy model is loaded once,
+lazily, on first use.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import errors
+from .assemble import Found, find_appointments
+from .clean import CleanText, clean
+from .components import normalize_title
+from .dates import announcement_date, blank_datelines, effective_date
+from .inputs import load_text
+from .models import (
+    Appointment,
+    AnnouncementRecord,
+    ErrorInfo,
+    ErrorRecord,
+    Evidence,
+    Organisation,
+    PastEmployer,
+    Person,
+    Role,
+    Successor,
+)
+
+log = logging.getLogger(__name__)
+
+#: Texts longer than this are parsed in pieces cut at paragraph breaks, so that
+#: memory stays flat and cost grows linearly with length.
+CHUNK_CHARS = 20_000
+
+
+@dataclass(frozen=True)
+class Options:
+    """Every setting of a run."""
+
+    model: str | None = None  # spaCy package; default: en_core_web_sm if installed, else the pinned copy
+    max_chars: int = 2_000_000  # larger documents get a "too_large" error
+    batch_size: int = 32  # documents per nlp.pipe batch
+    include_text: bool = False  # always put the offsets' text in the record (HTML inputs always do)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input: raw bytes (from a file) or text, with its id and where it came from."""
+
+    document_id: str
+    data: bytes | str
+    source: str | None = None
+    name: str | None = None  # file name, used to recognise HTML by extension
+
+
+@dataclass
+class _Prepared:
+    document: Document
+    source_text: str = ""
+    cleaned: CleanText | None = None
+    published: date | None = None
+    is_html: bool = False
+    chunks: list[tuple[int, str]] = field(default_factory=list)
+    error: ErrorInfo | None = None
+
+
+class Extractor:
+    """Extract appointment records; reuse one instance (it holds the loaded model)."""
+
+    def __init__(self, options: Options | None = None, nlp=None):
+        self.options = options or Options()
+        self._nlp = nlp
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            from .nlp import load
+
+            self._nlp = load(self.options.model)
+        if self._nlp.max_length < CHUNK_CHARS * 2:
+            self._nlp.max_length = CHUNK_CHARS * 2
+        return self._nlp
+
+    # -- public API ------------------------------------------------------
+    def extract(self, text: str, document_id: str = "document", source: str | None = None) -> AnnouncementRecord:
+        """One text to one record; raises ``errors.InputError`` for unusable input."""
+        result = next(self.process([Document(document_id, text, source)]))
+        if isinstance(result, ErrorRecord):
+            raise errors.InputError(result.error.type, result.error.message)
+        return result
+
+    def extract_many(self, texts: Iterable[str | tuple[str, str]]) -> Iterator[AnnouncementRecord | ErrorRecord]:
+        """Stream records for texts (or ``(document_id, text)`` pairs), batching through the model."""
+
+        def docs():
+            for i, item in enumerate(texts):
+                if isinstance(item, tuple):
+                    yield Document(item[0], item[1])
+                else:
+                    yield Document(f"document-{i}", item)
+
+        return self.process(docs())
+
+    def process(self, documents: Iterable[Document]) -> Iterator[AnnouncementRecord | ErrorRecord]:
+        """Records in input order; a document that fails yields an ``ErrorRecord``, never an exception."""
+        batch: list[_Prepared] = []
+        for document in documents:
+            batch.append(self._prepare(document))
+            if len(batch) >= self.options.batch_size:
+                yield from self._run(batch)
+                batch = []
+        if batch:
+            yield from self._run(batch)
+
+    # -- stages ----------------------------------------------------------
+    def _prepare(self, document: Document) -> _Prepared:
+        prep = _Prepared(document)
+        try:
+            loaded = load_text(document.data, name=document.name, max_chars=self.options.max_chars)
+            prep.source_text = loaded.text
+            prep.is_html = loaded.is_html
+            prep.published = loaded.published
+            prep.cleaned = clean(loaded.text)
+            if not prep.cleaned.text.strip():
+                raise errors.empty()
+            prep.chunks = list(_chunks(blank_datelines(unwrap_lines(prep.cleaned.text))))
+        except errors.InputError as exc:
+            prep.error = ErrorInfo(type=exc.type, message=exc.message)
+        return prep
+
+    def _run(self, batch: list[_Prepared]) -> Iterator[AnnouncementRecord | ErrorRecord]:
+        texts = [(text, (bi, offset)) for bi, p in enumerate(batch) if p.error is None for offset, text in p.chunks]
+        per_doc: dict[int, list[tuple[int, object]]] = {}
+        if texts:
+            for doc, (bi, offset) in self.nlp.pipe(texts, as_tuples=True, batch_size=self.options.batch_size):
+                per_doc.setdefault(bi, []).append((offset, doc))
+        for bi, prep in enumerate(batch):
+            if prep.error is not None:
+                yield ErrorRecord(document_id=prep.document.document_id, source=prep.document.source, error=prep.error)
+                continue
+            try:
+                yield self._record(prep, per_doc.get(bi, []))
+            except errors.ExtractorError as exc:
+                yield ErrorRecord(document_id=prep.document.document_id, source=prep.document.source,
+                                  error=ErrorInfo(type=exc.type, message=exc.message))
+            except Exception as exc:  # a bug must not lose the document: report it as one
+                log.exception("internal error on %s", prep.document.document_id)
+                yield ErrorRecord(document_id=prep.document.document_id, source=prep.document.source,
+                                  error=ErrorInfo(type=errors.INTERNAL, message=f"{type(exc).__name__}: {exc}"))
+
+    def _record(self, prep: _Prepared, docs: list[tuple[int, object]]) -> AnnouncementRecord:
+        cleaned = prep.cleaned
+        announced = announcement_date(cleaned.text, fallback=prep.published)
+        appointments: list[Appointment] = []
+        warnings: list[str] = []
+        for offset, doc in docs:
+            sents = list(doc.sents)
+            for found in find_appointments(doc):
+                eff = effective_date(sents[found.sent_index], announced)
+                appointments.append(self._appointment(found, offset, cleaned, eff))
+        return AnnouncementRecord(
+            document_id=prep.document.document_id,
+            source=prep.document.source,
+            announcement_date=announced,
+            appointments=appointments,
+            warnings=warnings,
+            text=prep.source_text if (prep.is_html or self.options.include_text) else None,
+        )
+
+    def _appointment(self, found: Found, offset: int, cleaned: CleanText, eff: date | None) -> Appointment:
+        source = cleaned.source
+
+        def where(span):
+            s, e = cleaned.to_source(span.start + offset, span.end + offset)
+            return s, e, _squash(source[s:e])
+
+        ps, pe, pname = where(found.person)
+        ts, te, title = where(found.title)
+        org = None
+        if found.organisation is not None:
+            os_, oe, oname = where(found.organisation)
+            org = Organisation(name=oname, start=os_, end=oe)
+        es, ee, etext = where(found.sentence)
+        past = []
+        for p in found.past_employers:
+            s, e, name = where(p)
+            past.append(PastEmployer(name=name, start=s, end=e))
+        if found.title.text == "director" and title.lower() == "board":
+            title = "director"  # a board seat: the span covers the word "board"
+        normalized = normalize_title(title)
+        return Appointment(
+            person=Person(name=pname, start=ps, end=pe),
+            organisation=org,
+            role=Role(title=title, normalized=normalized, start=ts, end=te),
+            event=found.event,
+            effective_date=eff,
+            succeeds=Successor(name=found.succeeds) if found.succeeds else None,
+            past_employers=past,
+            evidence=Evidence(text=etext, start=es, end=ee),
+            confidence=found.confidence,
+        )
+
+
+def _squash(text: str) -> str:
+    """Whitespace runs to one space: names wrapped over two lines read as one."""
+    return " ".join(text.split())
+
+
+_WRAP = re.compile(r"(?<=[^\n])\n(?=[^\s*#>\-•|])")
+
+
+def unwrap_lines(text: str) -> str:
+    """Join hard-wrapped lines (wire copy) with a space, keeping every offset.
+
+    A newline between two non-empty lines becomes a space when the first line is
+    long (a wrapped paragraph), so that the parser sees whole sentences.
+
+    >>> unwrap_lines("Hercules Inc said it named David Hollingsworth as\\nchairman.")
+    'Hercules Inc said it named David Hollingsworth as chairman.'
+    >>> unwrap_lines("HEADLINE\\nBody")
+    'HEADLINE\\nBody'
+    """
+    out = list(text)
+    line_start = 0
+    for m in _WRAP.finditer(text):
+        nl = m.start()
+        line_start = text.rfind("\n", 0, nl) + 1
+        if nl - line_start >= 40:
+            out[nl] = " "
+    return "".join(out)
+
+
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, piece) of at most about CHUNK_CHARS, cut at paragraph breaks when possible."""
+    n = len(text)
+    start = 0
+    while start < n:
+        end = min(n, start + CHUNK_CHARS)
+        if end < n:
+            cut = text.rfind("\n\n", start + CHUNK_CHARS // 2, end)
+            if cut == -1:
+                cut = text.rfind("\n", start + CHUNK_CHARS // 2, end)
+            if cut == -1:
+                cut = text.rfind(". ", start + CHUNK_CHARS // 2, end)
+                cut = cut + 1 if cut != -1 else -1
+            if cut != -1:
+                end = cut
+        yield start, text[start:end]
+        start = end
