@@ -92,6 +92,13 @@ class Found:
 # small helpers
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+#: Words that make a "person" entity an organisation or a place
+_ORG_WORDS = {
+    "region", "group", "inc", "corp", "co", "company", "bank", "association", "institute", "university",
+    "council", "cluster", "party", "partners", "capital", "systems", "holdings", "ltd", "plc", "llc",
+    "foundation", "fund", "agency", "ministry", "department", "board", "committee", "exchange", "services",
+    "technologies", "international", "industries", "airways", "airlines", "media", "energy", "covid",
+}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "prof", "mr.", "mrs.", "ms.", "dr.", "prof.", "dame", "lord"}
 _PRONOUNS = {"he": "m", "she": "f", "his": "m", "her": "f", "him": "m"}
 _CONNECT = {
@@ -173,10 +180,13 @@ class People:
         self.by_key: dict[str, PersonInfo] = {}
         self.token_person: dict[int, str] = {}
         last_by_surname: dict[str, str] = {}
+        name_words = {fold(t.text) for e in doc.ents if e.label_ in ("ORG", "GPE", "FAC") and len(e) > 1 for t in e}
         for ent in (e for e in doc.ents if e.label_ == "PERSON"):
             span = self._trim(ent)
-            if span is None or fold(span.text) in org_texts:
+            if span is None:
                 continue
+            if len(span) == 1 and fold(span.text) in name_words:
+                continue  # "Medicen" of "Medicen Paris Region"
             words = [fold(t.text) for t in span if t.is_alpha or t.text.endswith(".")]
             words = [w for w in words if w and w not in _SUFFIXES] or words
             if not words or not words[-1]:
@@ -191,12 +201,21 @@ class People:
             last_by_surname[surname] = key
             for t in span:
                 self.token_person[t.i] = key
+        # full names the NER labelled otherwise ("Stéphane Roques" as ORG)
+        known = {tuple(k.split()): k for k in self.by_key if len(k.split()) > 1}
+        for tok in doc:
+            for size in (3, 2):
+                words = tuple(fold(t.text) for t in doc[tok.i:tok.i + size])
+                if len(words) == size and words in known and tok.i not in self.token_person:
+                    for t in doc[tok.i:tok.i + size]:
+                        self.token_person[t.i] = known[words]
         # surname mentions the NER missed ("Fusco formerly was ...")
         for tok in doc:
             if tok.i in self.token_person or not tok.is_title:
                 continue
             key = last_by_surname.get(fold(tok.text))
-            if key and tok.ent_type_ not in ("ORG", "GPE"):
+            ent = tok.ent_type_
+            if key and (ent not in ("ORG", "GPE") or ent and tok.ent_iob_ == "B" and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")):
                 self.token_person[tok.i] = key
 
     def _match(self, words: list[str], surname: str) -> str | None:
@@ -225,7 +244,7 @@ class People:
         span = doc[start:end]
         if not any(t.is_title or t.is_upper for t in span) or any(t.like_num for t in span):
             return None
-        if "\n" in span.text:
+        if "\n" in span.text or any(fold(t.text) in _ORG_WORDS for t in span):
             return None
         return span
 
@@ -329,7 +348,7 @@ def _main_org(doc: Doc, sents: list[Span], people: "People") -> CharSpan | None:
             if span is None or people.at(span.start) is not None or people.is_surname(span.text):
                 continue
             counts.setdefault(org_key(span.text), []).append(span)
-    for sent in body[:4]:
+    for sent in body[:6]:
         for tok in sent:
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lower_ in _ANNOUNCING and tok.pos_ == "PROPN":
                 span = _subject_name(tok)
@@ -778,6 +797,10 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
         trig = _governing_trigger(doc, trigs, ms, me, limit)
         if trig is None or trig.kind == "succeed":
             continue
+        if trig.tok.pos_ == "NOUN" and not (
+            trig.tok.i < ms <= trig.tok.i + 5 and trig.tok.i + 1 < len(doc) and doc[trig.tok.i + 1].lower_ == "of"
+        ):
+            continue  # "Commenting on the appointment, X, president of Y, said"
         if trig.kind == "appoint" and trig.tok.lower_ in lex.announce_needs_object:
             if not (ms > trig.tok.i and ms - trig.tok.i <= 3):
                 continue
@@ -788,6 +811,8 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
         rel = "new"
         if title is None and app is not None:
             title = _title_after_pos(view, app, limit, trigger_words)
+        if title is None and trig.tok.i < ms and trig.kind != "depart":
+            title = _title_after_pos(view, trig.tok.i + 1, ms, trigger_words)
         old = _appositive_title(view, me, limit) or _title_before(view, ms, prev_end)
         if trig.kind == "depart" and title is None and old is not None:
             title, rel = old, "held"
@@ -939,6 +964,9 @@ def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
         t = doc[i]
         w = t.lower_
         start = None
+        if t.ent_iob_ == "I":
+            i += 1
+            continue  # "of" inside "French Ministry of Research"
         if w in _EMPLOYER_PREPS or (w in _ORG_NOUNS and t.is_lower):
             k = i + 1
             if w == "such":
@@ -956,15 +984,17 @@ def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
             start = m if m < sent.end and doc[m].text[:1].isupper() else None
         if start is not None:
             run = _capitalized_run(doc, start, sent.end)
+            in_school = run is not None and any(tok.i in school_tokens for tok in run)
             while run is not None:
-                out.append(run)
+                if not in_school:
+                    out.append(run)
                 # lists: "AFM-Téléthon, MSF and Genethon"
                 n = run.end
                 if n + 1 < sent.end and doc[n].lower_ in ("and", ",") and doc[n + 1].text[:1].isupper():
                     run = _capitalized_run(doc, n + 1, sent.end)
                 else:
                     run = None
-            i = max(i + 1, out[-1].end if out else i + 1)
+            i = max(i + 1, out[-1].end if out else i + 1, start + 1)
             continue
         i += 1
     good = []
@@ -977,8 +1007,6 @@ def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
         first = span.start
         if first - 1 >= 0 and view.title_at.get(first - 1) is not None and doc[first - 1].lower_ not in ("of", "at", "for"):
             continue  # "President Emmanuel Macron": a titled person
-        if view.people.at(first) is not None and fold(view.people.by_key[view.people.at(first)].name) == fold(span.text) and doc[first - 1].lower_ not in ("at", "joined", "join", "for", "of", "with", "from"):
-            continue
         if _is_school(span.text):
             continue
         good.append(span)
@@ -1021,9 +1049,10 @@ def _attach_past_employers(view: DocView, found: list[Found]) -> None:
         if rec_sent and not (words & {"previously", "formerly", "former", "from", "prior", "most", "recently", "was"}):
             continue
         # other people mentioned in the sentence own what follows their name
-        others = [m for m in mentions if m[2] != subject]
+        # another person who starts a clause owns what follows ("..., while Smith was at Acme")
+        others = [m for m in mentions if m[2] != subject and (m[0] == sent.start or doc[m[0] - 1].lower_ in (",", "and", "while", "whereas", ";"))]
         for cand in _employer_candidates(view, sent):
-            if others and any(m[0] < cand.start and m[0] > (mentions[0][0] if mentions else sent.start) for m in others):
+            if any(m[0] < cand.start and m[0] > (mentions[0][0] if mentions else sent.start) for m in others):
                 continue
             if view.people.at(cand.start) == subject:
                 continue

@@ -387,7 +387,10 @@ def test_predictions_may_be_output_models():
     from extractor.models import AnnouncementRecord
 
     record = AnnouncementRecord.model_validate(
-        {**pred_doc(), "appointments": [{**pred_app(), "evidence": {"start": 0, "end": 1, "text": "x"}, "confidence": 0.9}]}
+        {
+            **pred_doc(),
+            "appointments": [{**pred_app(), "evidence": {"start": 0, "end": 1, "text": "x"}, "confidence": 0.9}],
+        }
     )
     report = evaluate([gold_doc(appointments=[gold_app()])], {"d1": record})
     assert report.metrics["record"] == PRF(tp=1)
@@ -447,7 +450,10 @@ def test_load_gold_reads_rows_and_skips_blank_lines(tmp_path):
         ("{not json", "line 2: not valid JSON"),
         (json.dumps({"id": "b", "appointments": []}), "line 2: missing key(s) is_appointment_news"),
         (json.dumps(gold_doc("b", [{**gold_app(), "event": "fired"}])), "line 2: appointment 0: 'event' must be one of"),
-        (json.dumps(gold_doc("b", [{k: v for k, v in gold_app().items() if k != "role"}])), "appointment 0: missing key(s) role"),
+        (
+            json.dumps(gold_doc("b", [{k: v for k, v in gold_app().items() if k != "role"}])),
+            "appointment 0: missing key(s) role",
+        ),
         (json.dumps(gold_doc("a")), "line 2: id 'a' already given on line 1"),
         ("[]", "line 2: expected a JSON object"),
     ],
@@ -461,9 +467,8 @@ def test_load_gold_names_the_bad_line(tmp_path, line, message):
 def test_load_predictions_from_files_and_folders(tmp_path):
     (tmp_path / "run").mkdir()
     (tmp_path / "run" / "x.json").write_text(json.dumps(pred_doc("x")), encoding="utf-8")
-    (tmp_path / "run.jsonl").write_text(
-        json.dumps(pred_doc("y")) + "\n" + json.dumps({"source": "texts/z.txt", "appointments": []}) + "\n", encoding="utf-8"
-    )
+    lines = [json.dumps(pred_doc("y")), json.dumps({"source": "texts/z.txt", "appointments": []})]
+    (tmp_path / "run.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     preds = load_predictions([tmp_path / "run", tmp_path / "run.jsonl"])
     assert set(preds) == {"x", "y", "z"}
 
@@ -647,6 +652,13 @@ def assert_agrees(reference, gold_rows: list[dict], predictions: dict[str, dict]
 @pytest.mark.parametrize("seed", range(40))
 def test_agrees_with_reference_on_perturbed_gold(reference, shared_gold, seed):
     assert_agrees(reference, shared_gold, Perturber(shared_gold, seed).predictions(shared_gold))
+
+
+def test_perturbations_span_good_and_bad_predictions(shared_gold):
+    """Guards the agreement tests against going vacuous: the sets must differ in quality."""
+    f1 = [evaluate(shared_gold, Perturber(shared_gold, seed).predictions(shared_gold)).metrics["record"].f1
+          for seed in range(0, 40, 4)]
+    assert min(f1) < 0.6 and max(f1) > 0.85
 
 
 def test_agrees_with_reference_on_gold_itself(reference, shared_gold):

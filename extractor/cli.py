@@ -1,0 +1,376 @@
+"""The ``extractor`` command: argument parsing, then one library call per command.
+
+    extractor extract PATH... [--output FILE | --output-dir DIR] [--format jsonl|json|csv] ...
+    extractor evaluate GOLD.jsonl PATH... [--json] [--show-errors N]
+    extractor benchmark PATH... [--workers N] [--repeat K] [--json]
+    extractor schema [--output FILE]
+    extractor version
+
+Exit codes: 0 every document succeeded, 1 some document gave an error record,
+2 usage errors (bad option, missing path, no model), 130 interrupted (Ctrl-C).
+Records go to stdout (or --output); notes, progress and the summary to stderr.
+Heavy imports (spaCy) happen inside the commands that need them.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, nullcontext
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, BinaryIO, Optional
+
+import typer
+
+from . import __version__, errors
+
+if TYPE_CHECKING:
+    from .batch import InputFile, Result
+    from .pipeline import Document
+
+log = logging.getLogger(__name__)
+
+app = typer.Typer(
+    name="extractor",
+    help="Extract executive-appointment records from press releases.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+
+
+class UsageError(Exception):
+    """A problem with how the command was called: one line on stderr, exit 2."""
+
+
+# Options shared by several commands.
+Paths = Annotated[Optional[list[Path]], typer.Argument(
+    help="Files or folders (walked recursively; .txt .md .html .htm). '-' or none: one document from stdin.",
+    show_default=False)]
+Workers = Annotated[int, typer.Option("--workers", "-w", min=0,
+                                      help="Worker processes (0: one per CPU).")]
+Model = Annotated[Optional[str], typer.Option(
+    "--model", help="spaCy model package (default: en_core_web_sm if installed, else the bundled copy).")]
+MaxChars = Annotated[int, typer.Option("--max-chars", min=1,
+                                       help="Documents with more characters get a 'too_large' error record.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No notes, progress or summary on stderr.")]
+Debug = Annotated[bool, typer.Option("--debug", help="Debug logging, with tracebacks.")]
+
+DEFAULT_MAX_CHARS = 2_000_000
+
+
+# ------------------------------------------------------------------------------ commands
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(_version_text())
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version_callback, is_eager=True,
+                                          help="Show versions (package, spaCy, model) and exit.")] = False,
+) -> None:
+    """Extract executive-appointment records from press releases."""
+
+
+@app.command()
+def extract(
+    paths: Paths = None,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="Write to FILE (atomically) instead of stdout; '-' is stdout.", metavar="FILE",
+        dir_okay=False)] = None,
+    output_dir: Annotated[Optional[Path], typer.Option(
+        "--output-dir", help="Write one indented <stem>.json per input into DIR.", metavar="DIR",
+        file_okay=False)] = None,
+    format: Annotated[Optional[Format], typer.Option(
+        "--format", "-f", help="jsonl (default): one record a line; json: one array; csv: one row per appointment.",
+        case_sensitive=False, show_default=False)] = None,
+    workers: Workers = 1,
+    pretty: Annotated[bool, typer.Option("--pretty", help="Indent JSON (one input, or --format json).")] = False,
+    quiet: Quiet = False,
+    debug: Debug = False,
+    max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    model: Model = None,
+    include_text: Annotated[bool, typer.Option(
+        "--include-text", help="Put the text the offsets point into in every record.")] = False,
+) -> None:
+    """Extract appointment records from files, folders or stdin."""
+    with _command(debug, quiet) as ui:
+        from .batch import InputFile, run, write_each, write_records
+        from .pipeline import Options
+
+        inputs = _inputs(paths, ui)
+        format = format or Format.jsonl
+        if output is not None and output_dir is not None:
+            raise UsageError("use --output or --output-dir, not both")
+        if output_dir is not None and format is not Format.jsonl:
+            raise UsageError("--output-dir writes one JSON file per input; leave out --format")
+        if pretty and format is Format.jsonl and len(inputs) > 1 and output_dir is None:
+            raise UsageError("--pretty with several inputs needs --format json (JSON Lines keeps a record a line)")
+        if output_dir is not None:
+            _check_unique_stems(inputs)
+        options = Options(model=model, max_chars=max_chars, include_text=include_text)
+        records = ui.track(run(inputs, options, workers), len(inputs))
+        if output_dir is not None:
+            tally = write_each(records, output_dir)
+        else:
+            with _output(output) as out:
+                tally = write_records(records, out, format.value, pretty=pretty)
+        ui.note(str(tally))
+        raise typer.Exit(1 if tally.errors else 0)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold records, JSON Lines (see GOLD_FORMAT.md).",
+                                         exists=True, dir_okay=False, show_default=False)],
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of the documents the gold describes.",
+                                                show_default=False)],
+    json_: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    show_errors: Annotated[int, typer.Option("--show-errors", min=0, metavar="N",
+                                             help="Also list misses and extras of N documents.")] = 0,
+    workers: Workers = 1,
+    model: Model = None,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Extract from PATH... and score the records against GOLD."""
+    with _command(debug, quiet) as ui:
+        from .batch import run
+        from .evaluate import evaluate as score
+        from .evaluate import load_gold
+        from .models import ErrorRecord
+        from .pipeline import Options
+
+        try:
+            gold_rows = load_gold(gold)
+        except (OSError, ValueError) as exc:
+            raise UsageError(f"cannot use {gold} as gold: {exc}") from exc
+        inputs = _inputs(paths, ui)
+        predictions: dict[str, Result] = {}
+        failed = 0
+        for record in ui.track(run(inputs, Options(model=model), workers), len(inputs)):
+            if record.document_id in predictions:
+                ui.note(f"note: two inputs have the id {record.document_id}; the later one is scored")
+            predictions[record.document_id] = record
+            failed += isinstance(record, ErrorRecord)
+        unmatched = sum(row["id"] not in predictions for row in gold_rows)
+        if unmatched:
+            ui.note(f"note: {unmatched} of {len(gold_rows)} gold documents have no input (scored as finding nothing)")
+        report = score(gold_rows, predictions)
+        typer.echo(json.dumps(report.to_dict(), indent=2) if json_ else report.format_table())
+        if show_errors and report.errors:
+            typer.echo("\n" + report.format_errors(show_errors))
+        raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def benchmark(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to time.", show_default=False)],
+    workers: Workers = 1,
+    repeat: Annotated[int, typer.Option("--repeat", "-r", min=1, help="Timed passes (after one warm-up).")] = 3,
+    json_: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    model: Model = None,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Time our extraction against spaCy's full default pipeline on the same texts."""
+    with _command(debug, quiet) as ui:
+        from .benchmark import benchmark as run_benchmark
+        from .pipeline import Options
+
+        inputs = _inputs(paths, ui, stdin=False)
+        report = run_benchmark(inputs, workers=workers, repeat=repeat, options=Options(model=model))
+        typer.echo(json.dumps(report.to_dict(), indent=2) if json_ else report.format_table())
+
+
+@app.command()
+def schema(
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", dir_okay=False,
+                                                   help="Write to FILE (atomically) instead of stdout.")] = None,
+) -> None:
+    """Print the JSON Schema of the output records."""
+    with _command(debug=False, quiet=True):
+        from .models import json_schema
+
+        with _output(output) as out:
+            out.write(json.dumps(json_schema(), indent=2).encode() + b"\n")
+
+
+@app.command()
+def version() -> None:
+    """Show the versions of this package, spaCy and the model (without loading it)."""
+    typer.echo(_version_text())
+
+
+def main() -> None:
+    app(prog_name="extractor")
+
+
+# ------------------------------------------------------------------------------- helpers
+
+
+def _version_text() -> str:
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as package_version
+
+    from .nlp import model_info
+
+    try:
+        spacy_version = package_version("spacy")
+    except PackageNotFoundError:
+        spacy_version = "not installed"
+    lines = [f"appointment-extractor {__version__}", f"spaCy {spacy_version}"]
+    try:
+        info = model_info()
+        lines.append(f"model {info['model']} {info['model_version']}")
+    except errors.ModelNotFoundError as exc:
+        lines.append(f"model: none ({exc.message})")
+    return "\n".join(lines)
+
+
+class _UI:
+    """Where the CLI talks to the user: notes and progress on stderr."""
+
+    def __init__(self, quiet: bool):
+        self.quiet = quiet
+        self._console = None  # the progress bar's console while it runs
+
+    def note(self, message: str) -> None:
+        if self.quiet:
+            return
+        if self._console is not None:
+            self._console.print(message, markup=False, highlight=False, soft_wrap=True)
+        else:
+            typer.echo(message, err=True)
+
+    def track(self, records: Iterable[Result], total: int) -> Iterator[Result]:
+        """Pass records through, noting error records, with a progress bar on a terminal."""
+        from .models import ErrorRecord
+
+        show_bar = not self.quiet and total > 1 and sys.stderr.isatty()
+        with self._progress(total) if show_bar else nullcontext(lambda: None) as advance:
+            for record in records:
+                if isinstance(record, ErrorRecord):
+                    self.note(f"error: {record.source or record.document_id}: {record.error.message} "
+                              f"[{record.error.type}]")
+                advance()
+                yield record
+
+    @contextmanager
+    def _progress(self, total: int) -> Iterator[Callable[[], None]]:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+        with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("extracting", total=total)
+            self._console = bar.console
+            try:
+                yield lambda: bar.advance(task)
+            finally:
+                self._console = None
+
+
+@contextmanager
+def _command(debug: bool, quiet: bool) -> Iterator[_UI]:
+    """Set up logging; turn the errors a user can meet into one line and an exit code."""
+    from .batch import configure_logging
+
+    configure_logging(logging.DEBUG if debug else logging.ERROR if quiet else logging.WARNING)
+    try:
+        yield _UI(quiet)
+    except typer.Exit:
+        raise
+    except UsageError as exc:
+        _fail(str(exc), 2)
+    except errors.ExtractorError as exc:  # setup problems: missing path, no model
+        if debug:
+            raise
+        _fail(exc.message, 2)
+    except KeyboardInterrupt:
+        _fail("interrupted", 130)
+    except BrokenPipeError:
+        _quiet_stdout()  # the reader went away (`| head`): stop without a traceback
+        raise typer.Exit(1) from None
+    except Exception as exc:
+        if debug:
+            raise
+        _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", 1)
+
+
+def _fail(message: str, code: int) -> None:
+    typer.echo(f"extractor: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _quiet_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError) as exc:  # no real stdout (in tests): nothing to silence
+        log.debug("cannot silence stdout: %s", exc)
+
+
+def _inputs(paths: list[Path] | None, ui: _UI, stdin: bool = True) -> list[InputFile | Document]:
+    """The documents to read: the files under ``paths`` (skips noted), or stdin."""
+    from .batch import InputFile, Skipped, iter_inputs
+    from .pipeline import Document
+
+    paths = paths or []
+    from_stdin = [str(p) for p in paths] == ["-"] or (not paths and not sys.stdin.isatty())
+    if stdin and from_stdin:
+        return [Document("stdin", typer.get_binary_stream("stdin").read(), source="-")]
+    if not paths:
+        raise UsageError("no input: give files or folders" + (", or pipe a document on stdin" if stdin else ""))
+    if Path("-") in paths:
+        raise UsageError("'-' (stdin) must be the only input")
+    found: list[InputFile] = []
+    for item in iter_inputs(paths):
+        if isinstance(item, Skipped):
+            ui.note(f"note: skipped {item.path}: {item.reason}")
+        else:
+            found.append(item)
+    if not found:
+        ui.note("note: no .txt, .md, .html or .htm files found")
+    return found
+
+
+def _check_unique_stems(inputs: list[InputFile | Document]) -> None:
+    counts = Counter(item.document_id for item in inputs)
+    clashes = [stem for stem, n in counts.items() if n > 1]
+    if clashes:
+        sources = [item.source for item in inputs if item.document_id == clashes[0]]
+        raise UsageError(f"--output-dir would write {clashes[0]}.json twice ({', '.join(map(str, sources[:3]))}); "
+                         "give the folders separately or use --output")
+
+
+@contextmanager
+def _output(path: Path | None) -> Iterator[BinaryIO]:
+    """stdout, or ``path`` written atomically."""
+    from .batch import atomic_output
+
+    if path is None or str(path) == "-":
+        out = typer.get_binary_stream("stdout")
+        yield out
+        out.flush()
+        return
+    if not path.parent.is_dir():
+        raise UsageError(f"cannot write {path}: folder {path.parent} does not exist")
+    with atomic_output(path) as out:
+        yield out
