@@ -1005,7 +1005,7 @@ def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
         if ents <= {"GPE", "DATE", "NORP", "LOC", "CARDINAL", "MONEY", "PERCENT"} and "" not in ents:
             continue  # places, dates
         first = span.start
-        if first - 1 >= 0 and view.title_at.get(first - 1) is not None and doc[first - 1].lower_ not in ("of", "at", "for"):
+        if first - 1 >= 0 and view.title_at.get(first - 1) is not None and doc[first - 1].text[:1].isupper():
             continue  # "President Emmanuel Macron": a titled person
         if _is_school(span.text):
             continue

@@ -292,74 +292,92 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-class _Pool:
-    """A process pool that can be rebuilt when a worker dies."""
+class Pool:
+    """Worker processes with one ``Extractor`` each (model loaded once per worker), reusable across runs.
+
+    >>> with Pool(Options(), workers=4) as pool:          # doctest: +SKIP
+    ...     for record in pool.run(inputs, count=len(inputs)):
+    ...         ...
+    """
 
     def __init__(self, options: Options, workers: int):
         self.options = options
-        self.workers = workers
-        self.executor = self._new()
+        self.workers = resolve_workers(workers)
+        self._executor = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
         level = logging.getLogger().getEffectiveLevel()
         return ProcessPoolExecutor(self.workers, mp_context=_pool_context(),
                                    initializer=_init_worker, initargs=(self.options, level))
 
-    def submit(self, chunk: list[Input]) -> Future:
-        return self.executor.submit(_work, chunk)
-
-    def rebuild(self) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
-        self.executor = self._new()
+    def _rebuild(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+        self._executor = self._new()
 
     def close(self) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        """Stop the workers (waiting for the tasks they are running)."""
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def run(self, inputs: Iterable[Input], count: int | None = None) -> Iterator[Result]:
+        """One result per input, in input order, with at most a few chunks in flight.
+
+        ``count`` (the number of inputs, when known) makes chunks smaller for small runs.
+        """
+        per_task = chunk_size(count, self.workers)
+        items = iter(inputs)
+        chunks = iter(lambda: list(islice(items, per_task)), [])
+        pending: deque[tuple[list[Input], Future]] = deque()
+        limit = self.workers * IN_FLIGHT_PER_WORKER
+        try:
+            while True:
+                while len(pending) < limit and (chunk := next(chunks, None)):
+                    pending.append((chunk, self._executor.submit(_work, chunk)))
+                if not pending:
+                    return
+                chunk, future = pending.popleft()
+                try:
+                    yield from future.result()
+                except BrokenProcessPool:
+                    # A worker died (crash, out of memory) and every chunk in flight failed with it.
+                    # Run them again one at a time in a new pool: the one that kills it alone is at fault.
+                    retry = [chunk, *(c for c, _ in pending)]
+                    pending.clear()
+                    self._rebuild()
+                    for suspect in retry:
+                        yield from self._run_alone(suspect)
+                except Exception as exc:  # an exception escaping a chunk costs that chunk only
+                    log.error("a worker failed on %d documents: %s: %s", len(chunk), type(exc).__name__, exc)
+                    yield from _failed(chunk, exc)
+        finally:
+            for _, future in pending:
+                future.cancel()
+
+    def _run_alone(self, chunk: list[Input]) -> list[Result]:
+        try:
+            return self._executor.submit(_work, chunk).result()
+        except BrokenProcessPool as exc:
+            log.error("a worker process died on %s", ", ".join(item.source or item.document_id for item in chunk))
+            self._rebuild()
+            return _failed(chunk, exc, "the worker process died (crash or out of memory)")
+        except Exception as exc:  # see run()
+            log.error("a worker failed on %d documents: %s: %s", len(chunk), type(exc).__name__, exc)
+            return _failed(chunk, exc)
 
 
 def _run_pool(items: Iterator[Input], options: Options, workers: int, count: int | None) -> Iterator[Result]:
     from .nlp import resolve_model_name
 
     resolve_model_name(options.model)  # a missing model is one clear error here, not one per worker
-    per_task = chunk_size(count, workers)
     if count is not None:
-        workers = max(1, min(workers, math.ceil(count / per_task)))
-    chunks = iter(lambda: list(islice(items, per_task)), [])
-    pool = _Pool(options, workers)
-    pending: deque[tuple[list[Input], Future]] = deque()
-    try:
-        while True:
-            while len(pending) < workers * IN_FLIGHT_PER_WORKER and (chunk := next(chunks, None)):
-                pending.append((chunk, pool.submit(chunk)))
-            if not pending:
-                return
-            chunk, future = pending.popleft()
-            try:
-                yield from future.result()
-            except BrokenProcessPool:
-                # A worker died (crash, out of memory): every chunk in flight failed with it.
-                # Run them again one at a time in a new pool; the one that kills it alone is at fault.
-                retry = [chunk, *(c for c, _ in pending)]
-                pending.clear()
-                pool.rebuild()
-                for suspect in retry:
-                    yield from _run_alone(pool, suspect)
-            except Exception as exc:  # an exception escaping a chunk costs that chunk only
-                log.error("a worker failed on %d documents: %s: %s", len(chunk), type(exc).__name__, exc)
-                yield from _failed(chunk, exc)
-    finally:
-        pool.close()
-
-
-def _run_alone(pool: _Pool, chunk: list[Input]) -> list[Result]:
-    try:
-        return pool.submit(chunk).result()
-    except BrokenProcessPool as exc:
-        log.error("a worker process died on %s", ", ".join(item.source or item.document_id for item in chunk))
-        pool.rebuild()
-        return _failed(chunk, exc, "the worker process died (crash or out of memory)")
-    except Exception as exc:  # see _run_pool
-        log.error("a worker failed on %d documents: %s: %s", len(chunk), type(exc).__name__, exc)
-        return _failed(chunk, exc)
+        workers = max(1, min(workers, math.ceil(count / chunk_size(count, workers))))
+    with Pool(options, workers) as pool:
+        yield from pool.run(items, count)
 
 
 def _failed(chunk: list[Input], exc: BaseException, message: str | None = None) -> list[Result]:
