@@ -300,14 +300,15 @@ class Pool:
     ...         ...
     """
 
-    def __init__(self, options: Options, workers: int):
+    def __init__(self, options: Options, workers: int, context: multiprocessing.context.BaseContext | None = None):
         self.options = options
         self.workers = resolve_workers(workers)
+        self._context = context or _pool_context()
         self._executor = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
         level = logging.getLogger().getEffectiveLevel()
-        return ProcessPoolExecutor(self.workers, mp_context=_pool_context(),
+        return ProcessPoolExecutor(self.workers, mp_context=self._context,
                                    initializer=_init_worker, initargs=(self.options, level))
 
     def _rebuild(self) -> None:

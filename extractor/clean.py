@@ -1,0 +1,757 @@
+"""Cleaning stage: text -> the text kept for extraction, with a map back to the original.
+
+``clean`` works in three steps, each small enough to read on its own:
+
+1. **normalise** characters (CRLF, control and zero-width characters, odd spaces, HTML
+   entities), recording an offset map;
+2. **classify** lines: line rules (login forms, share bars, links, ...), then sections that
+   run from an opening line (``About X``, ``Related stories``, ``Media contact:``, ...),
+   then whole-paragraph rules (cookie banners, legal disclaimers), then menus;
+3. **lay out** the kept lines: paragraphs separated by a blank line, hard-wrapped lines of
+   one paragraph joined by a space.
+
+The rules (phrases, regex parts, thresholds) live in ``data/boilerplate.json`` and are
+validated when loaded. Every regex there is anchored to one line and uses bounded
+repetition only, so cleaning stays linear in the size of the text.
+
+>>> result = clean("Acme names Jane Roe CEO\\r\\n\\r\\nShare\\r\\nAcme Corp said Jane Roe &amp; Co ...")
+>>> result.text
+'Acme names Jane Roe CEO\\n\\nAcme Corp said Jane Roe & Co ...'
+>>> [d.kind for d in result.dropped]
+['share']
+"""
+from __future__ import annotations
+
+import functools
+import html
+import json
+import logging
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from .offsets import OffsetMap, OffsetMapBuilder
+
+logger = logging.getLogger(__name__)
+
+KINDS = (
+    "login", "nav", "cookie", "share", "related", "footer", "ad",
+    "about", "contact", "link", "disclaimer", "separator",
+)  # fmt: skip
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class DroppedBlock:
+    """A stretch of the original text that cleaning left out, and why."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """The original text, the text kept for extraction, and how they line up."""
+
+    source: str
+    text: str
+    dropped: tuple[DroppedBlock, ...] = ()
+    offsets: OffsetMap | None = field(default=None, repr=False, compare=False)
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of ``text`` to the span of ``source`` it came from.
+
+        For a span inside one kept run, ``source[s:e]`` is the original of those
+        characters (an ``&amp;`` for an ``&``, a CRLF for a newline).
+
+        >>> c = clean("Tom &amp; Jerry")
+        >>> c.text, c.to_source(4, 5)
+        ('Tom & Jerry', (4, 9))
+        """
+        if self.offsets is None:
+            return OffsetMap.identity(len(self.text)).to_source(start, end)
+        return self.offsets.to_source(start, end)
+
+
+# --------------------------------------------------------------------------- rules
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Thresholds(_Strict):
+    wrap_min_chars: int
+    heading_max_words: int
+    heading_min_capitalised: float
+    date_line_max_words: int
+    menu_line_max_words: int
+    menu_line_max_chars: int
+    menu_min_lines: int
+    share_bar_max_words: int
+    nav_min_parts: int
+    nav_part_max_words: int
+    contact_line_max_words: int
+    contact_opener_max_words: int
+    section_return_min_chars: int
+    contact_prose_min_words: int
+    about_keep_min_pronouns: int
+    cookie_block_max_chars: int
+    long_line_chars: int
+
+
+class ShareBar(_Strict):
+    core: list[str]
+    filler: list[str]
+
+
+class SectionOpener(_Strict):
+    """Lines that open a section, and where the section ends.
+
+    ``until``: ``return`` = a long prose paragraph (related-stories lists run to the end),
+    ``heading`` = the next heading-like line, ``prose`` = the next sentence-like paragraph.
+    """
+
+    kind: str
+    until: Literal["return", "heading", "prose"]
+    title_case: bool = False
+    phrases: list[str] = []
+    patterns: list[str] = []
+    glued_patterns: list[str] = []
+
+    @field_validator("patterns", "glued_patterns")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        return _check_patterns(patterns)
+
+    @field_validator("kind")
+    @classmethod
+    def _known(cls, kind: str) -> str:
+        return _check_kind(kind)
+
+
+class BoilerplateRules(_Strict):
+    """The schema of ``data/boilerplate.json``."""
+
+    version: str
+    thresholds: Thresholds
+    line_phrases: dict[str, list[str]]
+    line_patterns: dict[str, list[str]]
+    share_bar: ShareBar
+    nav_separators: list[str]
+    contact_markers: list[str]
+    list_item: str
+    section_openers: list[SectionOpener]
+    block_phrases: dict[str, list[str]]
+    date_patterns: list[str]
+    pronouns: list[str]
+    minor_words: list[str]
+    abbreviations: list[str]
+
+    @field_validator("line_phrases", "line_patterns", "block_phrases")
+    @classmethod
+    def _known_kinds(cls, table: dict[str, list[str]]) -> dict[str, list[str]]:
+        for kind in table:
+            _check_kind(kind)
+        return table
+
+    @field_validator("line_patterns")
+    @classmethod
+    def _line_patterns_compile(cls, table: dict[str, list[str]]) -> dict[str, list[str]]:
+        for patterns in table.values():
+            _check_patterns(patterns)
+        return table
+
+    @field_validator("contact_markers", "date_patterns")
+    @classmethod
+    def _patterns_compile(cls, patterns: list[str]) -> list[str]:
+        return _check_patterns(patterns)
+
+    @field_validator("list_item")
+    @classmethod
+    def _list_item_compiles(cls, pattern: str) -> str:
+        _check_patterns([pattern])
+        return pattern
+
+
+def _check_kind(kind: str) -> str:
+    if kind not in KINDS:
+        raise ValueError(f"unknown block kind {kind!r}; expected one of {', '.join(KINDS)}")
+    return kind
+
+
+def _check_patterns(patterns: list[str]) -> list[str]:
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"bad regex {pattern!r}: {exc}") from exc
+    return patterns
+
+
+def _phrase_key(text: str) -> str:
+    """The form a line takes for phrase lookup: case-folded, spaces collapsed.
+
+    >>> _phrase_key("  Share  This ")
+    'share this'
+    """
+    return " ".join(text.casefold().split())
+
+
+@dataclass(frozen=True)
+class _Opener:
+    kind: str
+    until: str
+    title_case: bool
+    patterns: tuple[re.Pattern[str], ...]
+    glued: tuple[re.Pattern[str], ...]
+
+
+class Rules:
+    """Compiled cleaning rules. Build with ``load_rules``."""
+
+    def __init__(self, spec: BoilerplateRules):
+        self.spec = spec
+        self.t = spec.thresholds
+        self.phrases: dict[str, str] = {}
+        for kind, phrases in spec.line_phrases.items():
+            for phrase in phrases:
+                self.phrases.setdefault(_phrase_key(phrase), kind)
+        self.line_patterns = [
+            (kind, re.compile(p)) for kind, patterns in spec.line_patterns.items() for p in patterns
+        ]
+        self.share_core = frozenset(spec.share_bar.core)
+        self.share_words = self.share_core | frozenset(spec.share_bar.filler)
+        self.contact_markers = [re.compile(p) for p in spec.contact_markers]
+        self.list_item = re.compile(spec.list_item)
+        self.openers = [
+            _Opener(
+                o.kind, o.until, o.title_case,
+                tuple(re.compile(p) for p in o.patterns),
+                tuple(re.compile(p) for p in o.glued_patterns),
+            )
+            for o in spec.section_openers
+        ]  # fmt: skip
+        self.opener_phrases: dict[str, _Opener] = {}
+        for spec_opener, opener in zip(spec.section_openers, self.openers):
+            for phrase in spec_opener.phrases:
+                self.opener_phrases.setdefault(_phrase_key(phrase), opener)
+        self.block_phrases = {kind: tuple(p.casefold() for p in ps) for kind, ps in spec.block_phrases.items()}
+        self.dates = [re.compile(p) for p in spec.date_patterns]
+        self.pronouns = frozenset(spec.pronouns)
+        self.minor_words = frozenset(spec.minor_words)
+        self.abbreviations = frozenset(spec.abbreviations)
+
+
+def load_rules(path: str | Path | None = None) -> Rules:
+    """Load and validate cleaning rules (default: the packaged ``data/boilerplate.json``)."""
+    if path is None:
+        return _default_rules()
+    return _rules_from_text(Path(path).read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _default_rules() -> Rules:
+    text = resources.files("extractor").joinpath("data/boilerplate.json").read_text(encoding="utf-8")
+    return _rules_from_text(text)
+
+
+def _rules_from_text(text: str) -> Rules:
+    return Rules(BoilerplateRules.model_validate(json.loads(text)))
+
+
+# --------------------------------------------------------------------------- step 1: normalise
+
+# Odd spaces become a plain space (same length, so offsets do not move).
+_SPACES = {cp: " " for cp in (0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)}
+# Line and page breaks that are not "\n"; C0/C1 controls and invisible format characters.
+_SPECIAL = re.compile(
+    r"(?P<cr>\r\n?)"
+    r"|(?P<brk>[\x0b\x0c\x85\u2028\u2029])"
+    r"|(?P<gone>[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+)"
+)
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Characters an entity is made of: a decoded entity must not produce them (except a lone
+# "&" before a non-entity character), or cleaning the result again would decode more.
+_ENTITY_CHARS = re.compile(r"[A-Za-z0-9#;&]")
+_ENTITY_START = re.compile(r"[A-Za-z0-9#]")
+
+
+def _normalise_fragment(text: str) -> str:
+    """Normalise a short string (a decoded entity) the way ``normalise`` does a document.
+
+    >>> _normalise_fragment("\\xa0")
+    ' '
+    """
+    text = text.translate(_SPACES)
+    return _SPECIAL.sub(lambda m: "" if m.group("gone") else "\n", text)
+
+
+def _decoded_entity(text: str, match: re.Match[str]) -> str | None:
+    """What an entity becomes, or None to leave it as written.
+
+    >>> _decoded_entity("a &amp; b", _ENTITY.search("a &amp; b"))
+    '&'
+    >>> _decoded_entity("&amp;lt;", _ENTITY.search("&amp;lt;")) is None
+    True
+    """
+    decoded = _normalise_fragment(html.unescape(match.group()))
+    if not decoded or decoded == match.group():
+        return None
+    if decoded == "&":
+        following = text[match.end() : match.end() + 1]
+        return None if _ENTITY_START.match(following) else decoded
+    return None if _ENTITY_CHARS.search(decoded) else decoded
+
+
+def _rewrite(text: str, pattern: re.Pattern[str], replace) -> tuple[str, OffsetMap]:
+    """Apply ``replace(match) -> str | None`` to every match, recording the offsets."""
+    parts: list[str] = []
+    builder = OffsetMapBuilder()
+    last = 0
+    for match in pattern.finditer(text):
+        new = replace(match)
+        if new is None:
+            continue
+        parts.append(text[last : match.start()])
+        builder.copy(last, match.start() - last)
+        parts.append(new)
+        builder.replace(match.start(), match.end(), len(new))
+        last = match.end()
+    parts.append(text[last:])
+    builder.copy(last, len(text) - last)
+    return "".join(parts), builder.build(len(text))
+
+
+def normalise(text: str) -> tuple[str, OffsetMap]:
+    """Normalise characters; return the new text and its map onto ``text``.
+
+    >>> normalise("caf\\u00e9&nbsp;&amp; bar\\r\\n\\x00ok")[0]
+    'café & bar\\nok'
+    """
+    spaced = text.translate(_SPACES)
+    step1, map1 = _rewrite(spaced, _SPECIAL, lambda m: "" if m.group("gone") else "\n")
+    step2, map2 = _rewrite(step1, _ENTITY, lambda m: _decoded_entity(step1, m))
+    return step2, map2.compose(map1)
+
+
+# --------------------------------------------------------------------------- step 2: classify
+
+_TERMINAL = re.compile(r"[.!?:;][\"'”’)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+_ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*$")
+_WORD_CHARS = re.compile(r"[^\w&'’-]+")
+
+
+@dataclass
+class _Line:
+    """One non-blank line of the normalised text (offsets of its stripped content)."""
+
+    start: int
+    end: int
+    text: str
+    indent: bool
+    blank_before: bool
+    words: int
+    long: bool
+    is_date: bool = False
+    block: int = 0
+    continuation: bool = False
+    kind: str | None = None
+
+
+@dataclass
+class _Unit:
+    """Kept lines that print as one line: a line and its hard-wrapped continuations."""
+
+    lines: list[_Line]
+    text: str
+    block: int
+    kind: str | None = None
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end
+
+
+def _split_lines(text: str, rules: Rules) -> list[_Line]:
+    """The non-blank lines of ``text``, stripped, with where they sit."""
+    lines: list[_Line] = []
+    blank = True
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip(" \t")
+        if stripped:
+            start = pos + (len(raw) - len(raw.lstrip(" \t")))
+            long = len(stripped) > rules.t.long_line_chars
+            lines.append(
+                _Line(
+                    start=start,
+                    end=start + len(stripped),
+                    text=stripped,
+                    indent=start > pos,
+                    blank_before=blank,
+                    words=len(stripped.split()),
+                    long=long,
+                )
+            )
+        blank = not stripped
+        pos += len(raw) + 1
+    return lines
+
+
+def _is_date_line(line: _Line, rules: Rules) -> bool:
+    """A short line with a full date: a Reuters filing stamp, a byline, a dateline.
+
+    >>> r = load_rules()
+    >>> _is_date_line(_Line(0, 0, "26-MAR-1987 12:27:23.14", False, True, 2, False), r)
+    True
+    """
+    if line.long or line.words > rules.t.date_line_max_words:
+        return False
+    return any(p.search(line.text) for p in rules.dates)
+
+
+def _capitalised_ratio(words: Sequence[str], rules: Rules) -> float | None:
+    counted = capital = 0
+    for word in words:
+        letters = [c for c in word if c.isalpha()]
+        if not letters or word.casefold() in rules.minor_words:
+            continue
+        counted += 1
+        capital += letters[0].isupper()
+    return capital / counted if counted else None
+
+
+def _heading_shaped(text: str, rules: Rules) -> bool:
+    """Short, and not ending like a sentence (``Inc.`` and friends allowed)."""
+    words = text.split()
+    if not 1 <= len(words) <= rules.t.heading_max_words:
+        return False
+    if text[-1] in ".,;!?" and words[-1].casefold() not in rules.abbreviations:
+        return False
+    return True
+
+
+def _heading_like(text: str, rules: Rules) -> bool:
+    """A title: short, no closing punctuation, mostly capitalised words.
+
+    >>> r = load_rules()
+    >>> _heading_like("Strategic Plan Underway", r), _heading_like("and the board said so", r)
+    (True, False)
+    """
+    if not _heading_shaped(text, rules) or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    ratio = _capitalised_ratio(text.split(), rules)
+    return ratio is not None and ratio >= rules.t.heading_min_capitalised
+
+
+def _joinable(line_text: str, rules: Rules) -> bool:
+    """Does a line read as the first part of a hard-wrapped sentence?"""
+    return (
+        len(line_text) >= rules.t.wrap_min_chars
+        and not _TERMINAL.search(line_text)
+        and not _heading_like(line_text, rules)
+    )
+
+
+def _line_kind(line: _Line, rules: Rules) -> str | None:
+    """The boilerplate kind of a single line, or None to keep it."""
+    text = line.text
+    key = _phrase_key(text)
+    kind = rules.phrases.get(key) or rules.phrases.get(key.rstrip(":").rstrip())
+    if kind:
+        return kind
+    for kind, pattern in rules.line_patterns:
+        if pattern.fullmatch(text):
+            return kind
+    if _is_share_bar(text, line.words, rules):
+        return "share"
+    if _is_nav_bar(text, rules):
+        return "nav"
+    if line.words <= rules.t.contact_line_max_words and any(p.search(text) for p in rules.contact_markers):
+        return "contact"
+    return None
+
+
+def _is_share_bar(text: str, words: int, rules: Rules) -> bool:
+    """A row of share buttons: ``Share Tweet Email``.
+
+    >>> _is_share_bar("Share on Facebook", 3, load_rules()), _is_share_bar("This story", 2, load_rules())
+    (True, False)
+    """
+    if words > rules.t.share_bar_max_words:
+        return False
+    tokens = [t for t in _WORD_CHARS.split(text.casefold()) if t]
+    return bool(tokens) and set(tokens) <= rules.share_words and not rules.share_core.isdisjoint(tokens)
+
+
+def _is_nav_bar(text: str, rules: Rules) -> bool:
+    """A menu on one line: ``Home | News | Markets``.
+
+    >>> _is_nav_bar("Home | News | Markets", load_rules()), _is_nav_bar("By Jane Roe | Reuters", load_rules())
+    (True, False)
+    """
+    for sep in rules.spec.nav_separators:
+        parts = text.split(sep)
+        if len(parts) >= rules.t.nav_min_parts and all(
+            1 <= len(part.split()) <= rules.t.nav_part_max_words for part in parts
+        ):
+            return True
+    return False
+
+
+def _classify_lines(lines: list[_Line], rules: Rules) -> None:
+    """Set block numbers, continuation flags and line-rule kinds, top to bottom."""
+    block = -1
+    current: str | None = None  # the kept line being built in this block (joined text)
+    previous_date = False
+    for line in lines:
+        line.is_date = _is_date_line(line, rules)
+        starts_block = (
+            line.blank_before
+            or line.indent
+            or previous_date
+            or line.is_date
+            or bool(rules.list_item.match(line.text))
+        )
+        if starts_block:
+            block += 1
+            current = None
+        line.block = block
+        previous_date = line.is_date
+        if current is not None and _joinable(current, rules):
+            line.continuation = True
+            current = f"{current} {line.text}"
+            continue
+        if not line.is_date and not line.long:
+            line.kind = _line_kind(line, rules)
+        if line.kind is None:
+            current = line.text
+
+
+def _units(lines: list[_Line]) -> list[_Unit]:
+    """Group kept lines into units (a line plus its continuations)."""
+    units: list[_Unit] = []
+    for line in lines:
+        if line.kind is not None:
+            continue
+        if line.continuation and units:
+            units[-1].lines.append(line)
+            units[-1].text = f"{units[-1].text} {line.text}"
+        else:
+            units.append(_Unit([line], line.text, line.block))
+    return units
+
+
+def _opener(unit: _Unit, rules: Rules) -> _Opener | None:
+    """The section this unit opens, if it is a section heading."""
+    text = unit.text
+    opener = rules.opener_phrases.get(_phrase_key(text).rstrip(":").rstrip())
+    if opener is not None:
+        return opener
+    if len(text) > rules.t.long_line_chars:
+        return None
+    for opener in rules.openers:
+        if any(p.fullmatch(text) for p in opener.glued):
+            return opener
+        if any(p.fullmatch(text) for p in opener.patterns) and _opener_shaped(text, opener, rules):
+            return opener
+    return None
+
+
+def _opener_shaped(text: str, opener: _Opener, rules: Rules) -> bool:
+    if opener.kind == "contact":
+        return len(text.split()) <= rules.t.contact_opener_max_words or any(
+            p.search(text) for p in rules.contact_markers
+        )
+    if not _heading_shaped(text, rules):
+        return False
+    return not opener.title_case or _heading_like(text, rules)
+
+
+def _ends_section(unit: _Unit, opener: _Opener, rules: Rules) -> bool:
+    """Does ``unit`` end a section opened by ``opener`` (and is itself kept)?"""
+    if opener.until == "return":
+        return (
+            len(unit.text) >= rules.t.section_return_min_chars
+            and bool(_SENTENCE_END.search(unit.text))
+            and not _ELLIPSIS.search(unit.text)
+        )
+    if unit.lines[0].is_date or _opener(unit, rules) is not None:
+        return True
+    if opener.until == "heading":
+        return _heading_like(unit.text, rules)
+    return len(unit.text.split()) >= rules.t.contact_prose_min_words and bool(_SENTENCE_END.search(unit.text))
+
+
+def _is_person_bio(units: Sequence[_Unit], rules: Rules) -> bool:
+    """An "About <person>" section (kept): it talks about a he or a she."""
+    words = _WORD_CHARS.split(" ".join(u.text for u in units).casefold())
+    return sum(w in rules.pronouns for w in words) >= rules.t.about_keep_min_pronouns
+
+
+def _mark_sections(units: list[_Unit], rules: Rules) -> None:
+    """Drop sections: an opening unit and the units after it until the section ends."""
+    i = 0
+    while i < len(units):
+        opener = _opener(units[i], rules)
+        if opener is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(units) and not _ends_section(units[j], opener, rules):
+            j += 1
+        if opener.kind == "about" and _is_person_bio(units[i:j], rules):
+            logger.debug("kept an About section about a person: %r", units[i].text[:60])
+        else:
+            for unit in units[i:j]:
+                unit.kind = opener.kind
+        i = j
+
+
+def _mark_blocks(units: list[_Unit], rules: Rules) -> None:
+    """Drop whole paragraphs that contain a cookie-banner or legal-disclaimer phrase."""
+    for block in _blocks([u for u in units if u.kind is None]):
+        text = " ".join(u.text for u in block).casefold()
+        for kind, phrases in rules.block_phrases.items():
+            if kind == "cookie" and len(text) > rules.t.cookie_block_max_chars:
+                continue
+            if any(p in text for p in phrases):
+                for unit in block:
+                    unit.kind = kind
+                break
+
+
+def _blocks(units: list[_Unit]) -> Iterator[list[_Unit]]:
+    """Consecutive units of the same paragraph."""
+    block: list[_Unit] = []
+    for unit in units:
+        if block and unit.block != block[-1].block:
+            yield block
+            block = []
+        block.append(unit)
+    if block:
+        yield block
+
+
+def _menu_like(unit: _Unit, rules: Rules) -> bool:
+    """One or two words on a line, like a menu entry: ``Markets``, ``Life Sciences``."""
+    text = unit.text
+    return (
+        len(unit.lines) == 1
+        and not unit.lines[0].is_date
+        and len(text) <= rules.t.menu_line_max_chars
+        and len(text.split()) <= rules.t.menu_line_max_words
+        and text[-1] not in ".!?,;:"
+        and any(c.isalpha() for c in text)
+        and not any(c.isdigit() for c in text)
+    )
+
+
+def _mark_menus(lines: list[_Line], units: list[_Unit], rules: Rules) -> None:
+    """Drop runs of menu-like lines: ``menu_min_lines`` or more in a row, counting the
+    one-line boilerplate already dropped among them (``Home``, ``Share``).
+
+    Lines dropped by a section or paragraph rule neither count nor break a run.
+    """
+    unit_of = {id(unit.lines[0]): unit for unit in units}
+    run: list[_Unit] = []
+    count = 0
+    for line in [*lines, None]:
+        unit = unit_of.get(id(line)) if line is not None else None
+        if line is not None and line.kind is not None:
+            count += 1
+            continue
+        if line is not None and (line.continuation or (unit is not None and unit.kind is not None)):
+            continue
+        if unit is not None and _menu_like(unit, rules):
+            run.append(unit)
+            count += 1
+            continue
+        if count >= rules.t.menu_min_lines:
+            for menu_unit in run:
+                menu_unit.kind = "nav"
+        run, count = [], 0
+
+
+# --------------------------------------------------------------------------- step 3: lay out
+
+
+def _layout(norm: str, units: list[_Unit]) -> tuple[str, OffsetMap]:
+    """Write the kept units: a blank line between paragraphs, a newline between units
+    of one paragraph, a space where a hard-wrapped line was joined."""
+    parts: list[str] = []
+    builder = OffsetMapBuilder()
+    previous: _Unit | None = None
+    for unit in units:
+        if previous is not None:
+            gap = "\n\n" if unit.block != previous.block else "\n"
+            parts.append(gap)
+            builder.replace(previous.end, unit.start, len(gap))
+        for k, line in enumerate(unit.lines):
+            if k:
+                parts.append(" ")
+                builder.replace(unit.lines[k - 1].end, line.start, 1)
+            parts.append(line.text)
+            builder.copy(line.start, len(line.text))
+        previous = unit
+    return "".join(parts), builder.build(len(norm))
+
+
+def _dropped_blocks(lines: list[_Line], units: list[_Unit], norm_map: OffsetMap) -> tuple[DroppedBlock, ...]:
+    """Dropped lines, merged into blocks of one kind, in source offsets."""
+    kinds: dict[int, str | None] = {id(line): line.kind for line in lines}
+    for unit in units:
+        for line in unit.lines:
+            kinds[id(line)] = unit.kind
+    merged: list[list] = []
+    for line in lines:
+        kind = kinds[id(line)]
+        if kind is None:
+            merged.append([None, 0, 0])
+        elif merged and merged[-1][0] == kind:
+            merged[-1][2] = line.end
+        else:
+            merged.append([kind, line.start, line.end])
+    return tuple(
+        DroppedBlock(kind, *norm_map.to_source(start, end)) for kind, start, end in merged if kind is not None
+    )
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def clean(text: str, *, rules: Rules | None = None) -> CleanText:
+    """Normalise ``text`` and drop its boilerplate; never raises for a str.
+
+    >>> c = clean("Please login to the form below\\n\\nAcme names CEO\\n\\n Reuter\\n")
+    >>> c.text, [(d.kind, c.source[d.start:d.end]) for d in c.dropped]
+    ('Acme names CEO', [('login', 'Please login to the form below'), ('footer', 'Reuter')])
+    """
+    rules = rules or load_rules()
+    norm, norm_map = normalise(text)
+    lines = _split_lines(norm, rules)
+    _classify_lines(lines, rules)
+    units = _units(lines)
+    _mark_sections(units, rules)
+    _mark_blocks(units, rules)
+    _mark_menus(lines, units, rules)
+    kept = [u for u in units if u.kind is None]
+    out, layout_map = _layout(norm, kept)
+    dropped = _dropped_blocks(lines, units, norm_map)
+    if dropped:
+        logger.debug("dropped %d blocks: %s", len(dropped), ", ".join(sorted({d.kind for d in dropped})))
+    return CleanText(source=text, text=out, dropped=dropped, offsets=layout_map.compose(norm_map))

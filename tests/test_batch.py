@@ -1,0 +1,157 @@
+"""extractor.batch: which files are read, in what order, and how failures stay per document."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from extractor import batch
+from extractor.batch import InputFile, MissingPathError, Skipped, iter_inputs
+from extractor.models import AnnouncementRecord, ErrorRecord
+from extractor.pipeline import Document, Options
+
+
+# ---------------------------------------------------------------------------- iter_inputs
+
+
+def test_folders_are_walked_recursively_in_sorted_path_order(make_files):
+    root = make_files({"b.txt": "x", "a.md": "x", "sub/c.html": "x", "sub/deeper/a.htm": "x", "C.TXT": "x"})
+    found = list(iter_inputs([root]))
+    assert all(isinstance(item, InputFile) for item in found)
+    assert [item.path.relative_to(root).as_posix() for item in found] == [
+        "C.TXT", "a.md", "b.txt", "sub/c.html", "sub/deeper/a.htm",
+    ]
+
+
+def test_given_paths_keep_their_order_and_ids_are_stems(make_files):
+    root = make_files({"z.txt": "x", "folder/a.txt": "x"})
+    found = list(iter_inputs([root / "z.txt", root / "folder"]))
+    assert [(f.document_id, f.source) for f in found] == [("z", str(root / "z.txt")), ("a", str(root / "folder" / "a.txt"))]
+
+
+def test_unhandled_hidden_and_suffixless_files_are_skipped_with_a_reason(make_files):
+    root = make_files({"a.txt": "x", "b.pdf": b"%PDF", "README": "x", ".hidden.txt": "x", ".git/config.txt": "x"})
+    found = list(iter_inputs([root]))
+    assert [f.path.name for f in found if isinstance(f, InputFile)] == ["a.txt"]
+    skipped = {f.path.name: f.reason for f in found if isinstance(f, Skipped)}
+    assert set(skipped) == {"b.pdf", "README", ".hidden.txt", ".git"}  # a hidden folder is one note, not one per file
+    assert ".pdf" in skipped["b.pdf"]
+
+
+def test_a_missing_path_raises_before_anything_is_yielded(make_files):
+    root = make_files({"a.txt": "x"})
+    with pytest.raises(MissingPathError, match="nope"):
+        iter_inputs([root, root / "nope"])
+
+
+# ------------------------------------------------------------------------------------ run
+
+
+class FlakyExtractor:
+    """Stands in for ``Extractor``: fails on any batch holding a document whose text says "boom"."""
+
+    def __init__(self, options=None):
+        self.options = options or Options()
+
+    def process(self, documents):
+        for document in documents:
+            if b"boom" in document.data if isinstance(document.data, bytes) else "boom" in document.data:
+                raise RuntimeError("boom")
+        for document in documents:
+            yield AnnouncementRecord(document_id=document.document_id, source=document.source)
+
+
+def test_an_exception_on_one_document_becomes_its_internal_error_record(monkeypatch, make_files):
+    monkeypatch.setattr(batch, "Extractor", FlakyExtractor)
+    root = make_files({"a.txt": "fine", "b.txt": "boom", "c.txt": "fine"})
+    records = list(batch.run([root]))
+    assert [r.document_id for r in records] == ["a", "b", "c"]
+    assert isinstance(records[0], AnnouncementRecord) and isinstance(records[2], AnnouncementRecord)
+    assert isinstance(records[1], ErrorRecord)
+    assert records[1].error.type == "internal_error" and "boom" in records[1].error.message
+    assert records[1].source == str(root / "b.txt")
+
+
+def test_an_unreadable_file_gives_an_unreadable_file_record_in_its_place(monkeypatch, make_files):
+    monkeypatch.setattr(batch, "Extractor", FlakyExtractor)
+    root = make_files({"a.txt": "fine", "b.txt": "fine"})
+    inputs = list(iter_inputs([root]))
+    (root / "a.txt").unlink()  # gone between listing and reading
+    records = list(batch.run([*inputs, Document("doc", "fine", source="-")]))
+    assert [r.document_id for r in records] == ["a", "b", "doc"]
+    assert records[0].error.type == "unreadable_file"
+    assert isinstance(records[1], AnnouncementRecord) and isinstance(records[2], AnnouncementRecord)
+
+
+def test_a_file_far_larger_than_max_chars_is_refused_unread(monkeypatch, make_files):
+    monkeypatch.setattr(batch, "Extractor", FlakyExtractor)
+    root = make_files({"big.txt": "x" * 1000})
+    [record] = batch.run([root], Options(max_chars=10))
+    assert record.error.type == "too_large"
+
+
+def test_workers_zero_means_one_per_cpu_and_negative_is_refused():
+    assert batch.resolve_workers(0) >= 1
+    with pytest.raises(ValueError):
+        batch.resolve_workers(-1)
+
+
+def test_small_runs_use_small_chunks_so_every_worker_gets_work():
+    assert batch.chunk_size(8, 2) == 1
+    assert batch.chunk_size(1000, 2) == batch.CHUNK_FILES
+    assert batch.chunk_size(None, 2) == batch.CHUNK_FILES
+
+
+# --------------------------------------------------------------------------------- output
+
+
+def _records():
+    from extractor.models import Appointment, Evidence, Organisation, PastEmployer, Person, Role
+
+    appointment = Appointment(
+        person=Person(name="Maria Olsen", start=0, end=11),
+        organisation=Organisation(name="Norrland Freight AB", start=20, end=39),
+        role=Role(title="Chief Financial Officer", normalized="chief financial officer", start=40, end=63),
+        event="appointed",
+        past_employers=[PastEmployer(name="Baltic Shipping Group", start=70, end=91),
+                        PastEmployer(name="Volvo Cars", start=95, end=105)],
+        evidence=Evidence(text="...", start=0, end=3),
+        confidence=0.9,
+    )
+    return [
+        AnnouncementRecord(document_id="a", source="a.txt", appointments=[appointment, appointment]),
+        AnnouncementRecord(document_id="b", source="b.txt"),
+        ErrorRecord(document_id="c", source="c.txt", error={"type": "empty_text", "message": "empty"}),
+    ]
+
+
+def test_csv_has_one_row_per_appointment_and_none_for_errors():
+    out = io.BytesIO()
+    tally = batch.write_records(_records(), out, "csv")
+    rows = list(csv.DictReader(io.StringIO(out.getvalue().decode())))
+    assert len(rows) == 2 and tuple(rows[0]) == batch.CSV_COLUMNS
+    assert rows[0]["past_employers"] == "Baltic Shipping Group; Volvo Cars"
+    assert (tally.documents, tally.appointments, tally.errors) == (3, 2, 1)
+    assert str(tally) == "3 documents, 2 appointments, 1 error"
+
+
+@pytest.mark.parametrize("records", [[], "all"])
+def test_json_format_is_one_array(records):
+    records = _records() if records == "all" else records
+    out = io.BytesIO()
+    batch.write_records(records, out, "json", pretty=True)
+    assert [r["document_id"] for r in json.loads(out.getvalue())] == [r.document_id for r in records]
+
+
+def test_atomic_output_leaves_nothing_behind_on_failure(tmp_path):
+    target = tmp_path / "out.jsonl"
+    target.write_text("old")
+    with pytest.raises(RuntimeError):
+        with batch.atomic_output(target) as out:
+            out.write(b"new")
+            raise RuntimeError("disk on fire")
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]

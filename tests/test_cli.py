@@ -1,0 +1,220 @@
+"""The ``extractor`` command, through typer's CliRunner and as a real subprocess."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from extractor import batch
+from extractor.cli import app
+from extractor.models import json_schema
+
+from conftest import corpus_texts
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + random.Random(0).randbytes(600)
+
+
+def cli(*args, input: str | bytes | None = None):
+    return CliRunner().invoke(app, [str(a) for a in args], input=input)
+
+
+def subprocess_cli(*args, input: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "extractor", *map(str, args)], input=input,
+                          capture_output=True, timeout=120)
+
+
+def lines(stdout: str) -> list[dict]:
+    return [json.loads(line) for line in stdout.splitlines()]
+
+
+@pytest.fixture
+def mixed_folder(make_files, announcement) -> Path:
+    """Two good announcements (one in a nested folder), an empty file and a binary file named .txt."""
+    return make_files({
+        "docs/a-good.txt": announcement,
+        "docs/b-empty.txt": "",
+        "docs/c-binary.txt": PNG,
+        "docs/nested/d-good.txt": announcement.replace("Maria Olsen", "Jonas Lind").replace("Olsen", "Lind"),
+    }) / "docs"
+
+
+# ------------------------------------------------------------------------------- extract
+
+
+@pytest.mark.model
+def test_folder_gives_one_line_per_file_in_sorted_order_and_exit_1_on_errors(mixed_folder):
+    result = cli("extract", mixed_folder)
+    assert result.exit_code == 1, result.output
+    records = lines(result.stdout)
+    assert [r["document_id"] for r in records] == ["a-good", "b-empty", "c-binary", "d-good"]
+    assert [r.get("error", {}).get("type") for r in records] == [None, "empty_text", "decode_error", None]
+    assert records[0]["appointments"][0]["person"]["name"] == "Maria Olsen"
+    assert records[3]["source"] == str(mixed_folder / "nested" / "d-good.txt")
+    assert "4 documents" in result.stderr and "2 errors" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.model
+def test_folder_as_a_subprocess_writes_the_same_lines_and_only_notes_on_stderr(mixed_folder):
+    proc = subprocess_cli("extract", mixed_folder)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout.decode() == cli("extract", mixed_folder).stdout
+    stderr = proc.stderr.decode()
+    assert "4 documents, " in stderr and "Traceback" not in stderr
+    assert "extracting" not in stderr  # no progress bar when stderr is not a terminal
+
+
+@pytest.mark.model
+def test_a_file_that_is_not_handled_is_skipped_with_a_note(make_files, announcement):
+    root = make_files({"a.txt": announcement, "b.pdf": b"%PDF-1.4 ..."})
+    result = cli("extract", root)
+    assert result.exit_code == 0, result.output
+    assert [r["document_id"] for r in lines(result.stdout)] == ["a"]
+    assert "skipped" in result.stderr and "b.pdf" in result.stderr
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("args", [["-"], []], ids=["dash", "no-path"])
+def test_stdin_gives_one_record_with_document_id_stdin(args, announcement):
+    result = cli("extract", *args, input=announcement.encode())
+    assert result.exit_code == 0, result.output
+    [record] = lines(result.stdout)
+    assert record["document_id"] == "stdin" and record["source"] == "-"
+    assert record["appointments"]
+
+
+@pytest.mark.model
+def test_stdin_through_a_pipe_with_pretty_indents_the_record(announcement):
+    proc = subprocess_cli("extract", "-", "--pretty", "--quiet", input=announcement.encode())
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith(b"{\n  ")
+    assert json.loads(proc.stdout)["document_id"] == "stdin"
+    assert proc.stderr == b""
+
+
+@pytest.mark.model
+def test_two_workers_give_byte_identical_output_to_one(make_files):
+    root = make_files({f"doc-{i}.txt": text for i, text in enumerate(corpus_texts(8))})
+    one = cli("extract", root, "--workers", "1")
+    two = cli("extract", root, "--workers", "2")
+    assert one.exit_code == two.exit_code == 0, two.output
+    assert len(one.stdout.splitlines()) == 8
+    assert two.stdout == one.stdout
+
+
+@pytest.mark.model
+def test_csv_has_the_documented_columns_and_one_row_per_appointment(mixed_folder):
+    result = cli("extract", mixed_folder, "--format", "csv")
+    assert result.exit_code == 1
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert tuple(rows[0]) == (
+        "document_id", "person", "title", "normalized_role", "organisation", "event", "announcement_date",
+        "effective_date", "past_employers", "succeeds", "confidence", "source",
+    )
+    assert {row["document_id"] for row in rows} == {"a-good", "d-good"}  # error records give no row
+    assert float(rows[0]["confidence"]) > 0
+
+
+@pytest.mark.model
+def test_json_format_is_one_list(mixed_folder):
+    result = cli("extract", mixed_folder, "--format", "json")
+    assert [r["document_id"] for r in json.loads(result.stdout)] == ["a-good", "b-empty", "c-binary", "d-good"]
+
+
+@pytest.mark.model
+def test_output_file_is_written_atomically_and_output_dir_one_file_per_input(mixed_folder, tmp_path):
+    out = tmp_path / "out" / "records.jsonl"
+    out.parent.mkdir()
+    result = cli("extract", mixed_folder, "--output", out)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert len(lines(out.read_text())) == 4
+    assert [p.name for p in out.parent.iterdir()] == ["records.jsonl"]  # no temp file left behind
+
+    result = cli("extract", mixed_folder, "--output-dir", tmp_path / "each")
+    assert result.exit_code == 1
+    written = sorted(p.name for p in (tmp_path / "each").iterdir())
+    assert written == ["a-good.json", "b-empty.json", "c-binary.json", "d-good.json"]
+    assert json.loads((tmp_path / "each" / "b-empty.json").read_text())["error"]["type"] == "empty_text"
+
+
+def test_ctrl_c_exits_130_with_interrupted_and_removes_the_temp_file(monkeypatch, make_files, tmp_path):
+    def interrupted(inputs, options, workers):
+        raise KeyboardInterrupt
+        yield
+
+    monkeypatch.setattr(batch, "run", interrupted)
+    root = make_files({"in/a.txt": "text"})
+    result = cli("extract", root / "in", "--output", tmp_path / "out.jsonl")
+    assert result.exit_code == 130
+    assert result.stderr.strip().endswith("interrupted")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
+
+
+# --------------------------------------------------------------------------- usage errors
+
+
+def test_a_missing_path_exits_2_with_a_one_line_message(tmp_path):
+    result = cli("extract", tmp_path / "nope.txt")
+    assert result.exit_code == 2
+    assert result.stderr.strip().count("\n") == 0 and "nope.txt" in result.stderr
+    proc = subprocess_cli("extract", tmp_path / "nope.txt")
+    assert proc.returncode == 2 and proc.stdout == b""
+    assert proc.stderr.decode().strip() == f"extractor: no such file or folder: {tmp_path / 'nope.txt'}"
+
+
+@pytest.mark.parametrize("args", [
+    ["--output", "x.jsonl", "--output-dir", "out"],
+    ["--format", "csv", "--output-dir", "out"],
+    ["--pretty"],
+    ["--workers", "-1"],
+    ["--format", "xml"],
+], ids=["output-and-dir", "csv-to-dir", "pretty-jsonl-of-two", "negative-workers", "bad-format"])
+def test_bad_option_combinations_exit_2(args, make_files):
+    root = make_files({"a.txt": "x", "b.txt": "y"})
+    assert cli("extract", root, *args).exit_code == 2
+
+
+# ------------------------------------------------------------------- other commands
+
+
+def test_schema_prints_the_models_json_schema():
+    result = cli("schema")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == json_schema()
+
+
+def test_version_prints_package_spacy_and_model_without_loading_it():
+    from extractor.nlp import model_info
+
+    proc = subprocess_cli("version")
+    assert proc.returncode == 0
+    text = proc.stdout.decode()
+    assert model_info()["model"] in text and "spaCy" in text and "appointment-extractor" in text
+    assert cli("--version").stdout == text
+
+
+@pytest.mark.model
+def test_evaluate_prints_a_table_with_record(tmp_path, make_files, announcement):
+    root = make_files({"docs/ann.txt": announcement})
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "ann", "is_appointment_news": True, "appointments": [{
+        "person": "Maria Olsen", "organisation": "Norrland Freight AB",
+        "role": "chief financial officer", "event": "appointed"}]}) + "\n")
+    result = cli("evaluate", gold, root / "docs", "--show-errors", "5")
+    assert result.exit_code == 0, result.output
+    assert "record" in result.stdout and "1 documents" in result.stdout
+    as_json = json.loads(cli("evaluate", gold, root / "docs", "--json").stdout)
+    assert as_json["metrics"]["person"]["recall"] == 1.0
+
+
+def test_importing_the_package_does_not_import_spacy():
+    code = "import sys, extractor; print(sorted({'spacy', 'dateparser', 'trafilatura'} & set(sys.modules)))"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.stdout.strip() == "[]", proc.stderr

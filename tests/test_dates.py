@@ -1,0 +1,58 @@
+"""Announcement and effective dates from candidate spans only."""
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.dates import announcement_date, blank_datelines, parse_date, wire_stamp
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("26-MAR-1987 12:27:23.14\nHEADLINE\n\nNEW YORK, March 26 - Body", date(1987, 3, 26)),
+        ("# Title\n\nCLEVELAND, June 3, 2025 /PRNewswire/ — Body text", date(2025, 6, 3)),
+        ("Paris, April 20, 2020 – Medicen Paris Region announces", date(2020, 4, 20)),
+        ("LONDON, 4 March 2024 – Acme plc said", date(2024, 3, 4)),
+        ("Headline\n\nBody paragraph.\n\n18th June 2018\n\nFrom: Healthcare", date(2018, 6, 18)),
+        ("By Jane Roe | 4 March 2024, 09:12 GMT\n\nBody", date(2024, 3, 4)),
+        ("A text that states no date at all.", None),
+    ],
+)
+def test_announcement_date_sources(text, expected):
+    assert announcement_date(text) == expected
+
+
+def test_dateline_without_year_takes_the_fallback_year():
+    assert announcement_date("LOS ANGELES, April 9 - Acme said", fallback=date(1987, 1, 1)) == date(1987, 4, 9)
+
+
+def test_html_publication_date_is_the_fallback():
+    assert announcement_date("No date in this text.", fallback=date(2024, 3, 4)) == date(2024, 3, 4)
+
+
+def test_relative_dates_resolve_against_the_announcement():
+    assert parse_date("April 1", date(1987, 3, 3)) == date(1987, 4, 1)
+
+
+def test_month_alone_is_the_first_day():
+    assert parse_date("January 2025") == date(2025, 1, 1)
+
+
+def test_wire_stamp_rejects_impossible_days():
+    assert wire_stamp("31-FEB-1987 10:00:00.00") is None
+
+
+def test_dateline_blanking_keeps_length():
+    text = "LOS GATOS, Calif., March 13 - Hytek Microsystems Inc said"
+    out = blank_datelines(text)
+    assert len(out) == len(text)
+    assert out.lstrip().startswith("Hytek")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_date_finders_never_raise_and_keep_length(text):
+    announcement_date(text)
+    assert len(blank_datelines(text)) == len(text)

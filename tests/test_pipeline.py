@@ -1,0 +1,112 @@
+"""The whole pipeline on small texts: records, offsets, dates, errors, long inputs."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extractor import errors
+from extractor.models import ErrorRecord
+from extractor.pipeline import CHUNK_CHARS, Document, Extractor, _chunks, unwrap_lines
+
+pytestmark = pytest.mark.model
+
+WIRE = """3-MAR-1987 10:12:44.10
+ACME <ACM> NAMES NEW PRESIDENT
+
+NEW YORK, March 3 - Acme Corp said it named John A. Smith
+president and chief executive officer, effective April 1,
+succeeding Robert Jones, who is retiring.
+    Smith was previously executive vice president of Widget Co.
+ Reuter
+"""
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return Extractor()
+
+
+def test_wire_item_gives_appointment_and_departure(ex):
+    rec = ex.extract(WIRE, "wire")
+    assert rec.announcement_date == date(1987, 3, 3)
+    by_event = {a.event: a for a in rec.appointments}
+    smith = by_event["appointed"]
+    assert smith.person.name == "John A. Smith"
+    assert smith.organisation.name == "Acme Corp"
+    assert smith.role.normalized == "president and chief executive officer"
+    assert smith.effective_date == date(1987, 4, 1)
+    assert smith.succeeds.name == "Robert Jones"
+    assert [p.name for p in smith.past_employers] == ["Widget Co."]
+    assert by_event["departed"].person.name == "Robert Jones"
+
+
+def test_quoted_executive_is_not_an_appointment(ex):
+    text = ('BOSTON, May 2, 2024 -- Acme Corp reported record sales. "We had a strong quarter," '
+            'said Jane Doe, chief executive officer of Acme Corp.')
+    assert ex.extract(text).appointments == []
+
+
+def test_offsets_index_the_callers_text(ex):
+    rec = ex.extract(WIRE)
+    for app in rec.appointments:
+        for span, value in ((app.person, app.person.name), (app.role, app.role.title), (app.evidence, app.evidence.text)):
+            assert " ".join(WIRE[span.start:span.end].split()) == value
+
+
+def test_empty_text_is_an_input_error(ex):
+    with pytest.raises(errors.InputError) as info:
+        ex.extract("   \n\n ")
+    assert info.value.type == errors.EMPTY
+
+
+def test_batch_keeps_order_and_reports_bad_documents(ex):
+    docs = [Document("a", WIRE), Document("b", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4), Document("c", WIRE)]
+    out = list(ex.process(docs))
+    assert [r.document_id for r in out] == ["a", "b", "c"]
+    assert isinstance(out[1], ErrorRecord) and out[1].error.type == errors.DECODE
+
+
+def test_too_large_text_is_refused():
+    small = Extractor()
+    small.options = small.options.__class__(max_chars=100)
+    out = list(small.process([Document("big", "word " * 100)]))
+    assert out[0].error.type == errors.TOO_LARGE
+
+
+def test_long_text_is_parsed_in_pieces_that_cover_it():
+    text = ("Acme Corp named Jane Doe president. " * 40 + "\n\n") * 40
+    pieces = list(_chunks(text))
+    assert "".join(p for _, p in pieces) == text
+    assert all(len(p) <= CHUNK_CHARS for _, p in pieces)
+
+
+def test_unwrap_keeps_length_and_paragraphs():
+    text = "A long wrapped line of wire copy that goes on and on\ncontinues here.\n\nNext paragraph"
+    out = unwrap_lines(text)
+    assert len(out) == len(text) and "\n\n" in out and "on continues" in out
+
+
+_fragments = st.sampled_from([
+    "Acme Corp", " said it named ", "Jane Doe", " as ", "chief executive officer", ", ", ".", "\n",
+    "\n\n", " resigned", " Robert Jones", " succeeding ", "president", " of Widget Co", "&amp;", "\u00a0",
+    "\u2019", "“", "é", " previously worked at ", "Board", "\r\n", "  ", "CEO", "the company",
+])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_fragments, min_size=1, max_size=30).map("".join))
+def test_reported_strings_slice_back_from_offsets(ex, text):
+    if not text.strip():
+        return
+    rec = ex.extract(text)
+    for app in rec.appointments:
+        spans = [(app.person, app.person.name), (app.role, app.role.title), (app.evidence, app.evidence.text)]
+        spans += [(p, p.name) for p in app.past_employers]
+        if app.organisation is not None:
+            spans.append((app.organisation, app.organisation.name))
+        for span, value in spans:
+            sliced = " ".join(text[span.start:span.end].split())
+            assert sliced == value or value == "director" and sliced.lower() == "board"
