@@ -364,7 +364,7 @@ TEXTS = st.one_of(
     st.lists(st.one_of(FRAGMENTS, st.text(max_size=12)), max_size=40).map("".join),
     DOCUMENTS,
 )
-PROPERTY_SETTINGS = settings(max_examples=6000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY_SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @PROPERTY_SETTINGS
