@@ -22,6 +22,7 @@ import math
 import multiprocessing
 import os
 import signal
+import sys
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -113,7 +114,13 @@ def _walk_all(paths: list[Path]) -> Iterator[InputFile | Skipped]:
 
 
 def _walk(folder: Path) -> Iterator[InputFile | Skipped]:
-    for entry in os.scandir(folder):
+    try:
+        with os.scandir(folder) as scan:
+            entries = list(scan)
+    except OSError as exc:
+        yield Skipped(folder, f"cannot read the folder ({exc.strerror or type(exc).__name__})")
+        return
+    for entry in entries:
         path = folder / entry.name
         if entry.name.startswith("."):
             yield Skipped(path, "hidden")
@@ -151,11 +158,13 @@ def run(
     """
     options = options or Options()
     workers = resolve_workers(workers)
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
     items = _expand(inputs)
     if workers == 1:
         return _run_here(items, options)
-    size = len(inputs) if isinstance(inputs, Sequence) and not isinstance(inputs, (str, bytes)) else None
-    return _run_pool(items, options, workers, size)
+    known = isinstance(inputs, Sequence) and all(isinstance(item, (InputFile, Document)) for item in inputs)
+    return _run_pool(items, options, workers, len(inputs) if known else None)
 
 
 def resolve_workers(workers: int) -> int:
@@ -199,14 +208,14 @@ def process_chunk(extractor: Extractor, items: Sequence[Input]) -> list[Result]:
         except errors.InputError as exc:
             results[i] = _error_record(item, exc.type, exc.message)
     documents = [document for _, document in todo]
+    records: list[Result] | None = None
     try:
         records = list(extractor.process(documents))
-        if len(records) != len(documents):
-            raise RuntimeError(f"the extractor gave {len(records)} results for {len(documents)} documents")
-    except (errors.ExtractorError, KeyboardInterrupt):
-        raise  # setup problems (no model) and Ctrl-C stop the run
-    except Exception:
+    except errors.ExtractorError:
+        raise  # a setup problem (no model) stops the run
+    except Exception:  # one document's bug: find it below
         log.warning("a batch of %d documents failed; running them one by one", len(documents), exc_info=True)
+    if records is None or len(records) != len(documents):
         records = [_process_one(extractor, document) for document in documents]
     for (i, _), record in zip(todo, records):
         results[i] = record
@@ -307,7 +316,7 @@ class Pool:
         self._executor = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
-        level = logging.getLogger().getEffectiveLevel()
+        level = logging.getLogger(__package__).getEffectiveLevel()
         return ProcessPoolExecutor(self.workers, mp_context=self._context,
                                    initializer=_init_worker, initargs=(self.options, level))
 
@@ -404,14 +413,35 @@ class OneLineFormatter(logging.Formatter):
         return super().format(plain)
 
 
-def configure_logging(level: int) -> None:
-    """Log to stderr at ``level``, one line per message (with tracebacks at DEBUG level).
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever ``sys.stderr`` is when a message comes (as ``logging.lastResort`` does)."""
 
-    For programs (the CLI, pool workers), not for libraries that import us.
+    def __init__(self, level: int = logging.NOTSET):
+        logging.Handler.__init__(self, level)
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+
+def configure_logging(level: int) -> Callable[[], None]:
+    """Log this package's messages to stderr at ``level``, one line each (tracebacks at DEBUG).
+
+    For programs (the CLI, pool workers), not for libraries that import us. Returns a
+    function that undoes it.
     """
-    handler = logging.StreamHandler()
+    logger = logging.getLogger(__package__)
+    previous = logger.level
+    handler = _StderrHandler()
     handler.setFormatter(OneLineFormatter(tracebacks=level <= logging.DEBUG))
-    logging.basicConfig(level=level, handlers=[handler], force=True)
+    logger.addHandler(handler)
+    logger.setLevel(level)
+
+    def undo() -> None:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
+
+    return undo
 
 
 # ------------------------------------------------------------------------------ output
@@ -498,7 +528,8 @@ def write_records(records: Iterable[Result], out: BinaryIO, format: Format = "js
         for record in records:
             out.write(b"\n" if tally.documents == 0 else b",\n")
             tally.add(record)
-            out.write(to_json(record, pretty))
+            # Indent the items inside the array; JSON strings hold no raw newline, so this is safe.
+            out.write(b"  " + to_json(record, pretty).replace(b"\n", b"\n  ") if pretty else to_json(record))
         out.write(b"\n]\n" if tally.documents else b"]\n")
     elif format == "jsonl":
         for record in records:
@@ -516,14 +547,17 @@ def write_each(records: Iterable[Result], folder: Path, name: Callable[[Result],
     tally = Tally()
     for record in records:
         tally.add(record)
-        with atomic_output(folder / name(record)) as out:
+        with atomic_output(folder / name(record), fsync=False) as out:
             out.write(to_json(record, pretty=True) + b"\n")
     return tally
 
 
 @contextmanager
-def atomic_output(path: Path) -> Iterator[BinaryIO]:
-    """Write ``path`` all at once: a temporary file beside it replaces it only on success."""
+def atomic_output(path: Path, fsync: bool = True) -> Iterator[BinaryIO]:
+    """Write ``path`` all at once: a temporary file beside it replaces it only on success.
+
+    ``fsync`` also makes the content durable before the rename (slow for many small files).
+    """
     path = Path(path)
     handle = tempfile.NamedTemporaryFile(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp",
                                          delete=False)
@@ -531,7 +565,8 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
         with handle:
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
+            if fsync:
+                os.fsync(handle.fileno())
         os.chmod(handle.name, _mode_for(path))
         os.replace(handle.name, path)
     except BaseException:

@@ -75,7 +75,7 @@ class BenchReport:
     model: str
     ours: SideResult
     default: SideResult
-    skipped: int = 0  # inputs left out because they could not be read as text
+    unreadable: int = 0  # inputs left out because they could not be read as text
     sides: tuple[str, ...] = field(default=("ours", "default"), repr=False)
 
     def words_per_s(self, side: str) -> Spread:
@@ -96,7 +96,7 @@ class BenchReport:
             "workers": self.workers,
             "repeat": self.repeat,
             "model": self.model,
-            "skipped": self.skipped,
+            "unreadable": self.unreadable,
             **{
                 side: {
                     "words_per_s": self.words_per_s(side).to_dict(),
@@ -147,18 +147,19 @@ def benchmark(
     workers = resolve_workers(workers)
     model = resolve_model_name(options.model)
     documents: list[Document] = []
-    skipped = 0
+    texts: list[str] = []
+    unreadable = 0
     for item in _files(paths):
         try:
             loaded = load_text(read(item, options).data, name=item.path.name, max_chars=options.max_chars)
         except errors.InputError as exc:
             log.warning("left out %s: %s", item.path, exc.message)
-            skipped += 1
+            unreadable += 1
             continue
         documents.append(Document(item.document_id, loaded.text, source=item.source))
+        texts.append(loaded.text)
     if not documents:
         raise errors.InputError(errors.EMPTY, "no readable documents to time")
-    texts = [str(d.data) for d in documents]
     ours = _in_child(_time_ours, documents, options, workers, repeat, warmup)
     default = _in_child(_time_default, texts, model, repeat, warmup)
     return BenchReport(
@@ -169,7 +170,7 @@ def benchmark(
         model=model,
         ours=ours,
         default=default,
-        skipped=skipped,
+        unreadable=unreadable,
     )
 
 

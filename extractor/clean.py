@@ -33,7 +33,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from .offsets import OffsetMap, OffsetMapBuilder
 
@@ -118,6 +118,7 @@ class SectionOpener(_Strict):
 
     ``until``: ``return`` = a long prose paragraph (related-stories lists run to the end),
     ``heading`` = the next heading-like line, ``prose`` = the next sentence-like paragraph.
+    ``glued_patterns`` match a heading run into its paragraph (``About AcmeAcme is ...``).
     """
 
     kind: str
@@ -127,11 +128,6 @@ class SectionOpener(_Strict):
     patterns: list[str] = []
     glued_patterns: list[str] = []
 
-    @field_validator("patterns", "glued_patterns")
-    @classmethod
-    def _compiles(cls, patterns: list[str]) -> list[str]:
-        return _check_patterns(patterns)
-
     @field_validator("kind")
     @classmethod
     def _known(cls, kind: str) -> str:
@@ -139,10 +135,16 @@ class SectionOpener(_Strict):
 
 
 class BoilerplateRules(_Strict):
-    """The schema of ``data/boilerplate.json``."""
+    """The schema of ``data/boilerplate.json``.
+
+    Patterns may name a part of ``regex_parts`` as ``{part}``; every pattern must compile
+    once the parts are filled in.
+    """
 
     version: str
+    description: list[str] = []
     thresholds: Thresholds
+    regex_parts: dict[str, str] = {}
     line_phrases: dict[str, list[str]]
     line_patterns: dict[str, list[str]]
     share_bar: ShareBar
@@ -163,38 +165,38 @@ class BoilerplateRules(_Strict):
             _check_kind(kind)
         return table
 
-    @field_validator("line_patterns")
-    @classmethod
-    def _line_patterns_compile(cls, table: dict[str, list[str]]) -> dict[str, list[str]]:
-        for patterns in table.values():
-            _check_patterns(patterns)
-        return table
+    @model_validator(mode="after")
+    def _patterns_compile(self) -> BoilerplateRules:
+        patterns = [
+            *(p for ps in self.line_patterns.values() for p in ps),
+            *self.contact_markers, self.list_item, *self.date_patterns,
+            *(p for o in self.section_openers for p in (*o.patterns, *o.glued_patterns)),
+        ]  # fmt: skip
+        for pattern in patterns:
+            self.compile(pattern)
+        return self
 
-    @field_validator("contact_markers", "date_patterns")
-    @classmethod
-    def _patterns_compile(cls, patterns: list[str]) -> list[str]:
-        return _check_patterns(patterns)
+    def compile(self, pattern: str) -> re.Pattern[str]:
+        """Compile ``pattern`` with its ``{part}`` names filled in from ``regex_parts``.
 
-    @field_validator("list_item")
-    @classmethod
-    def _list_item_compiles(cls, pattern: str) -> str:
-        _check_patterns([pattern])
-        return pattern
+        >>> BoilerplateRules.model_construct(regex_parts={"year": "[0-9]{4}"}).compile("in {year}").pattern
+        'in [0-9]{4}'
+        """
+        expanded = _PART.sub(lambda m: self.regex_parts.get(m.group(1), m.group()), pattern)
+        try:
+            return re.compile(expanded)
+        except re.error as exc:
+            raise ValueError(f"bad regex {pattern!r}: {exc}") from exc
+
+
+# A named part inside a pattern: ``{month}``; ``{1,3}`` is a quantifier and stays.
+_PART = re.compile(r"\{([a-z_]+)\}")
 
 
 def _check_kind(kind: str) -> str:
     if kind not in KINDS:
         raise ValueError(f"unknown block kind {kind!r}; expected one of {', '.join(KINDS)}")
     return kind
-
-
-def _check_patterns(patterns: list[str]) -> list[str]:
-    for pattern in patterns:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ValueError(f"bad regex {pattern!r}: {exc}") from exc
-    return patterns
 
 
 def _phrase_key(text: str) -> str:
@@ -226,17 +228,17 @@ class Rules:
             for phrase in phrases:
                 self.phrases.setdefault(_phrase_key(phrase), kind)
         self.line_patterns = [
-            (kind, re.compile(p)) for kind, patterns in spec.line_patterns.items() for p in patterns
+            (kind, spec.compile(p)) for kind, patterns in spec.line_patterns.items() for p in patterns
         ]
         self.share_core = frozenset(spec.share_bar.core)
         self.share_words = self.share_core | frozenset(spec.share_bar.filler)
-        self.contact_markers = [re.compile(p) for p in spec.contact_markers]
-        self.list_item = re.compile(spec.list_item)
+        self.contact_markers = [spec.compile(p) for p in spec.contact_markers]
+        self.list_item = spec.compile(spec.list_item)
         self.openers = [
             _Opener(
                 o.kind, o.until, o.title_case,
-                tuple(re.compile(p) for p in o.patterns),
-                tuple(re.compile(p) for p in o.glued_patterns),
+                tuple(spec.compile(p) for p in o.patterns),
+                tuple(spec.compile(p) for p in o.glued_patterns),
             )
             for o in spec.section_openers
         ]  # fmt: skip
@@ -245,7 +247,7 @@ class Rules:
             for phrase in spec_opener.phrases:
                 self.opener_phrases.setdefault(_phrase_key(phrase), opener)
         self.block_phrases = {kind: tuple(p.casefold() for p in ps) for kind, ps in spec.block_phrases.items()}
-        self.dates = [re.compile(p) for p in spec.date_patterns]
+        self.dates = [spec.compile(p) for p in spec.date_patterns]
         self.pronouns = frozenset(spec.pronouns)
         self.minor_words = frozenset(spec.minor_words)
         self.abbreviations = frozenset(spec.abbreviations)
@@ -458,18 +460,34 @@ def _heading_like(text: str, rules: Rules) -> bool:
     return ratio is not None and ratio >= rules.t.heading_min_capitalised
 
 
-def _joinable(line_text: str, rules: Rules) -> bool:
-    """Does a line read as the first part of a hard-wrapped sentence?"""
-    return (
-        len(line_text) >= rules.t.wrap_min_chars
-        and not _TERMINAL.search(line_text)
-        and not _heading_like(line_text, rules)
-    )
+@dataclass
+class _OutputLine:
+    """The output line being built from kept lines: enough to tell if the next line
+    continues it (kept cheap: the joined text is only built while it is short)."""
+
+    length: int = -1
+    words: int = 0
+    last: str = ""
+    short_text: str = ""
+
+    def add(self, line: _Line, rules: Rules) -> bool:
+        """Append ``line``; return whether the next line continues this output line."""
+        self.length += len(line.text) + 1
+        self.words += line.words
+        self.last = line.text
+        if self.words <= rules.t.heading_max_words:
+            self.short_text = f"{self.short_text} {line.text}".lstrip()
+        return self.joinable(rules)
+
+    def joinable(self, rules: Rules) -> bool:
+        """Long enough, not ending like a sentence or a label, and not a title."""
+        if self.length < rules.t.wrap_min_chars or _TERMINAL.search(self.last):
+            return False
+        return self.words > rules.t.heading_max_words or not _heading_like(self.short_text, rules)
 
 
-def _line_kind(line: _Line, rules: Rules) -> str | None:
+def _line_kind(text: str, words: int, rules: Rules) -> str | None:
     """The boilerplate kind of a single line, or None to keep it."""
-    text = line.text
     key = _phrase_key(text)
     kind = rules.phrases.get(key) or rules.phrases.get(key.rstrip(":").rstrip())
     if kind:
@@ -477,11 +495,11 @@ def _line_kind(line: _Line, rules: Rules) -> str | None:
     for kind, pattern in rules.line_patterns:
         if pattern.fullmatch(text):
             return kind
-    if _is_share_bar(text, line.words, rules):
+    if _is_share_bar(text, words, rules):
         return "share"
     if _is_nav_bar(text, rules):
         return "nav"
-    if line.words <= rules.t.contact_line_max_words and any(p.search(text) for p in rules.contact_markers):
+    if words <= rules.t.contact_line_max_words and any(p.search(text) for p in rules.contact_markers):
         return "contact"
     return None
 
@@ -514,9 +532,14 @@ def _is_nav_bar(text: str, rules: Rules) -> bool:
 
 
 def _classify_lines(lines: list[_Line], rules: Rules) -> None:
-    """Set block numbers, continuation flags and line-rule kinds, top to bottom."""
+    """Set block numbers, continuation flags and line-rule kinds, top to bottom.
+
+    A line continues the output line before it (and is exempt from line rules) when that
+    one reads as a hard-wrapped sentence; otherwise the line rules decide.
+    """
     block = -1
-    current: str | None = None  # the kept line being built in this block (joined text)
+    current = _OutputLine()
+    joinable = False
     previous_date = False
     for line in lines:
         line.is_date = _is_date_line(line, rules)
@@ -529,30 +552,36 @@ def _classify_lines(lines: list[_Line], rules: Rules) -> None:
         )
         if starts_block:
             block += 1
-            current = None
+            joinable = False
         line.block = block
         previous_date = line.is_date
-        if current is not None and _joinable(current, rules):
+        if joinable:
             line.continuation = True
-            current = f"{current} {line.text}"
-            continue
-        if not line.is_date and not line.long:
-            line.kind = _line_kind(line, rules)
+        elif not line.is_date and not line.long:
+            line.kind = _line_kind(line.text, line.words, rules)
         if line.kind is None:
-            current = line.text
+            if not line.continuation:
+                current = _OutputLine()
+            joinable = current.add(line, rules)
 
 
-def _units(lines: list[_Line]) -> list[_Unit]:
-    """Group kept lines into units (a line plus its continuations)."""
-    units: list[_Unit] = []
+def _units(lines: list[_Line], rules: Rules) -> list[_Unit]:
+    """Group kept lines into units (a line plus its continuations).
+
+    A joined unit is checked against the line rules once more: it is a line of the
+    output, and cleaning the output again must not find more to drop.
+    """
+    groups: list[list[_Line]] = []
     for line in lines:
-        if line.kind is not None:
-            continue
-        if line.continuation and units:
-            units[-1].lines.append(line)
-            units[-1].text = f"{units[-1].text} {line.text}"
-        else:
-            units.append(_Unit([line], line.text, line.block))
+        if line.kind is None:
+            if line.continuation and groups:
+                groups[-1].append(line)
+            else:
+                groups.append([line])
+    units = [_Unit(group, " ".join(line.text for line in group), group[0].block) for group in groups]
+    for unit in units:
+        if len(unit.lines) > 1 and len(unit.text) <= rules.t.long_line_chars:
+            unit.kind = _line_kind(unit.text, len(unit.text.split()), rules)
     return units
 
 
@@ -687,6 +716,29 @@ def _mark_menus(lines: list[_Line], units: list[_Unit], rules: Rules) -> None:
         run, count = [], 0
 
 
+def _mark_until_stable(lines: list[_Line], units: list[_Unit], rules: Rules) -> list[_Unit]:
+    """Apply paragraph, section and menu rules to the kept units until none drops more.
+
+    Each rule sees only what is still kept, so cleaning the result again drops nothing
+    (a person's "About" section whose pronouns were all in a dropped disclaimer is not a
+    bio any more). One or two rounds are the rule; the cap only bounds odd inputs.
+    """
+    kept = [u for u in units if u.kind is None]
+    for _ in range(_MAX_ROUNDS):
+        _mark_blocks(kept, rules)
+        _mark_sections([u for u in kept if u.kind is None], rules)
+        _mark_menus(lines, units, rules)
+        still = [u for u in kept if u.kind is None]
+        if len(still) == len(kept):
+            return still
+        kept = still
+    logger.debug("cleaning rules still dropping after %d rounds", _MAX_ROUNDS)
+    return kept
+
+
+_MAX_ROUNDS = 8
+
+
 # --------------------------------------------------------------------------- step 3: lay out
 
 
@@ -698,17 +750,23 @@ def _layout(norm: str, units: list[_Unit]) -> tuple[str, OffsetMap]:
     previous: _Unit | None = None
     for unit in units:
         if previous is not None:
-            gap = "\n\n" if unit.block != previous.block else "\n"
-            parts.append(gap)
-            builder.replace(previous.end, unit.start, len(gap))
+            _write(parts, builder, norm, "\n\n" if unit.block != previous.block else "\n", previous.end, unit.start)
         for k, line in enumerate(unit.lines):
             if k:
-                parts.append(" ")
-                builder.replace(unit.lines[k - 1].end, line.start, 1)
+                _write(parts, builder, norm, " ", unit.lines[k - 1].end, line.start)
             parts.append(line.text)
             builder.copy(line.start, len(line.text))
         previous = unit
     return "".join(parts), builder.build(len(norm))
+
+
+def _write(parts: list[str], builder: OffsetMapBuilder, norm: str, gap: str, start: int, end: int) -> None:
+    """Write ``gap`` for ``norm[start:end]`` (a copy when that is what it already says)."""
+    parts.append(gap)
+    if norm[start:end] == gap:
+        builder.copy(start, len(gap))
+    else:
+        builder.replace(start, end, len(gap))
 
 
 def _dropped_blocks(lines: list[_Line], units: list[_Unit], norm_map: OffsetMap) -> tuple[DroppedBlock, ...]:
@@ -745,11 +803,8 @@ def clean(text: str, *, rules: Rules | None = None) -> CleanText:
     norm, norm_map = normalise(text)
     lines = _split_lines(norm, rules)
     _classify_lines(lines, rules)
-    units = _units(lines)
-    _mark_sections(units, rules)
-    _mark_blocks(units, rules)
-    _mark_menus(lines, units, rules)
-    kept = [u for u in units if u.kind is None]
+    units = _units(lines, rules)
+    kept = _mark_until_stable(lines, units, rules)
     out, layout_map = _layout(norm, kept)
     dropped = _dropped_blocks(lines, units, norm_map)
     if dropped:

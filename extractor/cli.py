@@ -61,12 +61,14 @@ Workers = Annotated[int, typer.Option("--workers", "-w", min=0,
                                       help="Worker processes (0: one per CPU).")]
 Model = Annotated[Optional[str], typer.Option(
     "--model", help="spaCy model package (default: en_core_web_sm if installed, else the bundled copy).")]
-MaxChars = Annotated[int, typer.Option("--max-chars", min=1,
-                                       help="Documents with more characters get a 'too_large' error record.")]
+MaxChars = Annotated[Optional[int], typer.Option(
+    "--max-chars", min=1, show_default=False,
+    help="Documents with more characters get a 'too_large' error record (default: 2,000,000).")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No notes, progress or summary on stderr.")]
 Debug = Annotated[bool, typer.Option("--debug", help="Debug logging, with tracebacks.")]
 
-DEFAULT_MAX_CHARS = 2_000_000
+#: Notes listing skipped files, before the rest are only counted.
+SKIPPED_NOTES = 10
 
 
 # ------------------------------------------------------------------------------ commands
@@ -102,27 +104,28 @@ def extract(
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent JSON (one input, or --format json).")] = False,
     quiet: Quiet = False,
     debug: Debug = False,
-    max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    max_chars: MaxChars = None,
     model: Model = None,
     include_text: Annotated[bool, typer.Option(
         "--include-text", help="Put the text the offsets point into in every record.")] = False,
 ) -> None:
     """Extract appointment records from files, folders or stdin."""
     with _command(debug, quiet) as ui:
-        from .batch import InputFile, run, write_each, write_records
+        from .batch import run, write_each, write_records
         from .pipeline import Options
 
-        inputs = _inputs(paths, ui)
-        format = format or Format.jsonl
         if output is not None and output_dir is not None:
             raise UsageError("use --output or --output-dir, not both")
-        if output_dir is not None and format is not Format.jsonl:
+        if output_dir is not None and format not in (None, Format.json):
             raise UsageError("--output-dir writes one JSON file per input; leave out --format")
+        format = format or Format.jsonl
+        inputs = _inputs(paths, ui)
         if pretty and format is Format.jsonl and len(inputs) > 1 and output_dir is None:
             raise UsageError("--pretty with several inputs needs --format json (JSON Lines keeps a record a line)")
         if output_dir is not None:
             _check_unique_stems(inputs)
-        options = Options(model=model, max_chars=max_chars, include_text=include_text)
+        options = Options(model=model, include_text=include_text,
+                          **({"max_chars": max_chars} if max_chars is not None else {}))
         records = ui.track(run(inputs, options, workers), len(inputs))
         if output_dir is not None:
             tally = write_each(records, output_dir)
@@ -136,7 +139,7 @@ def extract(
 @app.command()
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold records, JSON Lines (see GOLD_FORMAT.md).",
-                                         exists=True, dir_okay=False, show_default=False)],
+                                         show_default=False)],
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of the documents the gold describes.",
                                                 show_default=False)],
     json_: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
@@ -158,8 +161,9 @@ def evaluate(
         try:
             gold_rows = load_gold(gold)
         except (OSError, ValueError) as exc:
-            raise UsageError(f"cannot use {gold} as gold: {exc}") from exc
-        inputs = _inputs(paths, ui)
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            raise UsageError(f"cannot use {gold} as gold: {reason}") from exc
+        inputs = _inputs(paths, ui, stdin=False)
         predictions: dict[str, Result] = {}
         failed = 0
         for record in ui.track(run(inputs, Options(model=model), workers), len(inputs)):
@@ -290,7 +294,7 @@ def _command(debug: bool, quiet: bool) -> Iterator[_UI]:
     """Set up logging; turn the errors a user can meet into one line and an exit code."""
     from .batch import configure_logging
 
-    configure_logging(logging.DEBUG if debug else logging.ERROR if quiet else logging.WARNING)
+    undo_logging = configure_logging(logging.DEBUG if debug else logging.ERROR if quiet else logging.WARNING)
     try:
         yield _UI(quiet)
     except typer.Exit:
@@ -310,6 +314,8 @@ def _command(debug: bool, quiet: bool) -> Iterator[_UI]:
         if debug:
             raise
         _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", 1)
+    finally:
+        undo_logging()
 
 
 def _fail(message: str, code: int) -> None:
@@ -341,11 +347,18 @@ def _inputs(paths: list[Path] | None, ui: _UI, stdin: bool = True) -> list[Input
     if Path("-") in paths:
         raise UsageError("'-' (stdin) must be the only input")
     found: list[InputFile] = []
+    skipped = 0
     for item in iter_inputs(paths):
         if isinstance(item, Skipped):
-            ui.note(f"note: skipped {item.path}: {item.reason}")
+            skipped += 1
+            if skipped <= SKIPPED_NOTES:
+                ui.note(f"note: skipped {item.path}: {item.reason}")
+            else:
+                log.debug("skipped %s: %s", item.path, item.reason)
         else:
             found.append(item)
+    if skipped > SKIPPED_NOTES:
+        ui.note(f"note: skipped {skipped - SKIPPED_NOTES} more files (--debug lists them)")
     if not found:
         ui.note("note: no .txt, .md, .html or .htm files found")
     return found

@@ -42,10 +42,16 @@ def make_files(tmp_path):
     return make
 
 
-def corpus_texts(n: int) -> list[str]:
-    """``n`` announcement texts: the project corpus when present, else variations of ANNOUNCEMENT."""
+@pytest.fixture
+def corpus_texts():
+    """``corpus_texts(n)``: n announcement texts, from the project corpus when present, else made up."""
+    return _corpus_texts
+
+
+def _corpus_texts(n: int) -> list[str]:
     texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))[:n]]
     people = ["Ana Ruiz", "Tom Becker", "Li Wei", "Sara Holm", "Omar Haddad", "Eva Novak", "Ken Ito", "Ida Berg"]
     for i in range(len(texts), n):
-        texts.append(ANNOUNCEMENT.replace("Maria Olsen", people[i % len(people)]).replace("Olsen", people[i % len(people)].split()[1]))
+        name = people[i % len(people)]
+        texts.append(ANNOUNCEMENT.replace("Maria Olsen", name).replace("Olsen", name.split()[1]))
     return texts

@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 
 import pytest
 
@@ -155,3 +154,21 @@ def test_atomic_output_leaves_nothing_behind_on_failure(tmp_path):
             raise RuntimeError("disk on fire")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+
+
+class _KillsTheWorker:
+    """Unpickling this (in the worker, with its task) ends the worker process at once, like a crash."""
+
+    def __reduce__(self):
+        import os
+
+        return os._exit, (1,)
+
+
+@pytest.mark.model
+def test_a_worker_that_dies_costs_only_its_own_documents(announcement):
+    documents = [Document("first", announcement), Document("crash", _KillsTheWorker()), Document("last", announcement)]
+    records = list(batch.run(documents, workers=2))
+    assert [r.document_id for r in records] == ["first", "crash", "last"]
+    assert isinstance(records[0], AnnouncementRecord) and isinstance(records[2], AnnouncementRecord)
+    assert records[1].error.type == "internal_error" and "died" in records[1].error.message

@@ -8,11 +8,9 @@ from typer.testing import CliRunner
 
 from extractor.cli import app
 
-from conftest import corpus_texts
-
 
 @pytest.mark.model
-def test_benchmark_reports_speeds_memory_and_ratio_for_both_sides(make_files):
+def test_benchmark_reports_speeds_memory_and_ratio_for_both_sides(make_files, corpus_texts):
     root = make_files({f"doc-{i}.txt": text for i, text in enumerate(corpus_texts(5))})
     result = CliRunner().invoke(app, ["benchmark", str(root), "--repeat", "1", "--json"])
     assert result.exit_code == 0, result.output

@@ -16,8 +16,6 @@ from extractor import batch
 from extractor.cli import app
 from extractor.models import json_schema
 
-from conftest import corpus_texts
-
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + random.Random(0).randbytes(600)
 
 
@@ -100,7 +98,7 @@ def test_stdin_through_a_pipe_with_pretty_indents_the_record(announcement):
 
 
 @pytest.mark.model
-def test_two_workers_give_byte_identical_output_to_one(make_files):
+def test_two_workers_give_byte_identical_output_to_one(make_files, corpus_texts):
     root = make_files({f"doc-{i}.txt": text for i, text in enumerate(corpus_texts(8))})
     one = cli("extract", root, "--workers", "1")
     two = cli("extract", root, "--workers", "2")
