@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import json
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -314,7 +315,9 @@ def _decoded_entity(text: str, match: re.Match[str]) -> str | None:
     return None if _ENTITY_CHARS.search(decoded) else decoded
 
 
-def _rewrite(text: str, pattern: re.Pattern[str], replace) -> tuple[str, OffsetMap]:
+def _rewrite(
+    text: str, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str | None]
+) -> tuple[str, OffsetMap]:
     """Apply ``replace(match) -> str | None`` to every match, recording the offsets."""
     parts: list[str] = []
     builder = OffsetMapBuilder()
@@ -699,21 +702,25 @@ def _mark_menus(lines: list[_Line], units: list[_Unit], rules: Rules) -> None:
     unit_of = {id(unit.lines[0]): unit for unit in units}
     run: list[_Unit] = []
     count = 0
-    for line in [*lines, None]:
-        unit = unit_of.get(id(line)) if line is not None else None
-        if line is not None and line.kind is not None:
+    for line in lines:
+        unit = unit_of.get(id(line))
+        if line.kind is not None:
             count += 1
-            continue
-        if line is not None and (line.continuation or (unit is not None and unit.kind is not None)):
-            continue
-        if unit is not None and _menu_like(unit, rules):
+        elif unit is None or unit.kind is not None:
+            continue  # a continuation line, or dropped by another rule
+        elif _menu_like(unit, rules):
             run.append(unit)
             count += 1
-            continue
-        if count >= rules.t.menu_min_lines:
-            for menu_unit in run:
-                menu_unit.kind = "nav"
-        run, count = [], 0
+        else:
+            _drop_menu(run, count, rules)
+            run, count = [], 0
+    _drop_menu(run, count, rules)
+
+
+def _drop_menu(run: list[_Unit], count: int, rules: Rules) -> None:
+    if count >= rules.t.menu_min_lines:
+        for unit in run:
+            unit.kind = "nav"
 
 
 def _mark_until_stable(lines: list[_Line], units: list[_Unit], rules: Rules) -> list[_Unit]:
@@ -770,23 +777,16 @@ def _write(parts: list[str], builder: OffsetMapBuilder, norm: str, gap: str, sta
 
 
 def _dropped_blocks(lines: list[_Line], units: list[_Unit], norm_map: OffsetMap) -> tuple[DroppedBlock, ...]:
-    """Dropped lines, merged into blocks of one kind, in source offsets."""
-    kinds: dict[int, str | None] = {id(line): line.kind for line in lines}
+    """Dropped lines, runs of one kind merged, in offsets of the original text."""
     for unit in units:
         for line in unit.lines:
-            kinds[id(line)] = unit.kind
-    merged: list[list] = []
-    for line in lines:
-        kind = kinds[id(line)]
-        if kind is None:
-            merged.append([None, 0, 0])
-        elif merged and merged[-1][0] == kind:
-            merged[-1][2] = line.end
-        else:
-            merged.append([kind, line.start, line.end])
-    return tuple(
-        DroppedBlock(kind, *norm_map.to_source(start, end)) for kind, start, end in merged if kind is not None
-    )
+            line.kind = line.kind or unit.kind
+    blocks = []
+    for kind, group in itertools.groupby(lines, key=lambda line: line.kind):
+        if kind is not None:
+            stretch = list(group)
+            blocks.append(DroppedBlock(kind, *norm_map.to_source(stretch[0].start, stretch[-1].end)))
+    return tuple(blocks)
 
 
 # --------------------------------------------------------------------------- entry point
