@@ -4,11 +4,14 @@
 
 1. **normalise** characters (CRLF, control and zero-width characters, odd spaces, HTML
    entities), recording an offset map;
-2. **classify** lines: line rules (login forms, share bars, links, ...), then sections that
-   run from an opening line (``About X``, ``Related stories``, ``Media contact:``, ...),
-   then whole-paragraph rules (cookie banners, legal disclaimers), then menus;
+2. **classify** lines: line rules (login forms, share bars, links, ...); then, until
+   nothing more drops, whole-paragraph rules (cookie banners, legal disclaimers),
+   sections that run from an opening line (``About X``, ``Related stories``,
+   ``Media contact:``, ...) and runs of menu entries;
 3. **lay out** the kept lines: paragraphs separated by a blank line, hard-wrapped lines of
-   one paragraph joined by a space.
+   one paragraph (wire copy) joined by a space.
+
+Cleaning is idempotent: ``clean(clean(x).text).text == clean(x).text``.
 
 The rules (phrases, regex parts, thresholds) live in ``data/boilerplate.json`` and are
 validated when loaded. Every regex there is anchored to one line and uses bounded
@@ -42,7 +45,7 @@ logger = logging.getLogger(__name__)
 
 KINDS = (
     "login", "nav", "cookie", "share", "related", "footer", "ad",
-    "about", "contact", "link", "disclaimer", "separator",
+    "about", "contact", "link", "disclaimer", "separator", "comments",
 )  # fmt: skip
 
 
@@ -97,21 +100,49 @@ class Thresholds(_Strict):
     menu_line_max_words: int
     menu_line_max_chars: int
     menu_min_lines: int
-    share_bar_max_words: int
-    nav_min_parts: int
+    button_bar_max_words: int
     nav_part_max_words: int
     contact_line_max_words: int
     contact_opener_max_words: int
     section_return_min_chars: int
     contact_prose_min_words: int
     about_keep_min_pronouns: int
-    cookie_block_max_chars: int
     long_line_chars: int
 
 
-class ShareBar(_Strict):
+class ButtonBar(_Strict):
+    """A line made only of these words, at least one of them ``core``: ``Share Tweet Email``."""
+
+    kind: str
     core: list[str]
     filler: list[str]
+
+    @field_validator("kind")
+    @classmethod
+    def _known(cls, kind: str) -> str:
+        return _check_kind(kind)
+
+
+class NavSeparator(_Strict):
+    """A regex that splits a one-line menu into ``min_parts`` or more short parts."""
+
+    split: str
+    min_parts: int
+
+
+class BlockRule(_Strict):
+    """A paragraph containing every phrase of ``all`` and one of ``any`` (case-folded),
+    and at most ``max_chars`` long (0: any length), is dropped as ``kind``."""
+
+    kind: str
+    all: list[str] = []
+    any: list[str]
+    max_chars: int = 0
+
+    @field_validator("kind")
+    @classmethod
+    def _known(cls, kind: str) -> str:
+        return _check_kind(kind)
 
 
 class SectionOpener(_Strict):
@@ -148,18 +179,19 @@ class BoilerplateRules(_Strict):
     regex_parts: dict[str, str] = {}
     line_phrases: dict[str, list[str]]
     line_patterns: dict[str, list[str]]
-    share_bar: ShareBar
-    nav_separators: list[str]
+    standalone_patterns: dict[str, list[str]]
+    button_bars: list[ButtonBar]
+    nav_separators: list[NavSeparator]
     contact_markers: list[str]
     list_item: str
     section_openers: list[SectionOpener]
-    block_phrases: dict[str, list[str]]
+    block_rules: list[BlockRule]
     date_patterns: list[str]
     pronouns: list[str]
     minor_words: list[str]
     abbreviations: list[str]
 
-    @field_validator("line_phrases", "line_patterns", "block_phrases")
+    @field_validator("line_phrases", "line_patterns", "standalone_patterns")
     @classmethod
     def _known_kinds(cls, table: dict[str, list[str]]) -> dict[str, list[str]]:
         for kind in table:
@@ -169,7 +201,8 @@ class BoilerplateRules(_Strict):
     @model_validator(mode="after")
     def _patterns_compile(self) -> BoilerplateRules:
         patterns = [
-            *(p for ps in self.line_patterns.values() for p in ps),
+            *(p for ps in (*self.line_patterns.values(), *self.standalone_patterns.values()) for p in ps),
+            *(sep.split for sep in self.nav_separators),
             *self.contact_markers, self.list_item, *self.date_patterns,
             *(p for o in self.section_openers for p in (*o.patterns, *o.glued_patterns)),
         ]  # fmt: skip
@@ -201,12 +234,16 @@ def _check_kind(kind: str) -> str:
 
 
 def _phrase_key(text: str) -> str:
-    """The form a line takes for phrase lookup: case-folded, spaces collapsed.
+    """The form a line takes for phrase lookup: case-folded, spaces collapsed, a trailing
+    colon or ellipsis dropped.
 
-    >>> _phrase_key("  Share  This ")
-    'share this'
+    >>> _phrase_key("  Share  This: "), _phrase_key("Search this blog...")
+    ('share this', 'search this blog')
     """
-    return " ".join(text.casefold().split())
+    key = " ".join(text.casefold().split())
+    for suffix in (":", "...", "…"):
+        key = key.removesuffix(suffix)
+    return key.rstrip()
 
 
 @dataclass(frozen=True)
@@ -228,11 +265,10 @@ class Rules:
         for kind, phrases in spec.line_phrases.items():
             for phrase in phrases:
                 self.phrases.setdefault(_phrase_key(phrase), kind)
-        self.line_patterns = [
-            (kind, spec.compile(p)) for kind, patterns in spec.line_patterns.items() for p in patterns
-        ]
-        self.share_core = frozenset(spec.share_bar.core)
-        self.share_words = self.share_core | frozenset(spec.share_bar.filler)
+        self.line_patterns = _compile_table(spec, spec.line_patterns)
+        self.standalone_patterns = _compile_table(spec, spec.standalone_patterns)
+        self.button_bars = [(bar.kind, frozenset(bar.core), frozenset(bar.core + bar.filler)) for bar in spec.button_bars]
+        self.nav_separators = [(spec.compile(sep.split), sep.min_parts) for sep in spec.nav_separators]
         self.contact_markers = [spec.compile(p) for p in spec.contact_markers]
         self.list_item = spec.compile(spec.list_item)
         self.openers = [
@@ -247,11 +283,18 @@ class Rules:
         for spec_opener, opener in zip(spec.section_openers, self.openers):
             for phrase in spec_opener.phrases:
                 self.opener_phrases.setdefault(_phrase_key(phrase), opener)
-        self.block_phrases = {kind: tuple(p.casefold() for p in ps) for kind, ps in spec.block_phrases.items()}
+        self.block_rules = [
+            (rule.kind, tuple(p.casefold() for p in rule.all), tuple(p.casefold() for p in rule.any), rule.max_chars)
+            for rule in spec.block_rules
+        ]
         self.dates = [spec.compile(p) for p in spec.date_patterns]
         self.pronouns = frozenset(spec.pronouns)
         self.minor_words = frozenset(spec.minor_words)
         self.abbreviations = frozenset(spec.abbreviations)
+
+
+def _compile_table(spec: BoilerplateRules, table: dict[str, list[str]]) -> list[tuple[str, re.Pattern[str]]]:
+    return [(kind, spec.compile(p)) for kind, patterns in table.items() for p in patterns]
 
 
 def load_rules(path: str | Path | None = None) -> Rules:
@@ -354,6 +397,7 @@ _TERMINAL = re.compile(r"[.!?:;][\"'”’)\]]*$")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*$")
 _WORD_CHARS = re.compile(r"[^\w&'’-]+")
+_BUTTON_TOKENS = re.compile(r"[^\w/|-]+")
 
 
 @dataclass
@@ -489,56 +533,94 @@ class _OutputLine:
         return self.words > rules.t.heading_max_words or not _heading_like(self.short_text, rules)
 
 
-def _line_kind(text: str, words: int, rules: Rules) -> str | None:
-    """The boilerplate kind of a single line, or None to keep it."""
+def _line_kind(text: str, words: int, rules: Rules, *, continues: bool = False) -> str | None:
+    """The boilerplate kind of a line, or None to keep it.
+
+    A line that ``continues`` a hard-wrapped sentence ("...according to" / "Reuters")
+    is only dropped by unmistakable rules: a phrase of two or more words, a line pattern,
+    a button bar of two or more words, a one-line menu.
+
+    >>> r = load_rules()
+    >>> _line_kind("Share", 1, r), _line_kind("Share", 1, r, continues=True)
+    ('share', None)
+    """
     key = _phrase_key(text)
-    kind = rules.phrases.get(key) or rules.phrases.get(key.rstrip(":").rstrip())
-    if kind:
+    kind = rules.phrases.get(key)
+    if kind and (not continues or " " in key):
         return kind
     for kind, pattern in rules.line_patterns:
         if pattern.fullmatch(text):
             return kind
-    if _is_share_bar(text, words, rules):
-        return "share"
+    bar = _button_bar(text, words, rules)
+    if bar and (not continues or words > 1):
+        return bar
     if _is_nav_bar(text, rules):
         return "nav"
+    if continues:
+        return None
+    for kind, pattern in rules.standalone_patterns:
+        if pattern.fullmatch(text):
+            return kind
     if words <= rules.t.contact_line_max_words and any(p.search(text) for p in rules.contact_markers):
         return "contact"
     return None
 
 
-def _is_share_bar(text: str, words: int, rules: Rules) -> bool:
-    """A row of share buttons: ``Share Tweet Email``.
+def _button_bar(text: str, words: int, rules: Rules) -> str | None:
+    """The kind of a row of buttons (``Share Tweet Email``, ``Sign in / Register``), if it is one.
 
-    >>> _is_share_bar("Share on Facebook", 3, load_rules()), _is_share_bar("This story", 2, load_rules())
-    (True, False)
+    >>> r = load_rules()
+    >>> _button_bar("Share on Facebook", 3, r), _button_bar("Sign in | Register", 4, r), _button_bar("This story", 2, r)
+    ('share', 'login', None)
     """
-    if words > rules.t.share_bar_max_words:
-        return False
-    tokens = [t for t in _WORD_CHARS.split(text.casefold()) if t]
-    return bool(tokens) and set(tokens) <= rules.share_words and not rules.share_core.isdisjoint(tokens)
+    if words > rules.t.button_bar_max_words:
+        return None
+    tokens = {t for t in _BUTTON_TOKENS.split(text.casefold()) if t}
+    for kind, core, allowed in rules.button_bars:
+        if tokens and tokens <= allowed and not core.isdisjoint(tokens):
+            return kind
+    return None
 
 
 def _is_nav_bar(text: str, rules: Rules) -> bool:
-    """A menu on one line: ``Home | News | Markets``.
+    """A menu on one line: ``Home | News | Markets``, ``News > People``, ``Home   About   Archive``.
 
-    >>> _is_nav_bar("Home | News | Markets", load_rules()), _is_nav_bar("By Jane Roe | Reuters", load_rules())
-    (True, False)
+    Every part is one to a few words with a letter and no digit (so tables are not menus).
+
+    >>> r = load_rules()
+    >>> _is_nav_bar("Home | News | Markets", r), _is_nav_bar("By Jane Roe | Reuters", r), _is_nav_bar("Shr  1.25  1.10", r)
+    (True, False, False)
     """
-    for sep in rules.spec.nav_separators:
-        parts = text.split(sep)
-        if len(parts) >= rules.t.nav_min_parts and all(
-            1 <= len(part.split()) <= rules.t.nav_part_max_words for part in parts
-        ):
+    for separator, min_parts in rules.nav_separators:
+        parts = separator.split(text)
+        if len(parts) >= min_parts and all(_menu_part(part, rules) for part in parts):
             return True
     return False
+
+
+def _menu_part(part: str, rules: Rules) -> bool:
+    """A menu entry: a capitalised word or few (``Markets``, ``Life & Arts``, ``e-Edition``).
+
+    >>> r = load_rules()
+    >>> _menu_part("Personal Finance", r), _menu_part("said it named", r), _menu_part("1.25 dlrs", r)
+    (True, False, False)
+    """
+    words = part.split()
+    letters = [c for c in part if c.isalpha()]
+    return (
+        1 <= len(words) <= rules.t.nav_part_max_words
+        and bool(letters)
+        and (len(words) == 1 or letters[0].isupper())
+        and not any(c.isdigit() for c in part)
+    )
 
 
 def _classify_lines(lines: list[_Line], rules: Rules) -> None:
     """Set block numbers, continuation flags and line-rule kinds, top to bottom.
 
-    A line continues the output line before it (and is exempt from line rules) when that
-    one reads as a hard-wrapped sentence; otherwise the line rules decide.
+    A line continues the output line before it when that one reads as a hard-wrapped
+    sentence; such a line is only dropped by unmistakable rules (see ``_line_kind``), and
+    the next line still continues the same output line.
     """
     block = -1
     current = _OutputLine()
@@ -558,10 +640,9 @@ def _classify_lines(lines: list[_Line], rules: Rules) -> None:
             joinable = False
         line.block = block
         previous_date = line.is_date
-        if joinable:
-            line.continuation = True
-        elif not line.is_date and not line.long:
-            line.kind = _line_kind(line.text, line.words, rules)
+        line.continuation = joinable
+        if not line.is_date and not line.long:
+            line.kind = _line_kind(line.text, line.words, rules, continues=joinable)
         if line.kind is None:
             if not line.continuation:
                 current = _OutputLine()
@@ -609,7 +690,7 @@ def _opener_shaped(text: str, opener: _Opener, rules: Rules) -> bool:
         return len(text.split()) <= rules.t.contact_opener_max_words or any(
             p.search(text) for p in rules.contact_markers
         )
-    if not _heading_shaped(text, rules):
+    if opener.until == "heading" and not _heading_shaped(text, rules):
         return False
     return not opener.title_case or _heading_like(text, rules)
 
@@ -655,13 +736,13 @@ def _mark_sections(units: list[_Unit], rules: Rules) -> None:
 
 
 def _mark_blocks(units: list[_Unit], rules: Rules) -> None:
-    """Drop whole paragraphs that contain a cookie-banner or legal-disclaimer phrase."""
+    """Drop whole paragraphs that read as a cookie banner or a legal disclaimer."""
     for block in _blocks([u for u in units if u.kind is None]):
         text = " ".join(u.text for u in block).casefold()
-        for kind, phrases in rules.block_phrases.items():
-            if kind == "cookie" and len(text) > rules.t.cookie_block_max_chars:
+        for kind, every, some, max_chars in rules.block_rules:
+            if max_chars and len(text) > max_chars:
                 continue
-            if any(p in text for p in phrases):
+            if all(p in text for p in every) and any(p in text for p in some):
                 for unit in block:
                     unit.kind = kind
                 break

@@ -55,3 +55,7 @@ def too_large(size: int, limit: int) -> InputError:
         f"the text has {size:,} characters, more than the limit of {limit:,}; "
         "split the document or raise the limit with --max-chars",
     )
+
+
+def binary_file(what: str) -> InputError:
+    return InputError(DECODE, f"the file looks like {what}, not text; pass plain-text or HTML documents")

@@ -85,7 +85,7 @@ def decode_bytes(data: bytes) -> str:
         return utf16
     reason = _binary_reason(data)
     if reason:
-        raise errors.undecodable(f"it looks like {reason}, not text")
+        raise errors.binary_file(reason)
     text = _strict_decode(data, "utf-8")
     return text if text is not None else _detect(data)
 
@@ -99,6 +99,7 @@ def _strict_decode(data: bytes, encoding: str) -> str | None:
 
 
 def _decode_with_bom(body: bytes, encoding: str) -> str:
+    """Decode what follows a BOM; the BOM is trusted, so bad bytes become U+FFFD."""
     try:
         return body.decode(encoding)
     except UnicodeDecodeError as exc:

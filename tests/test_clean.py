@@ -18,9 +18,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from extractor.clean import CleanText, clean, load_rules, normalise
+from extractor.clean import KINDS, CleanText, clean, load_rules, normalise
+from extractor.inputs import load_text
 
 SHARED = Path(__file__).parents[2] / "shared"
+CORPUS = Path(__file__).parents[1] / "corpus"
 needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="needs the shared seeds and dev set in ../shared")
 RULES_FILE = Path(__file__).parents[1] / "extractor" / "data" / "boilerplate.json"
 
@@ -162,6 +164,19 @@ def assert_drops(boilerplate: str, kind: str, *, where: str = "after") -> CleanT
         ("© Business Daily Ltd", "footer", "after"),
         ("Infographics", "nav", "after"),
         ("Privacy Policy", "footer", "after"),
+        ("Powered by WordPress | Theme: Ledgerline", "footer", "after"),
+        ("Home    About    Archive    Podcast    Contact", "nav", "before"),
+        ("News > People", "nav", "before"),
+        ("« Previous post: Why banks lose CFOs\nNext post: Weekend reading »", "nav", "before"),
+        ("Sign in   Register", "login", "before"),
+        ("Email address: __________\nPassword: __________\n[Log in]   Forgot password?", "login", "before"),
+        ("Your privacy matters to us\nWe and our 143 partners use cookies and similar technologies. [ Accept all ]", "cookie", "before"),
+        ("Tags: Acme Corp, appointments, CEO", "share", "after"),
+        ("Comments (12)   Sign in to comment", "share", "after"),
+        ("6 thoughts on \u201cAcme names Jane Roe chief executive\u201d\n\nGavin says:\nGreat hire.", "comments", "after"),
+        ("Leave a reply\nName*    Email*    Website", "comments", "after"),
+        ("Enquiries:\n\nAcme Corp\nJohn Doe, Head of Investor Relations   +44 (0)20 7946 0456", "contact", "after"),
+        ("Latest from Companies\nGlobex names Ann Lee finance director", "related", "after"),
     ],
 )
 def test_drops_boilerplate(boilerplate: str, kind: str, where: str):
@@ -260,9 +275,62 @@ def test_reuters_item_layout():
     )
 
 
+def test_wrapped_lines_are_not_mistaken_for_boilerplate():
+    source = (
+        "Acme Corp said the appointment of Jane Roe had been reported\n"
+        "earlier by the\nReuters\nnews agency, citing people close to the\nboard.\n Reuter\n"
+    )
+    assert clean(source).text == (
+        "Acme Corp said the appointment of Jane Roe had been reported earlier by the Reuters news agency, "
+        "citing people close to the board."
+    )
+
+
+def test_menu_after_a_tagline_is_dropped_not_joined():
+    source = "CARGOLINE REVIEW\nThe weekly for freight, ports and supply chains\nHome | News | Markets | Ports\n\n" + ARTICLE
+    assert clean(source).text == "CARGOLINE REVIEW\nThe weekly for freight, ports and supply chains\n\n" + ARTICLE
+
+
 def test_short_lines_after_a_sentence_are_not_joined():
     source = "Acme Corp said on Monday it had appointed Jane Roe as CEO.\nShare\nTweet"
     assert clean(source).text == "Acme Corp said on Monday it had appointed Jane Roe as CEO."
+
+
+# --------------------------------------------------------------------------- the project corpus
+
+CORPUS_BOILERPLATE = {
+    # names that the corpus notes call boilerplate (sidebars, ads, contacts, comments)
+    "ann-005": ["Dominic Reyes", "Claire Oduya"],
+    "ann-013": ["Tom Ridley", "Datanest"],
+    "ann-032": ["Oliver Grant"],
+    "neg-002": ["Pauline Dray", "Tomasz Wrona"],
+    "web-001": ["Simone Adair", "Robert Fennimore", "Gareth Olumide", "Mark Ellery", "Jonathan Pryce"],
+    "web-002": ["Bernadette Hollis", "Rupert Marchetti", "Thornbury & Wilde"],
+    "web-003": ["Leah Brandt", "Rachel Simmonds", "Thomas Achebe", "Walter Kimsey"],
+    "web-004": ["Gavin Reilly", "Martin Cole", "Corran Securities", "Philippa Sands", "Rajesh Menon"],
+    "web-005": ["Cheryl Ng", "Derek Haines"],
+    "web-006": ["Helen Ashworth", "Owen Castellane", "Lucy Barrowcliffe", "Sam Oyelowo", "Berenger"],
+    "web-007": ["Julia Ferrante", "Nikhil Bose", "Paul Dressler", "Martin Abara"],
+}
+
+
+def _corpus_documents() -> list[Path]:
+    return sorted(p for p in CORPUS.glob("*.*") if not p.name.endswith(".json")) if CORPUS.is_dir() else []
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs the project corpus")
+@pytest.mark.parametrize("path", _corpus_documents(), ids=lambda p: p.stem)
+def test_corpus_keeps_gold_strings_and_drops_boilerplate(path: Path):
+    text = load_text(path.read_bytes(), name=path.name).text
+    result = clean(text)
+    gold = json.loads((CORPUS / f"{path.stem}.expected.json").read_text(encoding="utf-8"))
+    for appointment in gold["appointments"]:
+        for alternatives in _gold_strings(appointment):
+            if any(a in text for a in alternatives):
+                assert any(a in result.text for a in alternatives), alternatives
+    for name in CORPUS_BOILERPLATE.get(path.stem, []):
+        assert name in text and name not in result.text, name
+    assert {d.kind for d in result.dropped} <= set(KINDS)
 
 
 # --------------------------------------------------------------------------- normalisation and offsets
@@ -353,7 +421,10 @@ LINES = st.sampled_from(
         "He was previously at Initech and she led Globex for years, he said.",
         "We use cookies to improve your experience.",
         "The post Acme names CEO appeared first on citybiz.",
-        "&amp; &nbsp;", "[Source](https://example.com/a)",
+        "&amp; &nbsp;", "[Source](https://example.com/a)", "Sign in   Register", "Tags: Acme, CEO",
+        "6 thoughts on \u201cAcme names CEO\u201d", "Home    About    Archive    Podcast", "News > People",
+        "\u00ab Previous post: Acme names CEO", "Latest from Companies", "Comments (12)", "Enquiries:",
+        "Reuters", "according to", "The weekly for freight, ports and supply chains", "Powered by WordPress",
     ]
 )  # fmt: skip
 SEPARATORS = st.sampled_from(["\n", "\n\n", "\r\n", "\n    ", "\n\n\n", " \n"])
