@@ -34,7 +34,7 @@ from importlib import resources
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
 
-from .components import SPAN_KEY
+from .components import SPAN_KEY, normalize_title
 
 
 class TriggerLexicon(BaseModel):
@@ -86,6 +86,7 @@ class Found:
     past_employers: list[CharSpan] = field(default_factory=list)
     person_key: str = ""
     sent_index: int = 0
+    effective: object = None  # reserved for the pipeline's effective date
 
 
 # ---------------------------------------------------------------------------
@@ -283,6 +284,26 @@ class DocView:
     title_at: dict[int, Span]
     main_org: CharSpan | None
     sents: list[Span]
+    acronyms: dict[str, CharSpan] = field(default_factory=dict)
+
+    def full_org(self, org: CharSpan | None) -> CharSpan | None:
+        """The spelled-out name of an organisation the text also abbreviates ("NYMEX")."""
+        if org is None:
+            return None
+        return self.acronyms.get(fold(org.text), org)
+
+
+def _acronyms(doc: Doc) -> dict[str, CharSpan]:
+    """ "New York Mercantile Exchange (NYMEX)": abbreviation -> full name."""
+    out: dict[str, CharSpan] = {}
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or ent.end + 2 >= len(doc):
+            continue
+        if doc[ent.end].text == "(" and doc[ent.end + 2].text == ")" and doc[ent.end + 1].text[:1].isupper():
+            full = _clean_org(ent)
+            if full is not None and len(full) > 1:
+                out[fold(doc[ent.end + 1].text)] = CharSpan(full.text, full.start_char, full.end_char)
+    return out
 
 
 def _org_spans(doc: Doc) -> list[Span]:
@@ -299,6 +320,8 @@ def _clean_org(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].text in ("<", "(", "-", "—", "–")):
         start += 1
+    if start < end and doc[start].lower_.rstrip(".") in _HONORIFICS:
+        return None  # "Mr. Kwon", "Dr. Balencic": a person
     while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’", ">") or doc[end - 1].is_punct and doc[end - 1].text not in (".", "!")):
         end -= 1
     if end <= start:
@@ -321,6 +344,11 @@ _ANNOUNCING = {
 def _subject_name(tok: Token) -> Span | None:
     """The proper-noun phrase headed by ``tok`` ("Medicen Paris Region", "Hytek Microsystems Inc")."""
     doc = tok.doc
+    if tok.ent_type_ == "ORG":
+        ent = _ent_at(doc, tok.i)
+        return _clean_org(ent) if ent is not None else None
+    if tok.ent_type_ in ("GPE", "DATE", "PERSON", "NORP", "LOC", "TIME", "CARDINAL"):
+        return None
     left = tok.i
     for child in tok.lefts:
         if child.dep_ in ("compound", "amod", "nmod") and (child.pos_ == "PROPN" or child.text[:1].isupper()):
@@ -377,7 +405,10 @@ def make_view(doc: Doc) -> DocView:
         for i in range(t.start, t.end):
             title_at[i] = t
     people = People(doc, org_texts)
-    return DocView(doc, people, titles, title_at, _main_org(doc, sents, people), sents)
+    acronyms = _acronyms(doc)
+    main = _main_org(doc, sents, people)
+    main = acronyms.get(fold(main.text), main) if main is not None else None
+    return DocView(doc, people, titles, title_at, main, sents, acronyms)
 
 
 # ---------------------------------------------------------------------------
@@ -584,12 +615,18 @@ def _join_org(view: DocView, trig: Token, sent: Span) -> CharSpan | None:
 
 
 def _board_title(doc: Doc, start: int, limit: int) -> Span | None:
-    """ "elected to its board", "resigned from the board of directors" -> the span "board"."""
-    for i in range(start, min(limit, start + 6)):
-        if doc[i].lower_ == "board" and i - 1 >= 0 and doc[i - 1].lower_ in ("its", "the", "company's", "our", "their"):
-            before = doc[i - 2].lower_ if i >= 2 else ""
-            if before in ("to", "from", "on", "of") or doc[i - 2].ent_type_ == "ORG":
-                return doc[i:i + 1]
+    """ "elected to its board", "resigned from the board of directors", "named to the Jacobs
+    board", "joined AST's board" -> the span "board"."""
+    for i in range(start, min(limit, start + 7)):
+        if doc[i].lower_ != "board":
+            continue
+        j = i - 1
+        while j > start and (doc[j].ent_type_ == "ORG" or doc[j].text in ("'s", "’s") or doc[j].text[:1].isupper()):
+            j -= 1
+        if doc[j].lower_ in ("its", "the", "company's", "our", "their", "his", "her"):
+            j -= 1
+        if j >= start and doc[j].lower_ in ("to", "from", "on", "of", "joined", "join", "joins", "left", "leaves"):
+            return doc[i:i + 1]
     return None
 
 
@@ -627,7 +664,7 @@ def find_appointments(doc: Doc) -> list[Found]:
             mentions = sorted(mentions + [pron])
         trigs = [t for t in find_triggers(sent) if not _speculative(sent, t.tok)]
         if trigs and not is_upper_sentence(sent):
-            found.extend(_sentence_records(view, sent, si, mentions, trigs))
+            found.extend(_sentence_records(view, sent, si, mentions, trigs, found))
         if mentions:
             last_key = mentions[0][2] if not found or found[-1].sent_index != si else found[-1].person_key
     found = _merge(found)
@@ -690,7 +727,7 @@ def _as_charspan(t) -> CharSpan:
     return t if isinstance(t, CharSpan) else _span(t)
 
 
-def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[Trigger]) -> list[Found]:
+def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[Trigger], earlier: list[Found] = ()) -> list[Found]:
     doc = view.doc
     lex = triggers()
     trigger_words = frozenset(t.tok.lower_ for t in trigs)
@@ -711,7 +748,7 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
         if org is None and tspan is not None:
             org = _org_for_title(view, tspan, sent)
         first = min(m[0] for m in mentions) if mentions else sent.start
-        org = org or _subject_org(view, sent, max(first, sent.start + 1)) or view.main_org
+        org = view.full_org(org or _subject_org(view, sent, max(first, sent.start + 1)) or view.main_org)
         if event == "appointed" and old is not None:
             old_org = _org_for_title(view, old, sent)
             if old_org is None or org is None or same_org(old_org.text, org.text):
@@ -736,9 +773,13 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
             st = [t for t in trigs if t.kind == "succeed" and mentions[first_idx][0] - 12 <= t.tok.i < ms]
             if st:
                 title = _title_after_pos(view, st[0].tok.i + 1, ms, trigger_words)
+                before = [m for m in mentions if m[1] <= st[0].tok.i]
+                pred = before[-1][2] if before else None
+                if title is None and pred is not None:
+                    # "Rogers ... was replaced by Harold Simmons": the role Rogers left
+                    left = [f for f in list(earlier) + out if f.person_key == pred and f.event == "departed"]
+                    title = left[-1].title if left else None
                 if title is not None:
-                    before = [m for m in mentions if m[1] <= st[0].tok.i]
-                    pred = before[-1][2] if before else None
                     f = record(key, title, "appoint", 0.8, succeeds=view.people.by_key[pred].name if pred else None)
                     if pred:
                         succeeded.append((pred, f))
@@ -747,10 +788,9 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
         if any(w in lex.succeed for w in pre):
             succeeded.append((key, None))
             continue
-        # continuity: "who will remain chairman"
+        # continuity: "who will remain chairman" (only when no verb after it tells a change)
         window = [doc[i].lower_ for i in range(list_end_tok, min(limit, list_end_tok + 5))]
-        if any(w in lex.no_change for w in window):
-            continue
+        continuing = any(w in lex.no_change for w in window)
         made = False
         # (A) verbs after the person, each with its title: "resigned as president to become chairman"
         for trig in (t for t in trigs if list_end_tok <= t.tok.i < limit):
@@ -780,13 +820,13 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
             if trig.kind == "appoint" and trig.tok.lower_ in lex.announce_needs_object:
                 continue
             title = _title_after_pos(view, trig.tok.i + 1, limit, trigger_words)
-            if title is None and trig.kind == "depart":
+            if title is None:
                 title = _board_title(doc, trig.tok.i, limit)
                 if title is not None:
                     title = CharSpan("director", title.start_char, title.end_char)
             if title is None:
                 continue
-            old = _appositive_title(view, me, limit) if trig.kind != "depart" else None
+            old = (_appositive_title(view, me, limit) or _title_before(view, ms, prev_end)) if trig.kind != "depart" else None
             for m in range(first_idx, last + 1):
                 record(mentions[m][2], title, trig.kind, 0.9, old=old if m == idx else None)
                 skip.add(m)
@@ -794,6 +834,8 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
         if made:
             continue
         # (B) the trigger governs the person from before: "named X (as) president", "the resignation of President X"
+        if continuing:
+            continue
         trig = _governing_trigger(doc, trigs, ms, me, limit)
         if trig is None or trig.kind == "succeed":
             continue
@@ -880,26 +922,37 @@ def _event(trig: Trigger, title: Span | None, sent: Span, old: Span | None, rel:
     return "appointed"
 
 
+def _title_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in normalize_title(text).replace(",", " ").split() if w not in ("and", "of", "the", "its", "a"))
+
+
 def _merge(found: list[Found]) -> list[Found]:
-    """One record per (person, side): keep the most confident, fill gaps from the others."""
-    out: dict[tuple[str, bool], Found] = {}
-    order: list[tuple[str, bool]] = []
+    """One record per (person, side, role): a person told twice with the same (or a
+    narrower) title is one change; two different titles are two changes ("senior vice
+    president of finance" now, "chief financial officer" later)."""
+    out: list[Found] = []
     for f in found:
-        k = (f.person_key, f.event == "departed")
-        cur = out.get(k)
-        if cur is None:
-            out[k] = f
-            order.append(k)
+        words = _title_words(f.title.text)
+        same = None
+        for cur in out:
+            if cur.person_key != f.person_key or (cur.event == "departed") != (f.event == "departed"):
+                continue
+            cw = _title_words(cur.title.text)
+            if words <= cw or cw <= words or (cur.organisation and f.organisation and same_org(cur.organisation.text, f.organisation.text) and words & cw):
+                same = cur
+                break
+        if same is None:
+            out.append(f)
             continue
-        better = f if f.confidence > cur.confidence else cur
-        other = cur if better is f else f
+        better = f if f.confidence > same.confidence else same
+        other = same if better is f else f
         better.succeeds = better.succeeds or other.succeeds
         if better.organisation is None:
             better.organisation = other.organisation
-        out[k] = better
-    # a predecessor inferred from "succeeding X" who also arrives somewhere is not a departure
-    result = [out[k] for k in order]
-    return result
+        if better.effective is None:
+            better.effective = other.effective
+        out[out.index(same)] = better
+    return out
 
 
 # ---------------------------------------------------------------------------

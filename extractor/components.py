@@ -34,6 +34,7 @@ class TitleLexicon(BaseModel):
     not_titles: frozenset[str]
     of_words: frozenset[str]
     unit_words: frozenset[str]
+    pre_stop: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -62,11 +63,12 @@ class TitleFinder:
     def _word(self, tok: Token) -> str:
         return tok.lower_.replace("\u2019", "'")
 
-    def is_head(self, tok: Token) -> bool:
+    def is_head(self, tok: Token, conjoined: bool = False) -> bool:
         w = self._word(tok)
         if w in self.lex.abbreviations and w not in ("exec",):
-            # all-caps abbreviations only ("CEO", "CFO"), but spelled-out synonyms any case
-            return tok.text.isupper() or "-" in w or w.isalpha() and len(w) > 4
+            # all-caps abbreviations ("CEO", "CFO"), lower case only after "chairman and"
+            # ("chairman and ceo"); spelled-out synonyms any case
+            return tok.text.isupper() or conjoined or "-" in w or w.isalpha() and len(w) > 4
         return w in self.lex.heads
 
     def is_modifier(self, tok: Token) -> bool:
@@ -76,7 +78,7 @@ class TitleFinder:
         return w in self.lex.modifiers
 
     # -- grammar -------------------------------------------------------
-    def _role_run(self, doc: Doc, i: int) -> int | None:
+    def _role_run(self, doc: Doc, i: int, conjoined: bool = False) -> int | None:
         """End (exclusive) of a role phrase starting at token i, or None."""
         n = len(doc)
         j = i
@@ -98,8 +100,10 @@ class TitleFinder:
                     j = k + 1
                     saw_modifier = True
                     continue
-            if self.is_head(tok) and (
-                self._word(tok) not in self.lex.head_only_after_modifier or saw_modifier
+            if self.is_head(tok, conjoined) and (
+                self._word(tok) not in self.lex.head_only_after_modifier
+                or saw_modifier
+                or j + 1 < n and doc[j + 1].lower_ == "of"  # "member of the board"
             ):
                 last_head = j
                 saw_modifier = True  # "president" in "president emeritus" enables "emeritus"
@@ -159,6 +163,22 @@ class TitleFinder:
             return k if k > start else j
         return j
 
+    def _pre_modifiers(self, doc: Doc, i: int, floor: int) -> int:
+        """Extend a title left over the nouns that name its field: "planning minister",
+        "foreign exchange department chief", "Finance Minister" (at most three words)."""
+        if not self.is_head(doc[i]) or self._word(doc[i]) in ("officer", "member"):
+            return i
+        k = i
+        while k - 1 >= floor and i - (k - 1) <= 3:
+            tok = doc[k - 1]
+            if not tok.is_alpha or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "DATE") or tok.lower_ in self.lex.pre_stop:
+                break
+            if tok.pos_ == "NOUN" and tok.is_lower or tok.pos_ == "PROPN" and tok.is_title and tok.lower_ in self.lex.modifiers:
+                k -= 1
+                continue
+            break
+        return k
+
     def find(self, doc: Doc) -> list[Span]:
         spans: list[Span] = []
         i = 0
@@ -176,13 +196,14 @@ class TitleFinder:
                     k += 1
                 if doc[k].lower_ not in _CONJ:
                     break
-                nxt = self._role_run(doc, k + 1)
+                nxt = self._role_run(doc, k + 1, conjoined=True)
                 if nxt is None:
                     break
                 end = self._of_part(doc, nxt)
-            span = doc[i:end]
+            start = self._pre_modifiers(doc, i, spans[-1].end if spans else 0)
+            span = doc[start:end]
             if span.text.lower() not in self.lex.not_titles:
-                spans.append(Span(doc, i, end, label="TITLE"))
+                spans.append(Span(doc, start, end, label="TITLE"))
             i = end
         return spans
 
