@@ -318,6 +318,20 @@ def _clean_org(span: Span) -> Span | None:
     """
     start, end = span.start, span.end
     doc = span.doc
+    # the NER often cuts a name short: "Genex [Corp]", "Wertheim Schroder and [Co Inc]"
+    k = start
+    while k - 1 >= 0 and start - k < 5:
+        prev = doc[k - 1]
+        if prev.is_alpha and prev.text[:1].isupper() and prev.ent_type_ in ("", "ORG") and prev.lower_ not in _STOP_CAPS and not prev.is_sent_start:
+            k -= 1
+        elif prev.lower_ in ("and", "&") and k - 2 >= 0 and doc[k - 2].text[:1].isupper() and doc[k - 2].ent_type_ in ("", "ORG") and k < start + 1:
+            k -= 1
+        else:
+            break
+    if k < start and doc[k].lower_ not in ("and", "&"):
+        start = k
+    elif k < start:
+        start = k + 1
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].text in ("<", "(", "-", "—", "–")):
         start += 1
     if start < end and doc[start].lower_.rstrip(".") in _HONORIFICS:
@@ -807,12 +821,15 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
                 app = _appositive_end(doc, pj_end, lim2)
                 title = _title_after_pos(view, app or pj_end, lim2, trigger_words)
                 pred_key = mentions[j][2]
-                old = _appositive_title(view, me, limit)
+                old = _appositive_title(view, me, limit) or _title_before(view, ms, prev_end)
                 if title is None:
-                    title = old
+                    # "Kamp, formerly vice chairman, was named to replace Weinroth": Weinroth's role
+                    left = [f for f in list(earlier) + out if f.person_key == pred_key and f.event == "departed"]
+                    title = left[-1].title if left else old
+                    old = old if left else None
                 if title is None:
                     continue
-                f = record(key, title, "appoint", 0.85, old=None, succeeds=view.people.by_key[pred_key].name)
+                f = record(key, title, "appoint", 0.85, old=old, succeeds=view.people.by_key[pred_key].name)
                 succeeded.append((pred_key, f))
                 skip.add(j)
                 made = True
@@ -844,7 +861,8 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
         ):
             continue  # "Commenting on the appointment, X, president of Y, said"
         if trig.kind == "appoint" and trig.tok.lower_ in lex.announce_needs_object:
-            if not (ms > trig.tok.i and ms - trig.tok.i <= 3):
+            as_title = list_end_tok < limit and doc[list_end_tok].lower_ == "as"
+            if not (ms > trig.tok.i and (ms - trig.tok.i <= 3 or as_title)):
                 continue
         if trig.kind == "depart" and _background(trig.tok):
             continue
@@ -996,6 +1014,18 @@ def _capitalized_run(doc: Doc, k: int, limit: int) -> Span | None:
     return doc[k:j]
 
 
+def _modifies_a_noun(doc: Doc, j: int, limit: int) -> bool:
+    """Is the name at [.., j) an attribute of a following common noun? "the Alcimed
+    consulting firm" names a firm; "the COVID-19 pandemic" does not."""
+    words = []
+    while j < limit and len(words) < 3 and doc[j].is_lower and doc[j].is_alpha:
+        words.append(doc[j])
+        j += 1
+    if not words or words[0].pos_ not in ("NOUN", "ADJ") and words[0].dep_ not in ("compound", "amod"):
+        return False
+    return not any(w.lower_ in _ORG_NOUNS for w in words)
+
+
 def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
     doc = view.doc
     out: list[Span] = []
@@ -1062,6 +1092,8 @@ def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
             continue  # "President Emmanuel Macron": a titled person
         if _is_school(span.text):
             continue
+        if _modifies_a_noun(doc, span.end, sent.end):
+            continue  # "the COVID-19 pandemic", "the Celgene 'Innovation Lab'"
         good.append(span)
     return good
 

@@ -216,15 +216,32 @@ def make_title_finder(nlp: Language, name: str) -> TitleFinder:
 PARAGRAPHS = "paragraph_boundaries"
 
 
+_ENDS = {".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "…", "]"}
+
+
 @Language.component(PARAGRAPHS)
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A blank line ends a sentence: headlines, datelines and list items stay apart.
+    """Sentence hints for the parser, which keeps what it is given.
 
-    Runs before the parser, which keeps the boundaries it is given.
+    A blank line starts a sentence (headlines, datelines and list items stay apart);
+    a word that follows neither sentence-final punctuation nor a line break does not
+    ("Centronics Corp said" stays one sentence).
     """
-    for tok in doc[:-1]:
-        if tok.is_space and "\n\n" in tok.text or tok.whitespace_ == "" and tok.text.endswith("\n\n"):
-            doc[tok.i + 1].is_sent_start = True
+    prev = None
+    newline = False
+    for tok in doc:
+        if tok.is_space:
+            newline = newline or "\n" in tok.text
+            if "\n\n" in tok.text and tok.i + 1 < len(doc):
+                doc[tok.i + 1].is_sent_start = True
+            continue
+        if prev is not None:
+            if "\n\n" in prev.whitespace_ or tok.is_sent_start:
+                pass
+            elif not newline and "\n" not in prev.whitespace_ and prev.text not in _ENDS and not prev.text.endswith("."):
+                tok.is_sent_start = False
+        prev = tok
+        newline = False
     return doc
 
 

@@ -219,20 +219,25 @@ _WRAP = re.compile(r"(?<=[^\n])\n(?=[^\s*#>\-•|])")
 def unwrap_lines(text: str) -> str:
     """Join hard-wrapped lines (wire copy) with a space, keeping every offset.
 
-    A newline between two non-empty lines becomes a space when the first line is
-    long (a wrapped paragraph), so that the parser sees whole sentences.
+    A newline between two non-empty lines becomes a space when the first line is a
+    wrapped piece of a sentence: long, or of four words or more that do not end a
+    sentence, and not an upper-case headline.
 
-    >>> unwrap_lines("Hercules Inc said it named David Hollingsworth as\\nchairman.")
+    >>> unwrap_lines("Hercules Inc said it named David Hollingsworth as\nchairman.")
     'Hercules Inc said it named David Hollingsworth as chairman.'
-    >>> unwrap_lines("HEADLINE\\nBody")
-    'HEADLINE\\nBody'
+    >>> unwrap_lines("NEW YORK, March 30 - Centronics\nCorp said")
+    'NEW YORK, March 30 - Centronics Corp said'
+    >>> unwrap_lines("HEADLINE\nBody")
+    'HEADLINE\nBody'
     """
     out = list(text)
-    line_start = 0
     for m in _WRAP.finditer(text):
         nl = m.start()
-        line_start = text.rfind("\n", 0, nl) + 1
-        if nl - line_start >= 40:
+        line = text[text.rfind("\n", 0, nl) + 1:nl]
+        stripped = line.rstrip()
+        if not stripped or stripped.isupper() or stripped.lstrip().startswith(("#", "*", "-", "•", "|")):
+            continue
+        if len(line) >= 40 or len(stripped.split()) >= 4 and stripped[-1] not in ".!?:;\"”)":
             out[nl] = " "
     return "".join(out)
 
