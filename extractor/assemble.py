@@ -99,6 +99,11 @@ _ORG_WORDS = {
     "council", "cluster", "party", "partners", "capital", "systems", "holdings", "ltd", "plc", "llc",
     "foundation", "fund", "agency", "ministry", "department", "board", "committee", "exchange", "services",
     "technologies", "international", "industries", "airways", "airlines", "media", "energy", "covid",
+    "authority", "commission", "administration", "bureau", "office", "court", "organization", "organisation",
+    "society", "trust", "securities", "financial", "bancorp", "bancorporation", "exploration", "petroleum",
+    "oil", "gas", "motors", "foods", "products", "resources", "investments", "management", "network",
+    "networks", "pharmaceuticals", "therapeutics", "labs", "laboratories", "university", "college", "school",
+    "ministry", "government", "army", "navy", "force", "police", "house", "senate", "congress", "parliament",
 }
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "prof", "mr.", "mrs.", "ms.", "dr.", "prof.", "dame", "lord"}
 _PRONOUNS = {"he": "m", "she": "f", "his": "m", "her": "f", "him": "m"}
@@ -176,13 +181,15 @@ class PersonInfo:
 class People:
     """The people of a document: full names, and the surnames and pronouns that refer to them."""
 
-    def __init__(self, doc: Doc, org_texts: set[str]):
+    def __init__(self, doc: Doc, org_texts: set[str], title_at: dict[int, Span] | None = None):
         self.doc = doc
         self.by_key: dict[str, PersonInfo] = {}
         self.token_person: dict[int, str] = {}
         last_by_surname: dict[str, str] = {}
         name_words = {fold(t.text) for e in doc.ents if e.label_ in ("ORG", "GPE", "FAC") and len(e) > 1 for t in e}
-        for ent in (e for e in doc.ents if e.label_ == "PERSON"):
+        candidates = sorted([e for e in doc.ents if e.label_ == "PERSON"] + _names_by_context(doc, title_at or {}),
+                            key=lambda sp: sp.start)
+        for ent in candidates:
             span = self._trim(ent)
             if span is None:
                 continue
@@ -306,6 +313,53 @@ def _acronyms(doc: Doc) -> dict[str, CharSpan]:
     return out
 
 
+_NAME_PART = re.compile(r"^(?:[A-Z][a-z'’\-]+(?:-[A-Z][a-z]+)?|[A-Z]\.(?:[A-Z]\.)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O'[A-Z][a-z]+|Jr\.?|Sr\.?|II|III|IV|de|von|van|der|da|di|la|le)$")
+
+
+def _names_by_context(doc: Doc, title_at: dict[int, Span]) -> list[Span]:
+    """Names the NER missed, recognised by where they stand: "Chairman W.H. Knoell",
+    "named Arden Engebretsen as ...", "August Busch III, chairman of ...".
+
+    A run of two to four name-shaped words (capitalised words, initials, Jr/III) that
+    holds no organisation word and is not an entity already, preceded by a title or an
+    appointment verb, or followed by "as" + title or ", " + title.
+    """
+    lex = triggers()
+    out: list[Span] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if tok.ent_type_ in ("PERSON",) or not _NAME_PART.match(tok.text) or tok.lower_ in _STOP_CAPS or not tok.text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < 4 and _NAME_PART.match(doc[j].text) and doc[j].ent_type_ in ("", "ORG", "GPE", "NORP") and not doc[j].is_space and (j == i or not doc[j - 1].whitespace_ == "" or doc[j - 1].text.endswith(".")):
+            if doc[j].lower_ in _STOP_CAPS or fold(doc[j].text) in _ORG_WORDS or title_at.get(doc[j].i) is not None:
+                break
+            j += 1
+        while j > i and doc[j - 1].text in ("de", "von", "van", "der", "da", "di", "la", "le"):
+            j -= 1
+        words = [t for t in doc[i:j] if t.text[:1].isupper()]
+        if words and (re.fullmatch(r"(?:[A-Z]\.)+", words[-1].text) or all(t.ent_type_ in ("GPE", "NORP", "LOC") for t in words)):
+            words = []  # "Shad U.S.", "Los Angeles", "Sunni Moslem"
+        if len(words) < 2 or any(t.ent_type_ == "ORG" and t.ent_iob_ == "B" and len(_ent_at(doc, t.i) or ()) > j - i for t in doc[i:j]):
+            i = max(j, i + 1)
+            continue
+        before = doc[i - 1] if i > 0 else None
+        after = doc[j] if j < n else None
+        after2 = doc[j + 1] if j + 1 < n else None
+        ok = (
+            before is not None and (title_at.get(before.i) is not None and before.text[:1].isupper() or before.lower_ in lex.appoint or before.lower_ in lex.promote)
+            or after is not None and after.lower_ == "as" and after2 is not None and (title_at.get(after2.i) is not None or after2.lower_ in ("its", "the", "a", "an", "new", "interim", "acting"))
+            or after is not None and after.text == "," and after2 is not None and title_at.get(after2.i) is not None
+        )
+        if ok:
+            out.append(doc[i:j])
+        i = max(j, i + 1)
+    return out
+
+
 def _org_spans(doc: Doc) -> list[Span]:
     return [e for e in doc.ents if e.label_ == "ORG"]
 
@@ -418,7 +472,7 @@ def make_view(doc: Doc) -> DocView:
     for t in titles:
         for i in range(t.start, t.end):
             title_at[i] = t
-    people = People(doc, org_texts)
+    people = People(doc, org_texts, title_at)
     acronyms = _acronyms(doc)
     main = _main_org(doc, sents, people)
     main = acronyms.get(fold(main.text), main) if main is not None else None
