@@ -193,6 +193,10 @@ class People:
             span = self._trim(ent)
             if span is None:
                 continue
+            if span.start > 0 and doc[span.start - 1].lower_ in ("a", "an", "the") or any(
+                t.is_upper and t.is_alpha and len(t) >= 3 and t.text not in ("III", "II", "IV") for t in span
+            ):
+                continue  # "an Abilene investment firm", "SDC Sydney"
             if len(span) == 1 and fold(span.text) in name_words:
                 continue  # "Medicen" of "Medicen Paris Region"
             words = [fold(t.text) for t in span if t.is_alpha or t.text.endswith(".")]
@@ -538,7 +542,7 @@ def _between_ok(doc: Doc, a: int, b: int, extra: frozenset[str] = frozenset()) -
     for i in range(a, b):
         t = doc[i]
         w = t.lower_
-        if w in _CONNECT or w in extra or t.like_num or t.is_space:
+        if w in _CONNECT or w in extra or t.like_num or t.is_space or t.ent_type_ in ("DATE", "TIME") or w == "on":
             continue
         return False
     return True
@@ -835,7 +839,11 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
         list_end_tok = mentions[last][1]
         limit = mentions[last + 1][0] if last + 1 < len(mentions) else sent.end
         prev_end = mentions[first_idx - 1][1] if first_idx > 0 else sent.start
-        pre = [doc[i].lower_ for i in range(max(sent.start, mentions[first_idx][0] - 3), mentions[first_idx][0])]
+        head = mentions[first_idx][0]
+        tb = _title_before(view, head, prev_end)
+        if tb is not None:
+            head = tb.start  # "by executive vice president Bert Zaccaria"
+        pre = [doc[i].lower_ for i in range(max(sent.start, head - 3), head)]
         # "replaced as president of the unit by August Busch III": the successor
         if "by" in pre:
             st = [t for t in trigs if t.kind == "succeed" and mentions[first_idx][0] - 12 <= t.tok.i < ms]
@@ -864,6 +872,13 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
         for trig in (t for t in trigs if list_end_tok <= t.tok.i < limit):
             if trig.kind == "depart" and _background(trig.tok):
                 continue
+            if trig.kind == "succeed" and trig.tok.i > 0 and doc[trig.tok.i - 1].lower_ in ("be", "been", "being", "was", "is", "were", "are"):
+                # "Colbert will be succeeded as president by Zaccaria": Colbert leaves
+                title = _title_after_pos(view, trig.tok.i + 1, limit, trigger_words)
+                if title is not None:
+                    record(key, title, "depart", 0.85)
+                    made = True
+                continue
             if trig.kind == "succeed":
                 # "succeeds Bill Saxon as chairman"
                 nxt = [j for j in range(last + 1, len(mentions)) if mentions[j][0] > trig.tok.i]
@@ -882,6 +897,13 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
                     title = left[-1].title if left else old
                     old = old if left else None
                 if title is None:
+                    # "Mathis ... replaces Herbert Shaw": the role Mathis was given earlier
+                    came = [f for f in list(earlier) + out if f.person_key == key and f.event != "departed"]
+                    if came:
+                        came[-1].succeeds = came[-1].succeeds or view.people.by_key[pred_key].name
+                        succeeded.append((pred_key, came[-1]))
+                        skip.add(j)
+                        made = True
                     continue
                 f = record(key, title, "appoint", 0.85, old=old, succeeds=view.people.by_key[pred_key].name)
                 succeeded.append((pred_key, f))
