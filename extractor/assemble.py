@@ -783,16 +783,73 @@ def _plural_title(doc: Doc, i: int, limit: int) -> CharSpan | None:
 def _title_after_pos(view: DocView, pos: int, limit: int, trigger_words: frozenset[str]):
     """A title (Span or CharSpan) that follows token ``pos`` with only connectors between."""
     doc = view.doc
+    skip_to = None
     for t in view.titles:
         if t.start < pos or t.start >= limit:
             continue
+        owner_end = _owned_title_end(view, t)
+        if owner_end is not None:
+            # "by President Reagan", "President Reagan's": another person's title, passed over
+            if skip_to is None and _between_ok(doc, pos, t.start, trigger_words):
+                skip_to = owner_end
+            continue
+        if skip_to is not None:
+            if t.start >= skip_to and _between_ok(doc, skip_to, t.start, trigger_words | {"as"}):
+                return _from_to(view, t)
+            break
         if _between_ok(doc, pos, t.start, trigger_words):
-            return t
+            return _from_to(view, t)
         break
     k = pos
     while k < limit and (doc[k].lower_ in _CONNECT or doc[k].lower_ in trigger_words) and k - pos < 6:
         k += 1
     return _plural_title(doc, k, limit)
+
+
+def _from_to(view: DocView, title: Span) -> Span:
+    """ "from Vice President of Strategy to Chief Operating Officer": the second title."""
+    doc = view.doc
+    if title.start > 0 and doc[title.start - 1].lower_ == "from" and title.end < len(doc) and doc[title.end].lower_ == "to":
+        nxt = view.title_at.get(title.end + 1)
+        if nxt is not None and nxt.start == title.end + 1:
+            return nxt
+    return title
+
+
+def _possessor(view: DocView, me: int) -> bool:
+    """ "Reagan's communications director" (but not "Hayashi's promotion")."""
+    doc = view.doc
+    if me >= len(doc) or doc[me].text not in ("'s", "’s"):
+        return False
+    nxt = doc[me + 1] if me + 1 < len(doc) else None
+    lex = triggers()
+    return not (nxt is not None and (nxt.lower_ in lex.appoint or nxt.lower_ in lex.promote or nxt.lower_ in lex.depart or nxt.lower_ in lex.succeed))
+
+
+def _aside(view: DocView, mention, floor: int) -> bool:
+    """A person named in passing inside another's clause: an agent after "by", a possessor."""
+    doc = view.doc
+    ms, me, _ = mention
+    head = ms
+    tb = _title_before(view, ms, floor)
+    if tb is not None:
+        head = tb.start
+    return head > 0 and doc[head - 1].lower_ == "by" or _possessor(view, me)
+
+
+def _owned_title_end(view: DocView, title: Span) -> int | None:
+    """If a person's name follows the title ("President Reagan"), the token after the
+    name (and after a possessive "'s")."""
+    doc = view.doc
+    i = title.end
+    key = view.people.at(i) if i < len(doc) else None
+    if key is None:
+        return None
+    while i < len(doc) and view.people.at(i) == key:
+        i += 1
+    if i < len(doc) and doc[i].text in ("'s", "’s"):
+        i += 1
+    return i
 
 
 def _as_charspan(t) -> CharSpan:
@@ -837,8 +894,10 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
         last = _list_end(doc, mentions, idx)
         first_idx = _list_start(doc, mentions, idx)
         list_end_tok = mentions[last][1]
-        limit = mentions[last + 1][0] if last + 1 < len(mentions) else sent.end
         prev_end = mentions[first_idx - 1][1] if first_idx > 0 else sent.start
+        nxt_subject = next((j for j in range(last + 1, len(mentions))
+                            if mentions[j][2] != key and not _aside(view, mentions[j], mentions[j - 1][1])), None)
+        limit = mentions[nxt_subject][0] if nxt_subject is not None else sent.end
         head = mentions[first_idx][0]
         tb = _title_before(view, head, prev_end)
         if tb is not None:
@@ -860,6 +919,8 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
                     if pred:
                         succeeded.append((pred, f))
                     continue
+        if "by" in pre or _possessor(view, me):
+            continue  # the agent ("nominated by President Reagan") or a possessor ("Reagan's director")
         # a person after "succeeding"/"replacing" is the predecessor
         if any(w in lex.succeed for w in pre):
             succeeded.append((key, None))
@@ -912,6 +973,8 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
                 continue
             if trig.kind == "appoint" and trig.tok.lower_ in lex.announce_needs_object:
                 continue
+            if trig.kind in ("appoint", "promote") and _names_someone(view, trig.tok, mentions):
+                continue  # "President Reagan named Thomas Lydon ...": Reagan is who appoints
             title = _title_after_pos(view, trig.tok.i + 1, limit, trigger_words)
             if title is None:
                 title = _board_title(doc, trig.tok.i, limit)
@@ -983,6 +1046,23 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
                          organisation=succ.organisation, event="departed", sentence=_span(sent),
                          confidence=0.5, person_key=key, sent_index=si))
     return out
+
+
+_PASSIVE = {"be", "been", "being", "was", "is", "were", "are", "has", "had", "have"}
+
+
+def _names_someone(view: DocView, trig: Token, mentions) -> bool:
+    """An active appointment verb whose object is a person: its subject is the appointer."""
+    doc = view.doc
+    if trig.i > 0 and doc[trig.i - 1].lower_ in _PASSIVE and trig.tag_ == "VBN" and doc[trig.i - 1].lower_ not in ("has", "had", "have"):
+        return False
+    for ms, _, _ in mentions:
+        if trig.i < ms <= trig.i + 5 and all(
+            doc[k].lower_ in ("its", "the", "a", "new", "as", "his", "her", "their") or view.title_at.get(k) is not None
+            for k in range(trig.i + 1, ms)
+        ):
+            return True
+    return False
 
 
 def _governing_trigger(doc: Doc, trigs: list[Trigger], ms: int, me: int, next_mention: int) -> Trigger | None:
