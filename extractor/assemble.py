@@ -296,6 +296,7 @@ class DocView:
     main_org: CharSpan | None
     sents: list[Span]
     acronyms: dict[str, CharSpan] = field(default_factory=dict)
+    person_roles: dict[str, bool] = field(default_factory=dict)
 
     def full_org(self, org: CharSpan | None) -> CharSpan | None:
         """The spelled-out name of an organisation the text also abbreviates ("NYMEX")."""
@@ -1164,10 +1165,21 @@ def _capitalized_run(doc: Doc, k: int, limit: int) -> Span | None:
         if t.text in (".",) and j > k and not doc[j - 1].whitespace_ and fold(doc[j - 1].text) in ("inc", "co", "corp", "ltd", "bros"):
             j += 1
             continue
+        if t.text == "," and j + 1 < limit and fold(doc[j + 1].text) in _LEGAL_SUFFIXES:
+            j += 1  # "Radial, Inc."
+            continue
         break
     if j == k:
         return None
+    # an organisation the NER found whole: "Coopers and Lybrand", "Woodhouse, Drake and Carey"
+    if doc[k].ent_type_ == "ORG":
+        ent = _ent_at(doc, k)
+        if ent is not None and ent.end > j and ent.end <= limit:
+            j = ent.end
     return doc[k:j]
+
+
+_LEGAL_SUFFIXES = {"inc", "llc", "ltd", "plc", "corp", "co", "lp", "llp", "gmbh", "ag", "sa", "nv", "bv"}
 
 
 def _modifies_a_noun(doc: Doc, j: int, limit: int) -> bool:
@@ -1180,6 +1192,42 @@ def _modifies_a_noun(doc: Doc, j: int, limit: int) -> bool:
     if not words or words[0].pos_ not in ("NOUN", "ADJ") and words[0].dep_ not in ("compound", "amod"):
         return False
     return not any(w.lower_ in _ORG_NOUNS for w in words)
+
+
+def _title_word(tok: Token) -> bool:
+    from .components import lexicon
+
+    lex = lexicon()
+    w = tok.lower_
+    return w in lex.modifiers or w in lex.heads or w in lex.unit_words or w in ("services", "relations", "affairs")
+
+
+def _acts_as_person(view: DocView, key: str | None) -> bool:
+    """Is this "person" shown as one somewhere: with a title beside the name, saying
+    something, or with an honorific? ("Arthur Andersen" the firm never is.)"""
+    if key is None:
+        return False
+    cached = view.person_roles.get(key)
+    if cached is not None:
+        return cached
+    doc = view.doc
+    result = False
+    for tok in doc:
+        if view.people.at(tok.i) != key or tok.i > 0 and view.people.at(tok.i - 1) == key:
+            continue
+        end = tok.i
+        while end < len(doc) and view.people.at(end) == key:
+            end += 1
+        before = doc[tok.i - 1] if tok.i > 0 else None
+        after = doc[end] if end < len(doc) else None
+        after2 = doc[end + 1] if end + 1 < len(doc) else None
+        if (before is not None and (view.title_at.get(before.i) is not None or before.lower_ in ("said", "says", "told") or before.lower_.rstrip(".") in _HONORIFICS)
+                or after is not None and after.lower_ in ("said", "says", "told", "is", "was", "has", "will", "who")
+                or after is not None and after.text == "," and after2 is not None and (view.title_at.get(after2.i) is not None or after2.like_num)):
+            result = True
+            break
+    view.person_roles[key] = result
+    return result
 
 
 def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
@@ -1246,6 +1294,12 @@ def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
         first = span.start
         if first - 1 >= 0 and view.title_at.get(first - 1) is not None and doc[first - 1].text[:1].isupper():
             continue  # "President Emmanuel Macron": a titled person
+        if view.title_at.get(first) is not None and all(_title_word(t) for t in span if t.is_alpha):
+            continue  # "Vice President for Business Development": part of a title
+        if doc[first].lower_.rstrip(".") in _HONORIFICS or _acts_as_person(view, view.people.at(first)):
+            continue  # a person, not an employer
+        if fold(span.text) in _LEGAL_SUFFIXES:
+            continue
         if _is_school(span.text):
             continue
         if _modifies_a_noun(doc, span.end, sent.end):
