@@ -34,7 +34,7 @@ from importlib import resources
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
 
-from .components import SPAN_KEY, normalize_title
+from .components import SPAN_KEY, lexicon, normalize_title
 
 
 class TriggerLexicon(BaseModel):
@@ -147,6 +147,7 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9&]+", " ", text).split())
 
 
+_TITLE_ABBREVIATIONS = frozenset(lexicon().abbreviations)
 _LEGAL = {"inc", "corp", "corporation", "co", "company", "ltd", "limited", "plc", "llc", "lp", "sa",
           "ag", "nv", "bv", "gmbh", "the", "group", "holdings", "of", "and", "&"}
 
@@ -193,6 +194,9 @@ class People:
             span = self._trim(ent)
             if span is None:
                 continue
+            lex = triggers()
+            if any(t.lower_ in lex.appoint or t.lower_ in lex.depart or t.lower_ in lex.promote for t in span):
+                continue  # "NanoGraf Appoints" in a title-case headline
             if span.start > 0 and doc[span.start - 1].lower_ in ("a", "an", "the") or any(
                 t.is_upper and t.is_alpha and len(t) >= 3 and t.text not in ("III", "II", "IV") for t in span
             ):
@@ -221,11 +225,19 @@ class People:
                 if len(words) == size and words in known and tok.i not in self.token_person:
                     for t in doc[tok.i:tok.i + size]:
                         self.token_person[t.i] = known[words]
-        # surname mentions the NER missed ("Fusco formerly was ...")
+        # surname mentions the NER missed ("Fusco formerly was ..."), and first names
+        # that only one known person has ("Ken served as ...")
+        first_names: dict[str, str | None] = {}
+        for key, info in self.by_key.items():
+            parts = key.split()
+            if len(parts) > 1 and len(parts[0]) > 1:
+                first_names[parts[0]] = None if parts[0] in first_names else key
         for tok in doc:
             if tok.i in self.token_person or not tok.is_title:
                 continue
             key = last_by_surname.get(fold(tok.text))
+            if key is None and (tok.i + 1 >= len(doc) or not doc[tok.i + 1].is_title):
+                key = first_names.get(fold(tok.text))
             ent = tok.ent_type_
             if key and (ent not in ("ORG", "GPE") or ent and tok.ent_iob_ == "B" and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")):
                 self.token_person[tok.i] = key
@@ -404,6 +416,8 @@ def _clean_org(span: Span) -> Span | None:
         return None
     if any(t.is_upper and t.is_alpha and len(t) >= 6 for t in span):
         return None
+    if all(_title_word(t) or fold(t.text) in _TITLE_ABBREVIATIONS for t in span if t.is_alpha):
+        return None  # "CFO", "EVP", "Digital & Transformation Officer"
     return span
 
 
@@ -515,10 +529,18 @@ def find_triggers(sent: Span) -> list[Trigger]:
             kind = "appoint"
         if kind is None:
             continue
-        if tok.pos_ in ("PROPN",) and not tok.is_lower:
-            continue  # "Gerald Names", "Leave Corp"
+        if tok.pos_ in ("PROPN",) and not tok.is_lower and not _title_case_line(sent):
+            continue  # "Gerald Names", "Leave Corp" (but "NanoGraf Appoints Thomas Redd")
         out.append(Trigger(kind, tok))
     return out
+
+
+def _title_case_line(sent: Span) -> bool:
+    """A headline in title case: most words capitalised."""
+    if sent.text.rstrip().rstrip('"”’\'').endswith((".", "?", "!")):
+        return False  # a sentence of the body, however many names it holds
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) / len(words) > 0.7
 
 
 def _speculative(sent: Span, trig: Token) -> bool:
@@ -628,6 +650,12 @@ def _org_for_title(view: DocView, title: Span, sent: Span) -> CharSpan | None:
                 span = _clean_org(ent)
                 if span is not None:
                     return CharSpan(span.text, span.start_char, span.end_char)
+        elif k < sent.end and doc[k].ent_type_ in ("", "ORG") and view.people.at(k) is None:
+            # a name the NER left unlabelled: "president of Industrial Motion"
+            run = _capitalized_run(doc, k, sent.end)
+            if run is not None and _clean_org(run) is not None and not all(_title_word(t) for t in run if t.is_alpha):
+                span = _clean_org(run)
+                return CharSpan(span.text, span.start_char, span.end_char)
     # "Hytek's vice president", "Midcon senior vice president"
     k = title.start - 1
     if k >= sent.start and doc[k].text in ("'s", "’s"):
@@ -864,6 +892,7 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
     out: list[Found] = []
     succeeded: list[tuple[str, Found | None]] = []
     skip: set[int] = set()
+    headline = _title_case_line(sent) or sent.text.lstrip().startswith("#")
 
     def record(key, title, trig_kind, conf, rel="new", old=None, org=None, succeeds=None):
         info = view.people.by_key[key]
@@ -883,6 +912,8 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
             old_org = _org_for_title(view, old, sent)
             if old_org is None or org is None or same_org(old_org.text, org.text):
                 event = "promoted"
+        if headline:
+            conf = min(conf, 0.7)  # the body usually says it again, in full
         f = Found(person=CharSpan(info.name, info.start, info.end), title=title_cs, organisation=org,
                   event=event, sentence=_span(sent), confidence=conf, person_key=key, sent_index=si,
                   succeeds=succeeds)
@@ -1195,8 +1226,6 @@ def _modifies_a_noun(doc: Doc, j: int, limit: int) -> bool:
 
 
 def _title_word(tok: Token) -> bool:
-    from .components import lexicon
-
     lex = lexicon()
     w = tok.lower_
     return w in lex.modifiers or w in lex.heads or w in lex.unit_words or w in ("services", "relations", "affairs")

@@ -35,6 +35,7 @@ class TitleLexicon(BaseModel):
     of_words: frozenset[str]
     unit_words: frozenset[str]
     pre_stop: frozenset[str]
+    departments: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +104,7 @@ class TitleFinder:
             if self.is_head(tok, conjoined) and (
                 self._word(tok) not in self.lex.head_only_after_modifier
                 or saw_modifier
-                or j + 1 < n and doc[j + 1].lower_ == "of"  # "member of the board"
+                or self._word(tok) == "member" and j + 1 < n and doc[j + 1].lower_ == "of"  # "member of the board"
             ):
                 last_head = j
                 saw_modifier = True  # "president" in "president emeritus" enables "emeritus"
@@ -120,6 +121,11 @@ class TitleFinder:
         if last_head is None:
             return None
         return last_head + 1
+
+    def _departmental(self, tok: Token) -> bool:
+        """A capitalised word that names a function, not an organisation ("Strategy", "Sales")."""
+        w = self._word(tok)
+        return w in self.lex.modifiers or w in self.lex.heads or w in self.lex.unit_words or w in self.lex.departments
 
     def _of_part(self, doc: Doc, j: int) -> int:
         """Extend a role with "of marketing", "of its consumer products division"; return new end."""
@@ -155,7 +161,7 @@ class TitleFinder:
         if any(t.ent_type_ in ("ORG", "GPE", "FAC", "LOC", "NORP", "PERSON") for t in words):
             return j
         if all(t.is_lower or t.lower_ in ("&", "/", "-") for t in words) or len(words) <= 4 and all(
-            t.is_title or t.lower_ in ("and", "&", "/") for t in words
+            (t.is_title or t.is_upper) and self._departmental(t) or t.lower_ in ("and", "&", "/") for t in words
         ):
             # trim a trailing conjunction
             while k > start and doc[k - 1].lower_ in ("and", "&", "/", "-"):
