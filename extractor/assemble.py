@@ -49,6 +49,8 @@ class TriggerLexicon(BaseModel):
     depart: frozenset[str]
     depart_needs_particle: dict[str, list[str]]
     announce_needs_object: frozenset[str]
+    appoint_needs_passive: frozenset[str]
+    step_in: dict[str, list[str]]
     no_change: frozenset[str]
     speculation: frozenset[str]
     career: frozenset[str]
@@ -522,10 +524,15 @@ def find_triggers(sent: Span) -> list[Trigger]:
             parts = lex.depart_needs_particle.get(w)
             if parts is not None:
                 nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+                if nxt is not None and nxt.lower_ in lex.step_in.get(w, ()):
+                    out.append(Trigger("appoint", tok))  # "stepped into the role of interim CEO"
+                    continue
                 if nxt is None or nxt.lower_ not in parts:
                     continue
             kind = "depart"
         elif w in lex.appoint:
+            if w in lex.appoint_needs_passive and not (tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("was", "were", "been", "be", "is", "being")):
+                continue  # "was made agriculture secretary", not "made a profit"
             kind = "appoint"
         if kind is None:
             continue
@@ -638,6 +645,20 @@ def _org_for_title(view: DocView, title: Span, sent: Span) -> CharSpan | None:
             span = _clean_org(ent) if ent is not None else None
             if span is not None and span.end <= title.end:
                 return CharSpan(span.text, span.start_char, span.end_char)
+    # "president of Costa Rica's central bank": a unit named through its place
+    of = next((t.i for t in title if t.lower_ == "of"), None)
+    if of is not None and any(t.ent_type_ in ("GPE", "NORP") for t in doc[of + 1:title.end]):
+        k = of + 1
+        while k < title.end and doc[k].lower_ in ("the", "its", "a"):
+            k += 1
+        if k < title.end:
+            part = doc[k:title.end]
+            return CharSpan(part.text, part.start_char, part.end_char)
+    # "agriculture secretary", "foreign minister": a government post
+    if _government_post(title):
+        country = _country(view)
+        if country is not None:
+            return country
     # "president of Fil-Mor Express Inc", "CEO at Acme"
     j = title.end
     if j < sent.end and doc[j].lower_ in ("of", "at", "for", "with"):
@@ -666,6 +687,33 @@ def _org_for_title(view: DocView, title: Span, sent: Span) -> CharSpan | None:
             span = _clean_org(ent)
             if span is not None:
                 return CharSpan(span.text, span.start_char, span.end_char)
+    return None
+
+
+_GOVERNMENT_HEADS = {"minister", "premier", "ambassador", "senator", "chancellor"}
+
+
+def _government_post(title: Span) -> bool:
+    """Ministers and cabinet secretaries ("justice secretary", "secretary for natural
+    resources"), whose organisation is the country's government."""
+    words = [t.lower_ for t in title]
+    if any(w in _GOVERNMENT_HEADS for w in words) or words[:2] == ["prime", "minister"]:
+        return True
+    if "secretary" in words:
+        i = words.index("secretary")
+        return i > 0 and words[i - 1] not in ("corporate", "company", "general", "executive", "assistant", "the") or "for" in words[i:]
+    return False
+
+
+def _country(view: DocView) -> CharSpan | None:
+    """The first nationality or country the text names ("Philippine", "Kenya")."""
+    ents = [e for e in view.doc.ents if e.text[:1].isupper() and not e.text.isupper()]
+    for ent in ents:
+        if ent.label_ == "NORP" and len(ent) == 1:
+            return CharSpan(ent.text, ent.start_char, ent.end_char)
+    for ent in ents:
+        if ent.label_ == "GPE":
+            return CharSpan(ent.text, ent.start_char, ent.end_char)
     return None
 
 
@@ -1027,7 +1075,11 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
         trig = _governing_trigger(doc, trigs, ms, me, limit)
         if trig is None or trig.kind == "succeed":
             continue
-        if trig.tok.pos_ == "NOUN" and not (
+        if trig.tok.pos_ == "NOUN" and trig.tok.i > me and not any(
+            doc[k].lower_ in ("his", "her", "their", "'s", "’s") for k in range(max(me, trig.tok.i - 3), trig.tok.i)
+        ):
+            continue  # "swore in secretaries to fill vacancies created by the resignations of ..."
+        if trig.tok.pos_ == "NOUN" and trig.tok.i < ms and not (
             trig.tok.i < ms <= trig.tok.i + 5 and trig.tok.i + 1 < len(doc) and doc[trig.tok.i + 1].lower_ == "of"
         ):
             continue  # "Commenting on the appointment, X, president of Y, said"
