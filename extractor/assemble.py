@@ -268,7 +268,7 @@ class People:
         if end <= start:
             return None
         span = doc[start:end]
-        if not any(t.is_title or t.is_upper for t in span) or any(t.like_num for t in span):
+        if not any(t.text[:1].isupper() for t in span) or any(t.like_num for t in span):
             return None
         if "\n" in span.text or any(fold(t.text) in _ORG_WORDS for t in span):
             return None
@@ -414,9 +414,9 @@ def _clean_org(span: Span) -> Span | None:
     if end <= start:
         return None
     span = doc[start:end]
-    if "\n\n" in span.text or not any(t.is_title or t.is_upper for t in span):
+    if "\n\n" in span.text or not any(t.text[:1].isupper() for t in span):
         return None
-    if any(t.is_upper and t.is_alpha and len(t) >= 6 for t in span):
+    if any(t.is_upper and t.is_alpha and len(t) >= 6 for t in span) and is_upper_sentence(span.sent):
         return None
     if all(_title_word(t) or fold(t.text) in _TITLE_ABBREVIATIONS for t in span if t.is_alpha):
         return None  # "CFO", "EVP", "Digital & Transformation Officer"
@@ -450,6 +450,25 @@ def _subject_name(tok: Token) -> Span | None:
     return span
 
 
+def _headline_org(doc: Doc, sents: list[Span]) -> Span | None:
+    """ "# SomosVC Appoints José Piñero as ...": the name before the headline's verb."""
+    lex = triggers()
+    for sent in sents:
+        if is_upper_sentence(sent) or not (_title_case_line(sent) or sent.text.lstrip().startswith("#")):
+            continue
+        for tok in sent:
+            if tok.lower_ in lex.appoint or tok.lower_ in lex.promote or tok.lower_ in lex.depart:
+                start = tok.i
+                while start - 1 >= sent.start and doc[start - 1].text[:1].isupper() or start - 1 >= sent.start and doc[start - 1].text in (".", "&", "-"):
+                    start -= 1
+                if start < tok.i:
+                    span = _clean_org(doc[start:tok.i])
+                    if span is not None:
+                        return span
+                break
+    return None
+
+
 def _main_org(doc: Doc, sents: list[Span], people: "People") -> CharSpan | None:
     """The organisation the document is about: the subject announcing the news in the
     body ("Hytek Microsystems Inc said ...", "Medicen Paris Region ... today announces"),
@@ -474,6 +493,8 @@ def _main_org(doc: Doc, sents: list[Span], people: "People") -> CharSpan | None:
                     break
         if subject is not None:
             break
+    if subject is None:
+        subject = _headline_org(doc, sents[:4])
     if subject is not None:
         same = counts.get(org_key(subject.text), [subject])
         best = max(same + [subject], key=lambda s: len(s.text))
