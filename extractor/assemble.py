@@ -150,6 +150,8 @@ def fold(text: str) -> str:
 
 
 _TITLE_ABBREVIATIONS = frozenset(lexicon().abbreviations)
+_GENERIC_ORGS = {"company", "corporation", "group", "board", "bank", "firm", "firms", "partnership", "association",
+                 "organization", "organisation", "society", "fund", "trust", "agency", "government", "ministry"}
 _LEGAL = {"inc", "corp", "corporation", "co", "company", "ltd", "limited", "plc", "llc", "lp", "sa",
           "ag", "nv", "bv", "gmbh", "the", "group", "holdings", "of", "and", "&"}
 
@@ -320,16 +322,66 @@ class DocView:
 
 
 def _acronyms(doc: Doc) -> dict[str, CharSpan]:
-    """ "New York Mercantile Exchange (NYMEX)": abbreviation -> full name."""
+    """Short names the text defines or implies, mapped to the full name:
+    "New York Coffee, Sugar and Cocoa Exchange (CSCE)", "Cassa di Risparmio di
+    Calabria e Lucania (Carical)", and upper-case abbreviations whose letters start the
+    words of a longer organisation name ("NYMEX" for New York Mercantile Exchange)."""
     out: dict[str, CharSpan] = {}
-    for ent in doc.ents:
-        if ent.label_ != "ORG" or ent.end + 2 >= len(doc):
+    n = len(doc)
+    for tok in doc:
+        i = tok.i
+        if tok.text != "(" or i + 2 >= n or doc[i + 2].text != ")" or not doc[i + 1].text[:1].isupper():
             continue
-        if doc[ent.end].text == "(" and doc[ent.end + 2].text == ")" and doc[ent.end + 1].text[:1].isupper():
-            full = _clean_org(ent)
-            if full is not None and len(full) > 1:
-                out[fold(doc[ent.end + 1].text)] = CharSpan(full.text, full.start_char, full.end_char)
+        k = i
+        while k - 1 >= 0 and (doc[k - 1].text[:1].isupper() or doc[k - 1].lower_ in ("of", "and", "&", "di", "de", "e", "du", "la", "for", ",")) and i - k < 12:
+            k -= 1
+        while k < i and not doc[k].text[:1].isupper():
+            k += 1
+        if i - k >= 2:
+            full = doc[k:i]
+            out[fold(doc[i + 1].text)] = CharSpan(full.text, full.start_char, full.end_char)
+    names = [e for e in doc.ents if e.label_ == "ORG" and len(e) >= 3]
+    for tok in doc:
+        w = tok.text
+        if not (w.isupper() and w.isalpha() and 3 <= len(w) <= 6) or fold(w) in out:
+            continue
+        for ent in names:
+            words = [t.text for t in ent if t.text[:1].isupper() and t.lower_ not in ("the",)]
+            if len(words) >= 3 and _abbreviates(w, words):
+                out[fold(w)] = CharSpan(ent.text, ent.start_char, ent.end_char)
+                break
     return out
+
+
+def _abbreviates(short: str, words: list[str]) -> bool:
+    """Do the letters of ``short`` start the words in order ("NYMEX": New York MErcantile eXchange)?
+
+    >>> _abbreviates("NYMEX", ["New", "York", "Mercantile", "Exchange"])
+    True
+    >>> _abbreviates("IBM", ["International", "Business", "Machines"])
+    True
+    >>> _abbreviates("ABC", ["New", "York", "Mercantile"])
+    False
+    """
+    short = short.lower()
+
+    def match(si: int, wi: int) -> bool:
+        if si == len(short):
+            return wi == len(words)
+        if wi == len(words):
+            return False
+        word = words[wi].lower()
+        if word[0] != short[si]:
+            return False
+        # take 1..len(word) letters from this word, as long as they agree
+        for take in range(1, len(word) + 1):
+            if si + take > len(short) or short[si:si + take] != word[:take] and not all(c in word for c in short[si:si + take]):
+                break
+            if match(si + take, wi + 1):
+                return True
+        return False
+
+    return match(0, 0)
 
 
 _NAME_PART = re.compile(r"^(?:[A-Z][a-z'’\-]+(?:-[A-Z][a-z]+)?|[A-Z]\.(?:[A-Z]\.)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O'[A-Z][a-z]+|Jr\.?|Sr\.?|II|III|IV|de|von|van|der|da|di|la|le)$")
@@ -420,6 +472,8 @@ def _clean_org(span: Span) -> Span | None:
         return None
     if all(_title_word(t) or fold(t.text) in _TITLE_ABBREVIATIONS for t in span if t.is_alpha):
         return None  # "CFO", "EVP", "Digital & Transformation Officer"
+    if len(span) == 1 and fold(span.text) in _GENERIC_ORGS:
+        return None  # "the Company"
     return span
 
 
@@ -493,8 +547,9 @@ def _main_org(doc: Doc, sents: list[Span], people: "People") -> CharSpan | None:
                     break
         if subject is not None:
             break
-    if subject is None:
-        subject = _headline_org(doc, sents[:4])
+    headline = _headline_org(doc, sents[:4])
+    if headline is not None and people.at(headline.start) is None:
+        subject = headline
     if subject is not None:
         same = counts.get(org_key(subject.text), [subject])
         best = max(same + [subject], key=lambda s: len(s.text))
@@ -1301,7 +1356,7 @@ def _modifies_a_noun(doc: Doc, j: int, limit: int) -> bool:
 def _title_word(tok: Token) -> bool:
     lex = lexicon()
     w = tok.lower_
-    return w in lex.modifiers or w in lex.heads or w in lex.unit_words or w in ("services", "relations", "affairs")
+    return w in lex.modifiers or w in lex.heads or w in lex.unit_words or w in lex.departments
 
 
 def _acts_as_person(view: DocView, key: str | None) -> bool:
