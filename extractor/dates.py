@@ -127,26 +127,52 @@ def announcement_date(text: str, fallback: date | None = None) -> date | None:
     return fallback
 
 
-_IMMEDIATE = re.compile(r"\b(?:effective|starting|beginning)\s+immediately\b|\bwith\s+immediate\s+effect\b|\beffective\s+(?:today|now)\b", re.IGNORECASE)
-_CUES = {"effective", "as", "from", "starting", "beginning", "on", "after", "by", "until", "in", "of"}
+_IMMEDIATE = re.compile(
+    r"\b(?:effective|starting|beginning)\s+immediately\b|\bwith\s+immediate\s+effect\b|\beffective\s+(?:today|now)\b"
+    r"|\bimmediately\b|\btoday\b",
+    re.IGNORECASE,
+)
+#: Words before a date that make it the start of something else, not the change
+_NOT_EFFECTIVE = {"since", "until", "through", "ago", "last", "between", "before", "during", "earlier"}
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({"twenty-" + w: 20 + i for w, i in list(_NUMBER_WORDS.items())[1:10]})
+_NUMBER_WORDS.update({"thirty": 30, "thirty-one": 31, "first": 1})
+_SPELLED_DAY = re.compile(rf"\b((?i:{_MONTHS}))\s+([A-Za-z]+(?:-[a-z]+)?)\b")
+
+
+def _digits(text: str) -> str:
+    """Wire copy spells small days out: "May one" -> "May 1", "June Five" -> "June 5".
+
+    >>> _digits("on January one, 1988")
+    'on January 1, 1988'
+    """
+    def sub(m: re.Match) -> str:
+        n = _NUMBER_WORDS.get(m.group(2).lower())
+        return f"{m.group(1)} {n}" if n else m.group(0)
+
+    return _SPELLED_DAY.sub(sub, text)
 
 
 def effective_date(sent: Span, announced: date | None) -> date | None:
-    """The day a change takes effect, if the sentence states one."""
-    if _IMMEDIATE.search(sent.text):
-        return announced
-    text_low = sent.text.lower()
-    if "effective" not in text_low and "as of" not in text_low and "will take effect" not in text_low:
-        return None
+    """The day a change takes effect, if its sentence states one: "effective April 1",
+    "will retire April 21", "on January one, 1988", "in October" (the first), "effective
+    immediately" or "today" (the announcement date)."""
     for ent in sent.ents:
         if ent.label_ != "DATE":
             continue
-        before = sent.doc[max(sent.start, ent.start - 3): ent.start]
-        words = {t.lower_ for t in before}
-        if "effective" in words or {"as", "of"} <= words:
-            if not re.search(_MONTHS, ent.text, re.IGNORECASE) and not DATE_NUMERIC.search(ent.text):
-                continue
-            return parse_date(ent.text, announced)
+        text = _digits(ent.text)
+        if not re.search(_MONTHS, text, re.IGNORECASE) and not DATE_NUMERIC.search(text):
+            continue
+        before = {t.lower_ for t in sent.doc[max(sent.start, ent.start - 2): ent.start]}
+        if before & _NOT_EFFECTIVE or re.search(r"\b(?:ago|last|earlier)\b", text, re.IGNORECASE):
+            continue
+        parsed = parse_date(re.sub(r"^(?:the\s+)?(?:end|beginning|start)\s+of\s+", "", text, flags=re.IGNORECASE), announced)
+        if parsed is not None:
+            return parsed
+    if _IMMEDIATE.search(sent.text):
+        return announced
     return None
 
 
