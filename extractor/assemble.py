@@ -109,7 +109,7 @@ _ORG_WORDS = {
 }
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "prof", "mr.", "mrs.", "ms.", "dr.", "prof.", "dame", "lord"}
 _PRONOUNS = {"he": "m", "she": "f", "his": "m", "her": "f", "him": "m"}
-_CONNECT = {
+_CONNECT = {"-", "–", 
     "as", "to", "be", "the", "new", "post", "position", "role", "job", "office", "of", "additional",
     "posts", "positions", "roles", "newly", "created", "will", "shall", "is", "was", "has", "have",
     "been", "its", "a", "an", "their", "his", "her", "also", "now", "from", "down", "aside", "away",
@@ -1237,7 +1237,7 @@ def _governing_trigger(doc: Doc, trigs: list[Trigger], ms: int, me: int, next_me
     after = [t for t in trigs if me <= t.tok.i < min(next_mention, me + 20) and t.kind != "succeed"]
     if after:
         return after[0]
-    before = [t for t in trigs if ms - 8 <= t.tok.i < ms and t.kind != "succeed"]
+    before = [t for t in trigs if t.tok.i < ms and t.kind != "succeed"]
     if before:
         return before[-1]
     return None
