@@ -51,6 +51,7 @@ class TriggerLexicon(BaseModel):
     announce_needs_object: frozenset[str]
     appoint_needs_passive: frozenset[str]
     step_in: dict[str, list[str]]
+    take_over: dict[str, list[str]]
     no_change: frozenset[str]
     speculation: frozenset[str]
     career: frozenset[str]
@@ -135,6 +136,8 @@ _STOP_CAPS = {
     "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "prior", "before", "after", "during", "most",
     "previously", "formerly", "since", "as", "president", "chairman", "chief", "ceo", "cfo",
+    "besides", "also", "however", "meanwhile", "but", "and", "earlier", "later", "separately", "under",
+    "with", "for", "at", "from", "by", "of", "to", "this", "that", "these", "those", "both", "all",
 }
 
 
@@ -401,7 +404,7 @@ def _names_by_context(doc: Doc, title_at: dict[int, Span]) -> list[Span]:
     i = 0
     while i < n:
         tok = doc[i]
-        if tok.ent_type_ in ("PERSON",) or not _NAME_PART.match(tok.text) or tok.lower_ in _STOP_CAPS or not tok.text[:1].isupper():
+        if tok.ent_type_ in ("PERSON",) or not _NAME_PART.match(tok.text) or tok.lower_ in _STOP_CAPS or not tok.text[:1].isupper() or tok.is_sent_start and tok.pos_ != "PROPN":
             i += 1
             continue
         j = i
@@ -606,6 +609,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 if nxt is None or nxt.lower_ not in parts:
                     continue
             kind = "depart"
+        elif w in lex.take_over:
+            nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            if nxt is None or nxt.lower_ not in lex.take_over[w]:
+                continue
+            kind = "appoint"  # "would take over as acting governor"
         elif w in lex.appoint:
             if w in lex.appoint_needs_passive and not (tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("was", "were", "been", "be", "is", "being")):
                 continue  # "was made agriculture secretary", not "made a profit"
@@ -1051,8 +1059,10 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
         first_idx = _list_start(doc, mentions, idx)
         list_end_tok = mentions[last][1]
         prev_end = mentions[first_idx - 1][1] if first_idx > 0 else sent.start
+        app_end = _appositive_end(doc, list_end_tok, sent.end) or list_end_tok
         nxt_subject = next((j for j in range(last + 1, len(mentions))
-                            if mentions[j][2] != key and not _aside(view, mentions[j], mentions[j - 1][1])), None)
+                            if mentions[j][2] != key and mentions[j][0] >= app_end
+                            and not _aside(view, mentions[j], mentions[j - 1][1])), None)
         limit = mentions[nxt_subject][0] if nxt_subject is not None else sent.end
         head = mentions[first_idx][0]
         tb = _title_before(view, head, prev_end)
@@ -1061,7 +1071,7 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
         pre = [doc[i].lower_ for i in range(max(sent.start, head - 3), head)]
         # "replaced as president of the unit by August Busch III": the successor
         if "by" in pre:
-            st = [t for t in trigs if t.kind == "succeed" and mentions[first_idx][0] - 12 <= t.tok.i < ms]
+            st = [t for t in trigs if t.kind == "succeed" and head - 12 <= t.tok.i < ms]
             if st:
                 title = _title_after_pos(view, st[0].tok.i + 1, ms, trigger_words)
                 before = [m for m in mentions if m[1] <= st[0].tok.i]
@@ -1429,12 +1439,17 @@ def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
         if start is not None:
             run = _capitalized_run(doc, start, sent.end)
             in_school = run is not None and any(tok.i in school_tokens for tok in run)
+            # a name the NER calls a person is an employer only after "at", "joined" ...:
+            # "the resignation of Donald Regan" names a man
+            person_ok = w not in ("of", "for", "with", "from")
             while run is not None:
-                if not in_school:
+                if not in_school and (person_ok or run[0].ent_type_ != "PERSON"):
                     out.append(run)
-                # lists: "AFM-Téléthon, MSF and Genethon"
+                # lists: "AFM-Téléthon, MSF and Genethon", "Microsoft, Procter & Gamble, as well as Hopelink"
                 n = run.end
-                if n + 1 < sent.end and doc[n].lower_ in ("and", ",") and doc[n + 1].text[:1].isupper():
+                if n + 3 < sent.end and doc[n].text == "," and [t.lower_ for t in doc[n + 1:n + 3]] == ["as", "well"]:
+                    n += 3  # ", as well as"
+                if n + 1 < sent.end and doc[n].lower_ in ("and", ",", "as") and doc[n + 1].text[:1].isupper():
                     run = _capitalized_run(doc, n + 1, sent.end)
                 else:
                     run = None
