@@ -847,10 +847,10 @@ def _join_org(view: DocView, trig: Token, sent: Span) -> CharSpan | None:
     return None
 
 
-def _board_title(doc: Doc, start: int, limit: int) -> Span | None:
+def _board_title(doc: Doc, start: int, limit: int, reach: int = 7) -> Span | None:
     """ "elected to its board", "resigned from the board of directors", "named to the Jacobs
     board", "joined AST's board" -> the span "board"."""
-    for i in range(start, min(limit, start + 7)):
+    for i in range(start, min(limit, start + reach)):
         if doc[i].lower_ != "board":
             continue
         j = i - 1
@@ -1186,7 +1186,12 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
         if trig.kind == "depart" and title is None and old is not None:
             title, rel = old, "held"
         elif title is None and old is not None and trig.tok.i < ms:
-            title, rel = old, "pre"
+            # "nominated X, president of Holiday Corp, ... to its board": the seat, not the old title
+            seat = _board_title(doc, trig.tok.i, sent.end, reach=40)
+            if seat is not None:
+                title, rel = CharSpan("director", seat.start_char, seat.end_char), "board"
+            else:
+                title, rel = old, "pre"
         if title is None:
             board = _board_title(doc, min(trig.tok.i, me), sent.end)
             if board is None:
