@@ -134,12 +134,38 @@ _IMMEDIATE = re.compile(
 )
 #: Words before a date that make it the start of something else, not the change
 _NOT_EFFECTIVE = {"since", "until", "through", "ago", "last", "between", "before", "during", "earlier"}
+_AHEAD = re.compile(r"\b(?:will|would|shall|effective|to\s+become|to\s+succeed|to\s+replace|to\s+take|is\s+to|are\s+to|plans?\s+to)\b", re.IGNORECASE)
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
 _NUMBER_WORDS.update({"twenty-" + w: 20 + i for w, i in list(_NUMBER_WORDS.items())[1:10]})
 _NUMBER_WORDS.update({"thirty": 30, "thirty-one": 31, "first": 1})
 _SPELLED_DAY = re.compile(rf"\b((?i:{_MONTHS}))\s+([A-Za-z]+(?:-[a-z]+)?)\b")
+
+
+def _nearest_year(day: date, announced: date, ahead: bool = False) -> date:
+    """A date written without a year is the one nearest the announcement ("retired in
+    October", in a March 1987 text: October 1986), or the next one when the sentence looks
+    ahead ("will step aside in October": October 1987).
+
+    >>> _nearest_year(date(1987, 10, 1), date(1987, 3, 23))
+    datetime.date(1986, 10, 1)
+    >>> _nearest_year(date(1987, 10, 1), date(1987, 3, 23), ahead=True)
+    datetime.date(1987, 10, 1)
+    >>> _nearest_year(date(1987, 4, 1), date(1987, 3, 3))
+    datetime.date(1987, 4, 1)
+    """
+    options = []
+    for year in (announced.year - 1, announced.year, announced.year + 1):
+        try:
+            options.append(day.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    if ahead:
+        later = [d for d in options if (d - announced).days >= -7]
+        if later:
+            return min(later)
+    return min(options, key=lambda d: abs((d - announced).days)) if options else day
 
 
 def _digits(text: str) -> str:
@@ -165,10 +191,15 @@ def effective_date(sent: Span, announced: date | None) -> date | None:
         text = _digits(ent.text)
         if not re.search(_MONTHS, text, re.IGNORECASE) and not DATE_NUMERIC.search(text):
             continue
+        after = sent.doc[ent.end] if ent.end < len(sent.doc) else None
+        if after is not None and after.text in ("-", "–", "—", "--"):
+            continue  # a dateline, the date of the text
         before = {t.lower_ for t in sent.doc[max(sent.start, ent.start - 2): ent.start]}
         if before & _NOT_EFFECTIVE or re.search(r"\b(?:ago|last|earlier)\b", text, re.IGNORECASE):
             continue
         parsed = parse_date(re.sub(r"^(?:the\s+)?(?:end|beginning|start)\s+of\s+", "", text, flags=re.IGNORECASE), announced)
+        if parsed is not None and announced is not None and not re.search(_YEAR, text):
+            parsed = _nearest_year(parsed, announced, ahead=bool(_AHEAD.search(sent.text)))
         if parsed is not None:
             return parsed
     if _IMMEDIATE.search(sent.text):

@@ -163,7 +163,10 @@ class Extractor:
         for offset, doc in docs:
             sents = list(doc.sents)
             for found in find_appointments(doc):
-                eff = effective_date(sents[found.sent_index], announced)
+                sent = sents[found.sent_index]
+                eff = effective_date(sent, announced)
+                if _background(sent.text, eff, announced):
+                    continue
                 appointments.append(self._appointment(found, offset, cleaned, eff))
         return AnnouncementRecord(
             document_id=prep.document.document_id,
@@ -206,6 +209,29 @@ class Extractor:
             evidence=Evidence(text=etext, start=es, end=ee),
             confidence=found.confidence,
         )
+
+
+_LONG_AGO = re.compile(r"\blast\s+(?:year|month|fall|spring|summer|winter)\b|\bearlier\s+this\s+year\b|\byears?\s+ago\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|would|shall|effective|to\s+become|to\s+succeed|to\s+replace|is\s+to|are\s+to)\b", re.IGNORECASE)
+#: A change dated this long before the announcement is background, not news
+BACKGROUND_DAYS = 45
+
+
+def _background(sentence: str, when: date | None, announced: date | None) -> bool:
+    """Is the change in this sentence an earlier one, told as background?
+
+    >>> _background("Smith quit as president of Acme in October.", date(1987, 3, 1), date(1987, 3, 23))
+    False
+    >>> _background("Smith quit as president of Acme in October.", date(1986, 10, 1), date(1987, 3, 23))
+    True
+    >>> _background("Jones resigned as chairman last year.", None, date(1987, 3, 23))
+    True
+    """
+    if _FUTURE.search(sentence):
+        return False
+    if _LONG_AGO.search(sentence):
+        return True
+    return when is not None and announced is not None and (announced - when).days > BACKGROUND_DAYS
 
 
 def _squash(text: str) -> str:
