@@ -1141,6 +1141,8 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
                 continue
             if trig.kind in ("appoint", "promote") and _names_someone(view, trig.tok, mentions):
                 continue  # "President Reagan named Thomas Lydon ...": Reagan is who appoints
+            if _someone_else_does(view, trig.tok, key, ms):
+                continue  # "Paulson sold his stake to Lubensky and resigned": Paulson resigned
             title = _title_after_pos(view, trig.tok.i + 1, limit, trigger_words)
             if title is None:
                 title = _board_title(doc, trig.tok.i, limit)
@@ -1159,7 +1161,7 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
         if continuing:
             continue
         trig = _governing_trigger(doc, trigs, ms, me, limit)
-        if trig is None or trig.kind == "succeed":
+        if trig is None or trig.kind == "succeed" or _someone_else_does(view, trig.tok, key, ms):
             continue
         if trig.tok.pos_ == "NOUN" and trig.tok.i > me and not any(
             doc[k].lower_ in ("his", "her", "their", "'s", "’s") for k in range(max(me, trig.tok.i - 3), trig.tok.i)
@@ -1224,6 +1226,31 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
 
 
 _PASSIVE = {"be", "been", "being", "was", "is", "were", "are", "has", "had", "have"}
+
+
+def _someone_else_does(view: DocView, verb: Token, key: str, at: int) -> bool:
+    """Is the grammatical subject of this verb (or of the verb it is coordinated with)
+    another person, with the person at token ``at`` outside it? ("Paulson sold his stake to
+    Lubensky and resigned": resigned is Paulson's.)"""
+    head = verb
+    for _ in range(4):
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            subj = subjects[0]
+            if subj.lower_ in _PRONOUNS or subj.left_edge.i <= at <= subj.right_edge.i:
+                return False
+            if verb.left_edge.i <= at <= verb.right_edge.i and not (subj.left_edge.i > at):
+                # the person is the verb's object or complement ("Reagan named Lydon judge")
+                in_object = any(t.i == at for t in verb.subtree if t.dep_ not in ("nsubj", "nsubjpass"))
+                if in_object:
+                    return False
+            others = {view.people.at(t.i) for t in subj.subtree} - {None}
+            return bool(others) and key not in others
+        if head.dep_ in ("conj", "xcomp", "advcl") and head.head is not head:
+            head = head.head
+            continue
+        break
+    return False
 
 
 def _names_someone(view: DocView, trig: Token, mentions) -> bool:
