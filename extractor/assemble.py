@@ -107,6 +107,7 @@ _ORG_WORDS = {
     "oil", "gas", "motors", "foods", "products", "resources", "investments", "management", "network",
     "networks", "pharmaceuticals", "therapeutics", "labs", "laboratories", "university", "college", "school",
     "ministry", "government", "army", "navy", "force", "police", "house", "senate", "congress", "parliament",
+    "advisory", "consulting", "partners", "ventures", "capital", "holdings", "health", "insurance", "bank",
 }
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "prof", "mr.", "mrs.", "ms.", "dr.", "prof.", "dame", "lord"}
 _PRONOUNS = {"he": "m", "she": "f", "his": "m", "her": "f", "him": "m"}
@@ -248,6 +249,18 @@ class People:
             ent = tok.ent_type_
             if key and (ent not in ("ORG", "GPE") or ent and tok.ent_iob_ == "B" and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")):
                 self.token_person[tok.i] = key
+        # hyphenated surnames: "Bello-Grant" for Aisha Bello-Grant
+        double = {}
+        for key, info in self.by_key.items():
+            m = re.search(r"(\w+)-(\w+)$", info.name)
+            if m:
+                double[(fold(m.group(1)), fold(m.group(2)))] = key
+        if double:
+            for tok in doc[:-2]:
+                pair = (fold(tok.text), fold(doc[tok.i + 2].text))
+                if doc[tok.i + 1].text == "-" and pair in double and tok.i not in self.token_person:
+                    for k in range(tok.i, tok.i + 3):
+                        self.token_person[k] = double[pair]
 
     def _match(self, words: list[str], surname: str) -> str | None:
         """The known person these name words refer to: same surname, compatible first name."""
@@ -1473,7 +1486,7 @@ def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
             in_school = run is not None and any(tok.i in school_tokens for tok in run)
             # a name the NER calls a person is an employer only after "at", "joined" ...:
             # "the resignation of Donald Regan" names a man
-            person_ok = w not in ("of", "for", "with", "from")
+            person_ok = w not in ("of", "for")
             while run is not None:
                 if not in_school and (person_ok or run[0].ent_type_ != "PERSON"):
                     out.append(run)
@@ -1493,8 +1506,10 @@ def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
         if any(tok.i in school_tokens for tok in span):
             continue
         ents = {tok.ent_type_ for tok in span}
-        if ents <= {"GPE", "DATE", "NORP", "LOC", "CARDINAL", "MONEY", "PERCENT"} and "" not in ents:
-            continue  # places, dates
+        if ents <= {"GPE", "DATE", "NORP", "LOC", "CARDINAL", "MONEY", "PERCENT"} and "" not in ents and not any(
+            fold(t.text) in _ORG_WORDS or t.lower_ in _ORG_NOUNS for t in span
+        ):
+            continue  # places, dates (but "Pellworth Advisory" is a firm)
         first = span.start
         if first - 1 >= 0 and view.title_at.get(first - 1) is not None and doc[first - 1].text[:1].isupper():
             continue  # "President Emmanuel Macron": a titled person
@@ -1526,15 +1541,15 @@ def _attach_past_employers(view: DocView, found: list[Found]) -> None:
         if is_upper_sentence(sent):
             continue
         mentions = view.people.mentions(sent)
-        subject = None
-        for tok in sent[:4]:
-            if tok.lower_ in ("he", "she") and last_key is not None:
-                subject = last_key
-                break
-        if subject is None and mentions:
-            subject = mentions[0][2]
+        # the sentence is about its first person: a name, or "he"/"she" as subject before any
+        # name ("Prior to Corvane, she held ..."), which means the person last in focus
+        first_name = mentions[0][0] if mentions else sent.end
+        pronoun = next((t for t in sent if t.i < first_name and t.lower_ in ("he", "she") and t.dep_.startswith("nsubj")), None)
+        subject = last_key if pronoun is not None else mentions[0][2] if mentions else None
         if mentions:
-            last_key = mentions[0][2]
+            # focus moves to a person with a record when one is named
+            named = [m[2] for m in mentions if m[2] in by_key]
+            last_key = named[0] if named else (last_key if last_key in by_key else mentions[0][2])
         if subject is None or subject not in by_key:
             continue
         words = {t.lower_ for t in sent}
