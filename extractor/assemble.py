@@ -198,9 +198,11 @@ class People:
         name_words = {fold(t.text) for e in doc.ents if e.label_ in ("ORG", "GPE", "FAC") and len(e) > 1 for t in e}
         candidates = sorted([e for e in doc.ents if e.label_ == "PERSON"] + _names_by_context(doc, title_at or {}),
                             key=lambda sp: sp.start)
+        # a name that is anywhere followed by "Ltd", "Inc" ... is a company ("Levy-Russell Ltd")
+        firms = {fold(doc[t.i - 1].text) for t in doc[1:] if fold(t.text) in _LEGAL_SUFFIXES and doc[t.i - 1].text[:1].isupper()}
         for ent in candidates:
             span = self._trim(ent)
-            if span is None:
+            if span is None or fold(span[-1].text) in firms:
                 continue
             lex = triggers()
             if any(t.lower_ in lex.appoint or t.lower_ in lex.depart or t.lower_ in lex.promote for t in span):

@@ -190,6 +190,9 @@ class TitleFinder:
         i = 0
         n = len(doc)
         while i < n:
+            if doc[i].text in ("-", "–", "/"):
+                i += 1
+                continue  # a title does not start with a dash ("co-manager" is one word here)
             end = self._role_run(doc, i)
             if end is None:
                 i += 1
