@@ -111,7 +111,7 @@ _ORG_WORDS = {
 }
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "prof", "mr.", "mrs.", "ms.", "dr.", "prof.", "dame", "lord"}
 _PRONOUNS = {"he": "m", "she": "f", "his": "m", "her": "f", "him": "m"}
-_CONNECT = {"-", "–", 
+_CONNECT = {"-", "–", "added", 
     "as", "to", "be", "the", "new", "post", "position", "role", "job", "office", "of", "additional",
     "posts", "positions", "roles", "newly", "created", "will", "shall", "is", "was", "has", "have",
     "been", "its", "a", "an", "their", "his", "her", "also", "now", "from", "down", "aside", "away",
@@ -635,6 +635,11 @@ def find_triggers(sent: Span) -> list[Trigger]:
             kind = "appoint"
         if kind is None:
             continue
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("the", "an", "a") and tok.tag_ in ("VBN", "JJ") or (
+            tok.dep_ == "amod" and nxt is not None and nxt.lower_ in _DUTY_WORDS
+        ):
+            continue  # "the added post", "a retired general"
         if tok.pos_ in ("PROPN",) and not tok.is_lower and not _title_case_line(sent):
             continue  # "Gerald Names", "Leave Corp" (but "NanoGraf Appoints Thomas Redd")
         out.append(Trigger(kind, tok))
@@ -1094,7 +1099,7 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
                 if title is None and pred is not None:
                     # "Rogers ... was replaced by Harold Simmons": the role Rogers left
                     left = [f for f in list(earlier) + out if f.person_key == pred and f.event == "departed"]
-                    title = left[-1].title if left else None
+                    title = left[0].title if left else None
                 if title is not None:
                     f = record(key, title, "appoint", 0.8, succeeds=view.people.by_key[pred].name if pred else None)
                     if pred:
@@ -1103,15 +1108,16 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
         if "by" in pre or _possessor(view, me):
             continue  # the agent ("nominated by President Reagan") or a possessor ("Reagan's director")
         # a person after "succeeding"/"replacing" is the predecessor
-        if any(w in lex.succeed for w in pre):
+        predecessor = any(w in lex.succeed for w in pre)
+        if predecessor:
             succeeded.append((key, None))
-            continue
         # continuity: "who will remain chairman" (only when no verb after it tells a change)
         window = [doc[i].lower_ for i in range(list_end_tok, min(limit, list_end_tok + 5))]
         continuing = any(w in lex.no_change for w in window)
         made = False
         # (A) verbs after the person, each with its title: "resigned as president to become chairman"
-        for trig in (t for t in trigs if list_end_tok <= t.tok.i < limit):
+        # (for a predecessor, only inside its own clause: "succeeding Hann, who becomes vice chairman")
+        for trig in (t for t in trigs if list_end_tok <= t.tok.i < limit and (not predecessor or t.kind == "appoint")):
             if trig.kind == "depart" and _background(trig.tok):
                 continue
             if trig.kind == "succeed" and trig.tok.i > 0 and doc[trig.tok.i - 1].lower_ in ("be", "been", "being", "was", "is", "were", "are"):
@@ -1133,14 +1139,15 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
                 title = _title_after_pos(view, app or pj_end, lim2, trigger_words)
                 pred_key = mentions[j][2]
                 old = _appositive_title(view, me, limit) or _title_before(view, ms, prev_end)
-                if title is None:
+                came = [f for f in list(earlier) + out if f.person_key == key and f.event != "departed"]
+                if title is None and not came:
                     # "Kamp, formerly vice chairman, was named to replace Weinroth": Weinroth's role
                     left = [f for f in list(earlier) + out if f.person_key == pred_key and f.event == "departed"]
-                    title = left[-1].title if left else old
+                    title = left[0].title if left else old
                     old = old if left else None
                 if title is None:
-                    # "Mathis ... replaces Herbert Shaw": the role Mathis was given earlier
-                    came = [f for f in list(earlier) + out if f.person_key == key and f.event != "departed"]
+                    # "Olin ... named to the added post of chief executive, succeeding Leo Hill",
+                    # "Mathis ... replaces Herbert Shaw": the role just given
                     if came:
                         came[-1].succeeds = came[-1].succeeds or view.people.by_key[pred_key].name
                         succeeded.append((pred_key, came[-1]))
@@ -1159,6 +1166,10 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
             if _someone_else_does(view, trig.tok, key, ms):
                 continue  # "Paulson sold his stake to Lubensky and resigned": Paulson resigned
             title = _title_after_pos(view, trig.tok.i + 1, limit, trigger_words)
+            if title is None and trig.kind == "appoint" and _takes_duties(doc, trig.tok, limit):
+                # "would take over his duties": the role just left
+                left = [f for f in list(earlier) + out if f.event == "departed" and f.person_key != key]
+                title = left[-1].title if left else None
             if title is None:
                 title = _board_title(doc, trig.tok.i, limit)
                 if title is not None:
@@ -1173,7 +1184,7 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
         if made:
             continue
         # (B) the trigger governs the person from before: "named X (as) president", "the resignation of President X"
-        if continuing:
+        if continuing or predecessor:
             continue
         trig = _governing_trigger(doc, trigs, ms, me, limit)
         if trig is None or trig.kind == "succeed" or _someone_else_does(view, trig.tok, key, ms):
@@ -1241,6 +1252,15 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
 
 
 _PASSIVE = {"be", "been", "being", "was", "is", "were", "are", "has", "had", "have"}
+
+
+_DUTY_WORDS = {"duties", "post", "job", "role", "position", "responsibilities", "posts", "functions", "place"}
+
+
+def _takes_duties(doc: Doc, verb: Token, limit: int) -> bool:
+    """ "take over his duties", "assume her post", "fill the position"."""
+    window = [t.lower_ for t in doc[verb.i + 1:min(limit, verb.i + 5)]]
+    return any(w in _DUTY_WORDS for w in window) and any(w in ("his", "her", "their", "the") for w in window)
 
 
 def _someone_else_does(view: DocView, verb: Token, key: str, at: int) -> bool:
