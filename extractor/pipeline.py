@@ -213,6 +213,7 @@ class Extractor:
 
 _LONG_AGO = re.compile(r"\blast\s+(?:year|month|fall|spring|summer|winter)\b|\bearlier\s+this\s+year\b|\byears?\s+ago\b", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|would|shall|effective|to\s+become|to\s+succeed|to\s+replace|is\s+to|are\s+to)\b", re.IGNORECASE)
+_IN_YEAR = re.compile(r"\b(?:in|during)\s+((?:19|20)\d\d)\b")
 #: A change dated this long before the announcement is background, not news
 BACKGROUND_DAYS = 45
 
@@ -231,6 +232,8 @@ def _background(sentence: str, when: date | None, announced: date | None) -> boo
         return False
     if _LONG_AGO.search(sentence):
         return True
+    if announced is not None and any(int(y) < announced.year for y in _IN_YEAR.findall(sentence)):
+        return True  # "Sticht retired as chairman of R.J. Reynolds in 1983"
     return when is not None and announced is not None and (announced - when).days > BACKGROUND_DAYS
 
 
