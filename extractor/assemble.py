@@ -90,6 +90,7 @@ class Found:
     person_key: str = ""
     sent_index: int = 0
     effective: object = None  # reserved for the pipeline's effective date
+    headline: bool = False  # told in a headline, which the body usually repeats in full
 
 
 # ---------------------------------------------------------------------------
@@ -739,9 +740,60 @@ def _appositive_title(view: DocView, end: int, limit: int) -> Span | None:
     return None
 
 
+def _split_title(title: Span) -> list[Span]:
+    """Cut "X of A and Y of B" into its roles, one per organisation; other titles stay whole.
+
+    Only a conjunction that follows an "of ..." part and starts a new role splits.
+    """
+    doc = title.doc
+    finder = _finder()
+    parts: list[Span] = []
+    start = title.start
+    seen_of = False
+    i = title.start
+    while i < title.end:
+        tok = doc[i]
+        if tok.lower_ in ("of", "for") and i > start:
+            seen_of = True
+        elif seen_of and tok.lower_ in ("and", "&") and i + 1 < title.end:
+            nxt = i + 1
+            if finder._role_run(doc, nxt, conjoined=True) is not None:
+                end = i - 1 if doc[i - 1].text == "," else i
+                parts.append(doc[start:end])
+                start, seen_of = nxt, False
+                i = nxt
+                continue
+        i += 1
+    if not parts:
+        return [title]
+    parts.append(doc[start:title.end])
+    # the last role must name an organisation of its own ("... of its Central Trust unit")
+    last = parts[-1]
+    of = next((t.i for t in last if t.lower_ in ("of", "for")), None)
+    units = lexicon().unit_words - {"board", "committee", "staff", "office"}
+    if of is None or not any(t.ent_type_ == "ORG" or t.lower_ in units for t in doc[of + 1:last.end]):
+        return [title]
+    return [p for p in parts if len(p)]
+
+
+@lru_cache(maxsize=1)
+def _finder():
+    from .components import TitleFinder
+
+    return TitleFinder(lexicon())
+
+
 def _org_for_title(view: DocView, title: Span, sent: Span) -> CharSpan | None:
     """The organisation a title belongs to, when the sentence says it."""
     doc = view.doc
+    # "chairman of the company's subsidiary, NL Chemicals": the unit named after the title
+    if title[-1].lower_ in lexicon().unit_words and title.end + 1 < sent.end and doc[title.end].text == ",":
+        k = title.end + 1
+        if doc[k].ent_type_ == "ORG":
+            ent = _ent_at(doc, k)
+            span = _clean_org(ent) if ent is not None else None
+            if span is not None:
+                return CharSpan(span.text, span.start_char, span.end_char)
     # "president of its Britt Airways unit": the unit, when named
     for tok in title:
         if tok.ent_type_ == "ORG" and tok.ent_iob_ == "B":
@@ -1047,6 +1099,12 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
     headline = _title_case_line(sent) or sent.text.lstrip().startswith("#")
 
     def record(key, title, trig_kind, conf, rel="new", old=None, org=None, succeeds=None):
+        if isinstance(title, Span) and org is None:
+            parts = _split_title(title)
+            if len(parts) > 1:
+                # "president of the company and chairman of its Central Trust unit": two roles
+                made = [record(key, part, trig_kind, conf, rel, old, None, succeeds) for part in parts]
+                return made[0]
         info = view.people.by_key[key]
         title_cs = _as_charspan(title)
         tspan = title if isinstance(title, Span) else None
@@ -1068,7 +1126,7 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
             conf = min(conf, 0.7)  # the body usually says it again, in full
         f = Found(person=CharSpan(info.name, info.start, info.end), title=title_cs, organisation=org,
                   event=event, sentence=_span(sent), confidence=conf, person_key=key, sent_index=si,
-                  succeeds=succeeds)
+                  succeeds=succeeds, headline=headline)
         out.append(f)
         return f
 
@@ -1349,7 +1407,9 @@ def _merge(found: list[Found]) -> list[Found]:
             if cur.person_key != f.person_key or (cur.event == "departed") != (f.event == "departed"):
                 continue
             cw = _title_words(cur.title.text)
-            if words <= cw or cw <= words or (cur.organisation and f.organisation and same_org(cur.organisation.text, f.organisation.text) and words & cw):
+            if cur.organisation and f.organisation and not same_org(cur.organisation.text, f.organisation.text) and not (cur.headline or f.headline):
+                continue  # the same title at two organisations: two changes
+            if words <= cw or cw <= words or (cur.organisation and f.organisation and words & cw):
                 same = cur
                 break
         if same is None:
