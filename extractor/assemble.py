@@ -1221,22 +1221,28 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
                 continue
             if trig.kind in ("appoint", "promote") and _names_someone(view, trig.tok, mentions):
                 continue  # "President Reagan named Thomas Lydon ...": Reagan is who appoints
-            if _someone_else_does(view, trig.tok, key, ms):
+            if _someone_else_does(view, trig.tok, key, ms) or _other_subject(view, trig.tok, ms):
                 continue  # "Paulson sold his stake to Lubensky and resigned": Paulson resigned
+            if trig.tok.pos_ == "NOUN" and not any(
+                doc[k].lower_ in ("his", "her", "their", "'s", "’s") for k in range(max(me, trig.tok.i - 3), trig.tok.i)
+            ):
+                continue  # "Jacobs agreed to recommend a nominee for election to the board"
             title = _title_after_pos(view, trig.tok.i + 1, limit, trigger_words)
             if title is None and trig.kind == "appoint" and _takes_duties(doc, trig.tok, limit):
                 # "would take over his duties": the role just left
                 left = [f for f in list(earlier) + out if f.event == "departed" and f.person_key != key]
                 title = left[-1].title if left else None
+            seat_org = None
             if title is None:
-                title = _board_title(doc, trig.tok.i, limit)
-                if title is not None:
-                    title = CharSpan("director", title.start_char, title.end_char)
+                seat = _board_title(doc, trig.tok.i, limit)
+                if seat is not None:
+                    title = CharSpan("director", seat.start_char, seat.end_char)
+                    seat_org = _board_owner(view, seat)
             if title is None:
                 continue
             old = (_appositive_title(view, me, limit) or _title_before(view, ms, prev_end)) if trig.kind != "depart" else None
             for m in range(first_idx, last + 1):
-                record(mentions[m][2], title, trig.kind, 0.9, old=old if m == idx else None)
+                record(mentions[m][2], title, trig.kind, 0.9, old=old if m == idx else None, org=seat_org)
                 skip.add(m)
             made = True
         if made:
@@ -1313,6 +1319,41 @@ _PASSIVE = {"be", "been", "being", "was", "is", "were", "are", "has", "had", "ha
 
 
 _DUTY_WORDS = {"duties", "post", "job", "role", "position", "responsibilities", "posts", "functions", "place"}
+
+
+def _other_subject(view: DocView, verb: Token, at: int) -> bool:
+    """A verb after a person whose subject is some other noun phrase ("two other Phoenix
+    representatives have been named to the board") does not speak about the person."""
+    head = verb
+    for _ in range(3):
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            subj = subjects[0]
+            if subj.lower_ in ("who", "which", "that", "he", "she", "they") or subj.left_edge.i <= at <= subj.right_edge.i:
+                return False
+            return subj.pos_ in ("NOUN", "PROPN") and view.people.at(subj.i) is None and subj.i > at
+        if head.dep_ in ("conj", "xcomp") and head.head is not head:
+            head = head.head
+            continue
+        break
+    return False
+
+
+def _board_owner(view: DocView, seat: Span) -> CharSpan | None:
+    """ "appointed to the Jacobs board": Jacobs."""
+    doc = view.doc
+    k = seat.start - 1
+    end = seat.start
+    while k >= 0 and doc[k].text in ("'s", "’s"):
+        end = k
+        k -= 1
+    start = end
+    while start - 1 >= 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in ("the", "its", "their"):
+        start -= 1
+    if start == end:
+        return None
+    span = _clean_org(doc[start:end])
+    return CharSpan(span.text, span.start_char, span.end_char) if span is not None else None
 
 
 def _takes_duties(doc: Doc, verb: Token, limit: int) -> bool:
