@@ -428,19 +428,26 @@ def _names_by_context(doc: Doc, title_at: dict[int, Span]) -> list[Span]:
             if doc[j].lower_ in _STOP_CAPS or fold(doc[j].text) in _ORG_WORDS or title_at.get(doc[j].i) is not None:
                 break
             j += 1
+            # a hyphenated surname is one part: "Vasquez-Trent"
+            if j + 1 < n and doc[j].text == "-" and not doc[j - 1].whitespace_ and _NAME_PART.match(doc[j + 1].text):
+                j += 2
         while j > i and doc[j - 1].text in ("de", "von", "van", "der", "da", "di", "la", "le"):
             j -= 1
         words = [t for t in doc[i:j] if t.text[:1].isupper()]
         if words and (re.fullmatch(r"(?:[A-Z]\.)+", words[-1].text) or all(t.ent_type_ in ("GPE", "NORP", "LOC") for t in words)):
             words = []  # "Shad U.S.", "Los Angeles", "Sunni Moslem"
-        if len(words) < 2 or any(t.ent_type_ == "ORG" and t.ent_iob_ == "B" and len(_ent_at(doc, t.i) or ()) > j - i for t in doc[i:j]):
+        if len(words) < 2 or any(t.ent_type_ == "ORG" and t.ent_iob_ == "B" and (_ent_at(doc, t.i) or doc[t.i:t.i]).end > j for t in doc[i:j]):
             i = max(j, i + 1)
             continue
         before = doc[i - 1] if i > 0 else None
         after = doc[j] if j < n else None
         after2 = doc[j + 1] if j + 1 < n else None
+        before2 = doc[i - 2] if i > 1 else None
         ok = (
             before is not None and (title_at.get(before.i) is not None and before.text[:1].isupper() or before.lower_ in lex.appoint or before.lower_ in lex.promote)
+            # "its chief technology officer, Benedikt Aurich, will leave"
+            or before is not None and before.text == "," and before2 is not None and title_at.get(before2.i) is not None
+            and after is not None and after.text == ","
             or after is not None and after.lower_ == "as" and after2 is not None and (title_at.get(after2.i) is not None or after2.lower_ in ("its", "the", "a", "an", "new", "interim", "acting"))
             or after is not None and after.text == "," and after2 is not None and title_at.get(after2.i) is not None
         )
@@ -1175,7 +1182,7 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
         made = False
         # (A) verbs after the person, each with its title: "resigned as president to become chairman"
         # (for a predecessor, only inside its own clause: "succeeding Hann, who becomes vice chairman")
-        for trig in (t for t in trigs if list_end_tok <= t.tok.i < limit and (not predecessor or t.kind == "appoint")):
+        for trig in (t for t in trigs if list_end_tok <= t.tok.i < limit and (not predecessor or t.kind in ("appoint", "depart"))):
             if trig.kind == "depart" and _background(trig.tok):
                 continue
             if trig.kind == "succeed" and trig.tok.i > 0 and doc[trig.tok.i - 1].lower_ in ("be", "been", "being", "was", "is", "were", "are"):
@@ -1228,6 +1235,11 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
             ):
                 continue  # "Jacobs agreed to recommend a nominee for election to the board"
             title = _title_after_pos(view, trig.tok.i + 1, limit, trigger_words)
+            if title is None and trig.tok.lower_ in _JOIN_WORDS:
+                # "will join the Group as Chief Financial Officer"
+                as_at = next((k for k in range(trig.tok.i + 1, min(limit, trig.tok.i + 9)) if doc[k].lower_ == "as"), None)
+                if as_at is not None and not any(doc[k].pos_ in ("VERB", "AUX") for k in range(trig.tok.i + 1, as_at)):
+                    title = _title_after_pos(view, as_at + 1, limit, trigger_words)
             if title is None and trig.kind == "appoint" and _takes_duties(doc, trig.tok, limit):
                 # "would take over his duties": the role just left
                 left = [f for f in list(earlier) + out if f.event == "departed" and f.person_key != key]
@@ -1309,7 +1321,16 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
             continue
         info = view.people.by_key[key]
         succ.succeeds = succ.succeeds or info.name
-        out.append(Found(person=CharSpan(info.name, info.start, info.end), title=succ.title,
+        if any(f.person_key == key and f.event == "departed" for f in out):
+            continue  # the sentence already says what he leaves ("who will step down as CFO")
+        # "takes over from Laurent Béguin, Group Chief Financial Officer since 2017": his own title
+        own = None
+        for ms, me, k in mentions:
+            if k == key:
+                own = _appositive_title(view, me, sent.end) or _title_before(view, ms, sent.start)
+                break
+        title = _span(own) if own is not None and _title_words(own.text) & _title_words(succ.title.text) else succ.title
+        out.append(Found(person=CharSpan(info.name, info.start, info.end), title=title,
                          organisation=succ.organisation, event="departed", sentence=_span(sent),
                          confidence=0.5, person_key=key, sent_index=si))
     return out
@@ -1318,6 +1339,7 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
 _PASSIVE = {"be", "been", "being", "was", "is", "were", "are", "has", "had", "have"}
 
 
+_JOIN_WORDS = {"join", "joins", "joined", "joining", "rejoin", "rejoins", "rejoined", "returns", "return", "returned"}
 _DUTY_WORDS = {"duties", "post", "job", "role", "position", "responsibilities", "posts", "functions", "place"}
 
 
@@ -1450,7 +1472,7 @@ def _merge(found: list[Found]) -> list[Found]:
             cw = _title_words(cur.title.text)
             if cur.organisation and f.organisation and not same_org(cur.organisation.text, f.organisation.text) and not (cur.headline or f.headline):
                 continue  # the same title at two organisations: two changes
-            if words <= cw or cw <= words or (cur.organisation and f.organisation and words & cw):
+            if words <= cw or cw <= words or len(words & cw) / max(1, len(words | cw)) >= 0.6:
                 same = cur
                 break
         if same is None:

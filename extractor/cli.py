@@ -66,6 +66,8 @@ MaxChars = Annotated[Optional[int], typer.Option(
     help="Documents with more characters get a 'too_large' error record (default: 2,000,000).")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No notes, progress or summary on stderr.")]
 Debug = Annotated[bool, typer.Option("--debug", help="Debug logging, with tracebacks.")]
+NoTriage = Annotated[bool, typer.Option(
+    "--no-triage", help="Run the model on every paragraph of every document (slower; see the README's Speed section).")]
 
 #: Notes listing skipped files, before the rest are only counted.
 SKIPPED_NOTES = 10
@@ -108,6 +110,7 @@ def extract(
     model: Model = None,
     include_text: Annotated[bool, typer.Option(
         "--include-text", help="Put the text the offsets point into in every record.")] = False,
+    no_triage: NoTriage = False,
 ) -> None:
     """Extract appointment records from files, folders or stdin."""
     with _command(debug, quiet) as ui:
@@ -124,7 +127,7 @@ def extract(
             raise UsageError("--pretty with several inputs needs --format json (JSON Lines keeps a record a line)")
         if output_dir is not None:
             _check_unique_stems(inputs)
-        options = Options(model=model, include_text=include_text,
+        options = Options(model=model, include_text=include_text, triage=not no_triage,
                           **({"max_chars": max_chars} if max_chars is not None else {}))
         records = ui.track(run(inputs, options, workers), len(inputs))
         if output_dir is not None:
@@ -149,6 +152,7 @@ def evaluate(
     model: Model = None,
     quiet: Quiet = False,
     debug: Debug = False,
+    no_triage: NoTriage = False,
 ) -> None:
     """Extract from PATH... and score the records against GOLD."""
     with _command(debug, quiet) as ui:
@@ -166,7 +170,7 @@ def evaluate(
         inputs = _inputs(paths, ui, stdin=False)
         predictions: dict[str, Result] = {}
         failed = 0
-        for record in ui.track(run(inputs, Options(model=model), workers), len(inputs)):
+        for record in ui.track(run(inputs, Options(model=model, triage=not no_triage), workers), len(inputs)):
             if record.document_id in predictions:
                 ui.note(f"note: two inputs have the id {record.document_id}; the later one is scored")
             predictions[record.document_id] = record
@@ -190,6 +194,7 @@ def benchmark(
     model: Model = None,
     quiet: Quiet = False,
     debug: Debug = False,
+    no_triage: NoTriage = False,
 ) -> None:
     """Time our extraction against spaCy's full default pipeline on the same texts."""
     with _command(debug, quiet) as ui:
@@ -197,7 +202,7 @@ def benchmark(
         from .pipeline import Options
 
         inputs = _inputs(paths, ui, stdin=False)
-        report = run_benchmark(inputs, workers=workers, repeat=repeat, options=Options(model=model))
+        report = run_benchmark(inputs, workers=workers, repeat=repeat, options=Options(model=model, triage=not no_triage))
         typer.echo(json.dumps(report.to_dict(), indent=2) if json_ else report.format_table())
 
 

@@ -32,6 +32,7 @@ from .models import (
     Role,
     Successor,
 )
+from .triage import triage
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ class Options:
     max_chars: int = 2_000_000  # larger documents get a "too_large" error
     batch_size: int = 32  # documents per nlp.pipe batch
     include_text: bool = False  # always put the offsets' text in the record (HTML inputs always do)
+    triage: bool = True  # skip texts with no appointment cue, blank paragraphs that can not matter (see triage.py)
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,14 @@ class Extractor:
             prep.cleaned = clean(loaded.text)
             if not prep.cleaned.text.strip():
                 raise errors.empty()
-            prep.chunks = list(_chunks(blank_datelines(unwrap_lines(prep.cleaned.text))))
+            text = blank_datelines(unwrap_lines(prep.cleaned.text))
+            if self.options.triage:
+                sorted_out = triage(text)
+                if not sorted_out.relevant:
+                    log.debug("%s: no appointment cue, not parsed", document.document_id)
+                    return prep  # no chunks: a record with no appointments
+                text = sorted_out.text
+            prep.chunks = [(offset, piece) for offset, piece in _chunks(text) if not piece.isspace()]
         except errors.InputError as exc:
             prep.error = ErrorInfo(type=exc.type, message=exc.message)
         return prep
