@@ -266,7 +266,12 @@ class People:
                         self.token_person[k] = double[pair]
 
     def _match(self, words: list[str], surname: str) -> str | None:
-        """The known person these name words refer to: same surname, compatible first name."""
+        """The known person these name words refer to: same surname, compatible first name
+        (or a lone first name that only one known person has: "Ken" for Ken Obermeyer)."""
+        if len(words) == 1:
+            firsts = [k for k in self.by_key if len(k.split()) > 1 and k.split()[0] == words[0]]
+            if len(firsts) == 1:
+                return firsts[0]
         for key, info in self.by_key.items():
             if info.surname != surname:
                 continue
@@ -1587,6 +1592,10 @@ def _acts_as_person(view: DocView, key: str | None) -> bool:
     return result
 
 
+_EMPLOYER_PLURALS = {"companies", "firms", "organizations", "organisations", "roles", "positions", "employers",
+                     "banks", "groups", "businesses", "brands", "agencies", "startups", "start-ups"}
+
+
 def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
     doc = view.doc
     out: list[Span] = []
@@ -1611,7 +1620,9 @@ def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
         if t.ent_iob_ == "I":
             i += 1
             continue  # "of" inside "French Ministry of Research"
-        if w in _EMPLOYER_PREPS or (w in _ORG_NOUNS and t.is_lower):
+        including = w == "including" and any(doc[k].lower_ in _EMPLOYER_PLURALS for k in range(max(sent.start, i - 6), i))
+        if including or w in _EMPLOYER_PREPS or (w in _ORG_NOUNS and t.is_lower):
+            # "including" only after "companies", "roles": "roles at cybersecurity companies, including Zscaler"
             k = i + 1
             if w == "such":
                 if k < sent.end and doc[k].lower_ == "as":
@@ -1631,7 +1642,7 @@ def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
             in_school = run is not None and any(tok.i in school_tokens for tok in run)
             # a name the NER calls a person is an employer only after "at", "joined" ...:
             # "the resignation of Donald Regan" names a man
-            person_ok = w not in ("of", "for")
+            person_ok = w in ("at", "such") or including or any(doc[d].lower_ in _ORG_NOUNS for d in range(k, m))
             while run is not None:
                 if not in_school and (person_ok or run[0].ent_type_ != "PERSON"):
                     out.append(run)
