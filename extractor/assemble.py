@@ -1730,8 +1730,8 @@ def _attach_past_employers(view: DocView, found: list[Found]) -> None:
             for rec in records:
                 if rec.organisation is not None and same_org(rec.organisation.text, name):
                     continue
-                if view.main_org is not None and same_org(view.main_org.text, name) and rec.organisation is not None and same_org(rec.organisation.text, view.main_org.text):
-                    continue
+                if view.main_org is not None and same_org(view.main_org.text, name):
+                    continue  # the announcing organisation (or its parent) is where the move happens
                 if any(same_org(p.text, name) for p in rec.past_employers):
                     continue
                 rec.past_employers.append(CharSpan(name, cand.start_char, cand.end_char))
