@@ -109,6 +109,8 @@ _ORG_WORDS = {
     "networks", "pharmaceuticals", "therapeutics", "labs", "laboratories", "university", "college", "school",
     "ministry", "government", "army", "navy", "force", "police", "house", "senate", "congress", "parliament",
     "advisory", "consulting", "partners", "ventures", "capital", "holdings", "health", "insurance", "bank",
+    "cloud", "software", "analytics", "solutions", "digital", "logistics", "freight", "foods", "pharma",
+    "biologics", "therapeutics", "securities", "industries", "audit", "conseil", "society", "specialty",
 }
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "prof", "mr.", "mrs.", "ms.", "dr.", "prof.", "dame", "lord"}
 _PRONOUNS = {"he": "m", "she": "f", "his": "m", "her": "f", "him": "m"}
@@ -448,6 +450,9 @@ def _names_by_context(doc: Doc, title_at: dict[int, Span]) -> list[Span]:
         after = doc[j] if j < n else None
         after2 = doc[j + 1] if j + 1 < n else None
         before2 = doc[i - 2] if i > 1 else None
+        if before is not None and before.lower_ in ("of", "at", "for", "with", "from", "by"):
+            i = max(j, i + 1)
+            continue  # "CCO of Colony Hardware, Executive Vice President of Aramsco": firms
         ok = (
             before is not None and (title_at.get(before.i) is not None and before.text[:1].isupper() or before.lower_ in lex.appoint or before.lower_ in lex.promote)
             # "its chief technology officer, Benedikt Aurich, will leave"
@@ -1644,7 +1649,7 @@ def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
             # "the resignation of Donald Regan" names a man
             person_ok = w in ("at", "such") or including or any(doc[d].lower_ in _ORG_NOUNS for d in range(k, m))
             while run is not None:
-                if not in_school and (person_ok or run[0].ent_type_ != "PERSON"):
+                if not in_school and (person_ok or run[0].ent_type_ != "PERSON" or any(fold(x.text) in _ORG_WORDS for x in run)):
                     out.append(run)
                 # lists: "AFM-Téléthon, MSF and Genethon", "Microsoft, Procter & Gamble, as well as Hopelink"
                 n = run.end
@@ -1671,6 +1676,14 @@ def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
             continue  # "President Emmanuel Macron": a titled person
         if view.title_at.get(first) is not None and all(_title_word(t) for t in span if t.is_alpha):
             continue  # "Vice President for Business Development": part of a title
+        held = view.title_at.get(first)
+        if held is not None:
+            # "Executive Vice President of Aramsco": the organisation after the title
+            if held.end < span.end and doc[held.end].lower_ in ("of", "at", "for") and held.end + 1 < span.end:
+                span = doc[held.end + 1:span.end]
+                first = span.start
+            else:
+                continue
         if doc[first].lower_.rstrip(".") in _HONORIFICS or _acts_as_person(view, view.people.at(first)):
             continue  # a person, not an employer
         if fold(span.text) in _LEGAL_SUFFIXES:
@@ -1683,6 +1696,33 @@ def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
     return good
 
 
+def _genders(view: DocView) -> dict[str, str]:
+    """ "m" or "f" for people the text refers to as he/she (the pronoun that first follows
+    a sentence opening with their name) or with an honorific (Mr, Ms, Mrs)."""
+    doc = view.doc
+    out: dict[str, str] = {}
+    for tok in doc:
+        key = view.people.at(tok.i)
+        if key is None or key in out:
+            continue
+        prev = doc[tok.i - 1].lower_.rstrip(".") if tok.i > 0 else ""
+        if prev in ("mr", "sir", "lord"):
+            out[key] = "m"
+        elif prev in ("ms", "mrs", "miss", "dame", "lady"):
+            out[key] = "f"
+    for sent in view.sents:
+        mentions = view.people.mentions(sent)
+        if not mentions or mentions[0][0] > sent.start + 3:
+            continue
+        key = mentions[0][2]
+        if key in out or len({m[2] for m in mentions}) > 1:
+            continue
+        pron = next((t for t in sent if t.i >= mentions[0][1] and t.lower_ in _PRONOUNS), None)
+        if pron is not None:
+            out[key] = _PRONOUNS[pron.lower_]
+    return out
+
+
 def _attach_past_employers(view: DocView, found: list[Found]) -> None:
     doc = view.doc
     lex = triggers()
@@ -1692,20 +1732,26 @@ def _attach_past_employers(view: DocView, found: list[Found]) -> None:
             by_key.setdefault(f.person_key, []).append(f)
     if not by_key:
         return
-    last_key = None
+    gender = _genders(view)
+    recent: list[str] = []  # people with a record, most recently named last
     for si, sent in enumerate(view.sents):
         if is_upper_sentence(sent):
             continue
         mentions = view.people.mentions(sent)
         # the sentence is about its first person: a name, or "he"/"she" as subject before any
-        # name ("Prior to Corvane, she held ..."), which means the person last in focus
+        # name ("Prior to Corvane, she held ..."): the person last named who fits the pronoun
         first_name = mentions[0][0] if mentions else sent.end
         pronoun = next((t for t in sent if t.i < first_name and t.lower_ in ("he", "she") and t.dep_.startswith("nsubj")), None)
-        subject = last_key if pronoun is not None else mentions[0][2] if mentions else None
-        if mentions:
-            # focus moves to a person with a record when one is named
-            named = [m[2] for m in mentions if m[2] in by_key]
-            last_key = named[0] if named else (last_key if last_key in by_key else mentions[0][2])
+        if pronoun is not None:
+            want = _PRONOUNS[pronoun.lower_]
+            subject = next((k for k in reversed(recent) if gender.get(k) in (None, want)), None)
+        else:
+            subject = mentions[0][2] if mentions else None
+        for m in mentions:
+            if m[2] in by_key:
+                if m[2] in recent:
+                    recent.remove(m[2])
+                recent.append(m[2])
         if subject is None or subject not in by_key:
             continue
         words = {t.lower_ for t in sent}
