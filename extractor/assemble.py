@@ -653,6 +653,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
             kind = "appoint"
         if kind is None:
             continue
+        if tok.i > 1 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "re":
+            continue  # "re-elected" keeps a post
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("the", "an", "a") and tok.tag_ in ("VBN", "JJ") or (
             tok.dep_ == "amod" and nxt is not None and nxt.lower_ in _DUTY_WORDS
@@ -674,7 +676,7 @@ def _title_case_line(sent: Span) -> bool:
 
 def _speculative(sent: Span, trig: Token) -> bool:
     lex = triggers()
-    window = sent.doc[max(sent.start, trig.i - 6): trig.i]
+    window = sent.doc[max(sent.start, trig.i - 9): trig.i]
     return any(t.text in lex.speculation for t in window)
 
 
@@ -987,6 +989,8 @@ def find_appointments(doc: Doc) -> list[Found]:
         trigs = [t for t in find_triggers(sent) if not _speculative(sent, t.tok)]
         if trigs and not is_upper_sentence(sent):
             found.extend(_sentence_records(view, sent, si, mentions, trigs, found))
+        elif not is_upper_sentence(sent):
+            found.extend(_copula_records(view, sent, si, mentions))
         if mentions:
             last_key = mentions[0][2] if not found or found[-1].sent_index != si else found[-1].person_key
     found = _merge(found)
@@ -1431,6 +1435,28 @@ def _names_someone(view: DocView, trig: Token, mentions) -> bool:
         ):
             return True
     return False
+
+
+def _copula_records(view: DocView, sent: Span, si: int, mentions) -> list[Found]:
+    """ "Brazil's new planning minister is Anibal Teixeira de Souza": a new title said to be someone's."""
+    doc = view.doc
+    out = []
+    for t in view.titles:
+        if not (sent.start < t.start and t.end < sent.end) or doc[t.start - 1].lower_ != "new":
+            continue
+        k = t.end
+        while k < sent.end and doc[k].lower_ in ("is", "will", "be", "was", "becomes", "would"):
+            k += 1
+        if k == t.end:
+            continue
+        for ms, me, key in mentions:
+            if ms == k or ms == k + 1 and doc[k].lower_ in ("now", "to"):
+                info = view.people.by_key[key]
+                org = _org_for_title(view, t, sent) or view.main_org
+                out.append(Found(person=CharSpan(info.name, info.start, info.end), title=_span(t),
+                                 organisation=view.full_org(org), event="appointed", sentence=_span(sent),
+                                 confidence=0.75, person_key=key, sent_index=si))
+    return out
 
 
 def _governing_trigger(doc: Doc, trigs: list[Trigger], ms: int, me: int, next_mention: int) -> Trigger | None:
