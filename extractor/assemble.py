@@ -295,6 +295,10 @@ class People:
             end -= 1
         if end <= start:
             return None
+        # the NER stops at a middle initial: "Joseph D. [Mahaffey]", "John L. [burns]"
+        if re.fullmatch(r"[A-Z]\.", doc[end - 1].text) and end < len(doc) and doc[end].is_alpha and len(doc[end]) > 1 \
+                and doc[end].ent_type_ in ("", "PERSON") and not doc[end].is_stop:
+            end += 1
         span = doc[start:end]
         if not any(t.text[:1].isupper() for t in span) or any(t.like_num for t in span):
             return None
@@ -410,6 +414,9 @@ def _abbreviates(short: str, words: list[str]) -> bool:
     return match(0, 0)
 
 
+#: Ranks and offices that stand before names but are not part of them
+_RANKS = {"brigadier", "colonel", "admiral", "lieutenant", "sergeant", "general", "major", "captain", "ambassador",
+          "senator", "governor", "judge", "justice", "secretary", "minister", "premier", "rep", "sen"}
 _NAME_PART = re.compile(r"^(?:[A-Z][a-z'’\-]+(?:-[A-Z][a-z]+)?|[A-Z]\.(?:[A-Z]\.)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O'[A-Z][a-z]+|Jr\.?|Sr\.?|II|III|IV|de|von|van|der|da|di|la|le)$")
 
 
@@ -427,12 +434,12 @@ def _names_by_context(doc: Doc, title_at: dict[int, Span]) -> list[Span]:
     i = 0
     while i < n:
         tok = doc[i]
-        if tok.ent_type_ in ("PERSON",) or not _NAME_PART.match(tok.text) or tok.lower_ in _STOP_CAPS or not tok.text[:1].isupper() or tok.is_sent_start and tok.pos_ != "PROPN":
+        if tok.ent_type_ in ("PERSON",) or not _NAME_PART.match(tok.text) or tok.lower_ in _STOP_CAPS or tok.lower_ in _RANKS or not tok.text[:1].isupper() or tok.is_sent_start and tok.pos_ != "PROPN":
             i += 1
             continue
         j = i
         while j < n and j - i < 4 and _NAME_PART.match(doc[j].text) and doc[j].ent_type_ in ("", "ORG", "GPE", "NORP") and not doc[j].is_space and (j == i or not doc[j - 1].whitespace_ == "" or doc[j - 1].text.endswith(".")):
-            if doc[j].lower_ in _STOP_CAPS or fold(doc[j].text) in _ORG_WORDS or title_at.get(doc[j].i) is not None:
+            if doc[j].lower_ in _STOP_CAPS or doc[j].lower_ in _RANKS or fold(doc[j].text) in _ORG_WORDS or title_at.get(doc[j].i) is not None:
                 break
             j += 1
             # a hyphenated surname is one part: "Vasquez-Trent"
