@@ -52,6 +52,7 @@ class TriggerLexicon(BaseModel):
     appoint_needs_passive: frozenset[str]
     step_in: dict[str, list[str]]
     take_over: dict[str, list[str]]
+    serve_as: frozenset[str]
     no_change: frozenset[str]
     speculation: frozenset[str]
     career: frozenset[str]
@@ -295,6 +296,9 @@ class People:
             end -= 1
         if end <= start:
             return None
+        # the NER leaves out a first initial: "[J.] Hugh Liedtke", "[R.] Joseph Clancy"
+        while start > 0 and re.fullmatch(r"(?:[A-Z]\.)+", doc[start - 1].text) and ent.start - start < 2:
+            start -= 1
         # the NER stops at a middle initial: "Joseph D. [Mahaffey]", "John L. [burns]"
         if re.fullmatch(r"[A-Z]\.", doc[end - 1].text) and end < len(doc) and doc[end].is_alpha and len(doc[end]) > 1 \
                 and doc[end].ent_type_ in ("", "PERSON") and not doc[end].is_stop:
@@ -649,6 +653,14 @@ def find_triggers(sent: Span) -> list[Trigger]:
                 if nxt is None or nxt.lower_ not in parts:
                     continue
             kind = "depart"
+        elif w in lex.serve_as:
+            # "will serve as interim chief executive": a new, usually temporary, post
+            doc = tok.doc
+            ahead = [t.lower_ for t in doc[tok.i + 1:min(len(doc), tok.i + 4)]]
+            if not (tok.i > 0 and doc[tok.i - 1].lower_ in ("will", "to", "would") and ahead[:1] == ["as"]
+                    and any(a in ("interim", "acting", "temporary") for a in ahead)):
+                continue
+            kind = "appoint"
         elif w in lex.take_over:
             nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
             if nxt is None or nxt.lower_ not in lex.take_over[w]:
@@ -1318,7 +1330,7 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
             else:
                 title, rel = old, "pre"
         if title is None:
-            board = _board_title(doc, min(trig.tok.i, me), sent.end)
+            board = _board_title(doc, min(trig.tok.i, me), sent.end, reach=7 if trig.tok.i > ms else 40)
             if board is None:
                 # "elected a new board consisting of A, B and C"
                 board_tok = next((doc[i] for i in range(max(sent.start, mentions[first_idx][0] - 6), mentions[first_idx][0])
