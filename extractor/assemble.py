@@ -492,9 +492,10 @@ def _clean_org(span: Span) -> Span | None:
     doc = span.doc
     # the NER often cuts a name short: "Genex [Corp]", "Wertheim Schroder and [Co Inc]"
     k = start
+    firm = fold(doc[end - 1].text) in _LEGAL_SUFFIXES  # "Wertheim Schroder and [Co Inc]"
     while k - 1 >= 0 and start - k < 5:
         prev = doc[k - 1]
-        if prev.is_alpha and prev.text[:1].isupper() and prev.ent_type_ in ("", "ORG") and prev.lower_ not in _STOP_CAPS and not prev.is_sent_start:
+        if prev.is_alpha and prev.text[:1].isupper() and (prev.ent_type_ in ("", "ORG") or firm and prev.ent_type_ == "PERSON") and prev.lower_ not in _STOP_CAPS and not prev.is_sent_start:
             k -= 1
         elif prev.lower_ in ("and", "&") and k - 2 >= 0 and doc[k - 2].text[:1].isupper() and doc[k - 2].ent_type_ in ("", "ORG") and k < start + 1:
             k -= 1
@@ -857,7 +858,7 @@ def _org_for_title(view: DocView, title: Span, sent: Span) -> CharSpan | None:
     j = title.end
     if j < sent.end and doc[j].lower_ in ("of", "at", "for", "with"):
         k = j + 1
-        if k < sent.end and doc[k].lower_ in ("the",):
+        while k < sent.end and doc[k].lower_ in ("the", "<"):
             k += 1
         if k < sent.end and doc[k].ent_type_ == "ORG" and doc[k].ent_iob_ == "B" or k < sent.end and doc[k].ent_type_ == "ORG" and doc[k].ent_iob_ == "I":
             ent = _ent_at(doc, k)
@@ -899,11 +900,18 @@ def _government_post(title: Span) -> bool:
     return False
 
 
+_NOT_NATIONALITIES = {"moslem", "moslems", "muslim", "muslims", "christian", "christians", "catholic", "jewish",
+                      "democrat", "democrats", "democratic", "republican", "republicans", "communist", "communists",
+                      "socialist", "socialists", "sunni", "shiite", "shi", "protestant", "liberal", "liberals",
+                      "conservative", "conservatives", "centrist", "centrists", "labour", "tory", "tories", "green"}
+
+
 def _country(view: DocView) -> CharSpan | None:
     """The first nationality or country the text names ("Philippine", "Kenya")."""
     ents = [e for e in view.doc.ents if e.text[:1].isupper() and not e.text.isupper()]
     for ent in ents:
-        if ent.label_ == "NORP" and len(ent) == 1:
+        # a nationality ("Lebanese", "Finnish", "Brazilian"), not a faith or a party
+        if ent.label_ == "NORP" and len(ent) == 1 and fold(ent.text) not in _NOT_NATIONALITIES:
             return CharSpan(ent.text, ent.start_char, ent.end_char)
     for ent in ents:
         if ent.label_ == "GPE":
