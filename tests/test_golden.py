@@ -109,6 +109,7 @@ def test_dev_quality_gate():
         "past_employers_f1": report.metrics["past_employers"].f1,
         "news_f1": report.metrics["news"].f1,
         "announcement_date": report.accuracy["announcement_date"],
+        "effective_date": report.accuracy["effective_date"],
     }
     for name, floor in BASELINE.items():
         assert figures[name] >= floor - TOLERANCE, f"{name} fell to {figures[name]:.4f} (baseline {floor})"
