@@ -115,7 +115,7 @@ _ORG_WORDS = {
 }
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "prof", "mr.", "mrs.", "ms.", "dr.", "prof.", "dame", "lord"}
 _PRONOUNS = {"he": "m", "she": "f", "his": "m", "her": "f", "him": "m"}
-_CONNECT = {"-", "–", "added", 
+_CONNECT = {"-", "–", "added", "into", 
     "as", "to", "be", "the", "new", "post", "position", "role", "job", "office", "of", "additional",
     "posts", "positions", "roles", "newly", "created", "will", "shall", "is", "was", "has", "have",
     "been", "its", "a", "an", "their", "his", "her", "also", "now", "from", "down", "aside", "away",
@@ -1020,6 +1020,7 @@ def find_appointments(doc: Doc) -> list[Found]:
             found.extend(_copula_records(view, sent, si, mentions))
         if mentions:
             last_key = mentions[0][2] if not found or found[-1].sent_index != si else found[-1].person_key
+    found.extend(_former_holders(view, found))
     found = _merge(found)
     _attach_past_employers(view, found)
     return found
@@ -1328,6 +1329,16 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
         if title is None and trig.tok.i < ms and trig.kind != "depart":
             title = _title_after_pos(view, trig.tok.i + 1, ms, trigger_words)
         old = _appositive_title(view, me, limit) or _title_before(view, ms, prev_end)
+        if trig.kind == "depart" and title is None and old is None and trig.tok.i < ms:
+            # "stepping into the role of interim CEO following the resignation of Aldo Boitano":
+            # the role the interim holder now fills
+            filled = [f for f in out if f.event != "departed" and f.person_key != key]
+            if filled:
+                words = [w for w in filled[-1].title.text.split() if w.lower() not in ("interim", "acting", "temporary")]
+                if words:
+                    text = " ".join(words)
+                    at = filled[-1].title.text.find(words[0])
+                    title, rel = CharSpan(text, filled[-1].title.start + at, filled[-1].title.end), "held"
         if trig.kind == "depart" and title is None and old is not None:
             title, rel = old, "held"
         elif title is None and old is not None and trig.tok.i < ms:
@@ -1443,7 +1454,7 @@ def _someone_else_does(view: DocView, verb: Token, key: str, at: int) -> bool:
                     return False
             others = {view.people.at(t.i) for t in subj.subtree} - {None}
             return bool(others) and key not in others
-        if head.dep_ in ("conj", "xcomp", "advcl") and head.head is not head:
+        if head.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and head.head is not head:
             head = head.head
             continue
         break
@@ -1462,6 +1473,38 @@ def _names_someone(view: DocView, trig: Token, mentions) -> bool:
         ):
             return True
     return False
+
+
+def _former_holders(view: DocView, found: list[Found]) -> list[Found]:
+    """ "former CEO Rod Pekurney will remain ... as a Senior Advisor", in a text that names a
+    new CEO: the former holder left that role."""
+    doc = view.doc
+    arrivals = [f for f in found if f.event != "departed"]
+    if not arrivals:
+        return []
+    out = []
+    done = {f.person_key for f in found}
+    for t in view.titles:
+        if t.start == 0 or doc[t.start - 1].lower_ not in ("former", "outgoing", "retiring", "departing"):
+            continue
+        key = view.people.at(t.end) if t.end < len(doc) else None
+        if key is None or key in done:
+            continue
+        words = _title_words(t.text)
+        match = next((f for f in arrivals if words & _title_words(f.title.text)
+                      and (words <= _title_words(f.title.text) or _title_words(f.title.text) <= words)), None)
+        if match is None:
+            continue
+        info = view.people.by_key[key]
+        sent = t.sent
+        si = next(i for i, s in enumerate(view.sents) if s.start == sent.start)
+        if si != match.sent_index and not any(w.lower_ in ("will", "remain", "remains", "continue", "continues", "stay", "stays") for w in sent):
+            continue  # a former holder named as history ("former Fed chairman Arthur Burns")
+        match.succeeds = match.succeeds or info.name
+        out.append(Found(person=CharSpan(info.name, info.start, info.end), title=_span(t), organisation=match.organisation,
+                         event="departed", sentence=_span(sent), confidence=0.5, person_key=key, sent_index=si))
+        done.add(key)
+    return out
 
 
 def _copula_records(view: DocView, sent: Span, si: int, mentions) -> list[Found]:

@@ -1,13 +1,23 @@
 """Loading the spaCy model: once, lazily, only the components the rules need.
 
-The rules read entities (``ner``), sentences and dependencies (``parser``) and
-part-of-speech tags (``tagger`` + ``attribute_ruler``). The lemmatizer is not
-used, so it is excluded at load time; see the README's "Speed" section.
+The rules read entities (``ner``), sentences and dependencies (``parser``, with the
+shared ``tok2vec``) and part-of-speech tags (``tagger`` for ``tag_``, ``attribute_ruler``
+for ``pos_``). The lemmatizer is not used, so it is excluded at load time; see the
+README's "Speed" section for what each component costs.
+
+The model's ``attribute_ruler`` runs a ``Matcher`` of 180 one-token patterns over every
+token, which costs as much as the parser. ``fast_attribute_ruler`` gives it a matcher
+that finds the same matches by table look-up (a token's matches depend only on its tag,
+lower-case form, dependency label and whether it is a space, so they are computed once per
+distinct combination): the ruler's own code still sets the attributes, so the ``Doc`` is
+the same, byte for byte (``tests/test_benchmark.py`` checks it on the corpus).
 """
 from __future__ import annotations
 
 import importlib.util
 import logging
+import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from .errors import ModelNotFoundError
@@ -43,6 +53,7 @@ def load(name: str | None = None):
     package = resolve_model_name(name)
     log.debug("loading spaCy model %s", package)
     nlp = spacy.load(package, exclude=list(EXCLUDED))
+    fast_attribute_ruler(nlp)
     components.add_to_pipeline(nlp)
     return nlp
 
@@ -57,3 +68,142 @@ def model_info(name: str | None = None) -> dict[str, str]:
     except PackageNotFoundError:
         ver = "unknown"
     return {"model": package, "model_version": ver}
+
+
+# ------------------------------------------------------------------ attribute ruler
+
+
+def fast_attribute_ruler(nlp, name: str = "attribute_ruler") -> bool:
+    """Give the pipeline's attribute ruler a ``RulerMatcher``; False (and nothing changed) when
+    there is no such component or its patterns use what ``RulerMatcher`` does not handle."""
+    if name not in nlp.pipe_names:
+        return False
+    ruler = nlp.get_pipe(name)
+    if isinstance(getattr(ruler, "matcher", None), RulerMatcher) or not hasattr(ruler, "patterns"):
+        return isinstance(getattr(ruler, "matcher", None), RulerMatcher)
+    try:
+        ruler.matcher = RulerMatcher(ruler.matcher, ruler.patterns)
+    except UnsupportedPattern as exc:
+        log.info("keeping spaCy's matcher in %s: %s", name, exc)
+        return False
+    return True
+
+
+class UnsupportedPattern(ValueError):
+    """A pattern ``RulerMatcher`` can not evaluate (the ruler then keeps spaCy's ``Matcher``)."""
+
+
+#: Token attributes a pattern may test, in the order of ``RulerMatcher``'s feature tuples.
+_FEATURES = ("TAG", "LOWER", "DEP", "IS_SPACE")
+_OPERATORS = ("IN", "NOT_IN", "REGEX")
+#: Distinct (tag, lower, dep, is_space) combinations remembered before the memo starts over.
+_MEMO_SIZE = 200_000
+
+# A compiled test: (feature index, operator, value); operator "==" or one of _OPERATORS.
+_Test = tuple[int, str, object]
+
+
+class RulerMatcher:
+    """Drop-in for an ``AttributeRuler``'s ``Matcher``: the same (key, start, end) matches.
+
+    Handles patterns whose token specs test only TAG, LOWER, DEP and IS_SPACE, by value or
+    with IN, NOT_IN or REGEX (all that en_core_web_sm's ruler uses); anything else raises
+    ``UnsupportedPattern``. Pattern management (``get``, ``len``) is left to the wrapped matcher.
+    """
+
+    def __init__(self, matcher, patterns: Sequence[dict]):
+        self.matcher = matcher
+        self.vocab = matcher.vocab
+        self._single: list[tuple[int, list[_Test]]] = []
+        self._multi: list[tuple[int, list[list[_Test]]]] = []
+        for i, entry in enumerate(patterns):
+            key = self.vocab.strings.add(str(i))  # AttributeRuler's key for its i-th entry
+            for alternative in entry["patterns"]:
+                specs = [_compile(spec) for spec in alternative]
+                if len(specs) == 1:
+                    self._single.append((key, specs[0]))
+                else:
+                    self._multi.append((key, specs))
+        self._memo: dict[tuple, tuple] = {}
+
+    def __call__(self, doc, allow_missing: bool = True, as_spans: bool = False, **kwargs):
+        if as_spans or kwargs:
+            return self.matcher(doc, allow_missing=allow_missing, as_spans=as_spans, **kwargs)
+        from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+
+        strings = doc.vocab.strings
+        rows = [tuple(row) for row in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()]
+        memo = self._memo
+        n = len(rows)
+        out = []
+        for i, row in enumerate(rows):
+            found = memo.get(row)
+            if found is None:
+                found = self._first(row, strings)
+            for key in found[0]:
+                out.append((key, i, i + 1))
+            for key, specs in found[1]:
+                if i + len(specs) <= n and all(
+                    _passes(specs[k], _strings(rows[i + k], strings)) for k in range(1, len(specs))
+                ):
+                    out.append((key, i, i + len(specs)))
+        return out
+
+    def _first(self, row: tuple, strings) -> tuple:
+        """Keys of the one-token patterns this token matches, and the longer patterns it starts."""
+        features = _strings(row, strings)
+        found = (
+            tuple(key for key, tests in self._single if _passes(tests, features)),
+            tuple((key, specs) for key, specs in self._multi if _passes(specs[0], features)),
+        )
+        if len(self._memo) >= _MEMO_SIZE:
+            self._memo.clear()
+        self._memo[row] = found
+        return found
+
+    def get(self, key, default=None):
+        return self.matcher.get(key, default)
+
+    def __len__(self) -> int:
+        return len(self.matcher)
+
+    def __contains__(self, key) -> bool:
+        return key in self.matcher
+
+
+def _compile(spec: dict) -> list[_Test]:
+    tests: list[_Test] = []
+    for attr, value in spec.items():
+        if attr not in _FEATURES:
+            raise UnsupportedPattern(f"token attribute {attr}")
+        index = _FEATURES.index(attr)
+        if isinstance(value, dict):
+            if len(value) != 1 or next(iter(value)) not in _OPERATORS:
+                raise UnsupportedPattern(f"operator {', '.join(value)}")
+            op, arg = next(iter(value.items()))
+            tests.append((index, op, re.compile(arg) if op == "REGEX" else frozenset(arg)))
+        elif isinstance(value, (str, bool)):
+            tests.append((index, "==", value))
+        else:
+            raise UnsupportedPattern(f"value {value!r}")
+    return tests
+
+
+def _strings(row: tuple, strings) -> tuple:
+    return strings[row[0]], strings[row[1]], strings[row[2]], bool(row[3])
+
+
+def _passes(tests: list[_Test], features: tuple) -> bool:
+    for index, op, value in tests:
+        have = features[index]
+        if op == "==":
+            ok = have == value
+        elif op == "IN":
+            ok = have in value
+        elif op == "NOT_IN":
+            ok = have not in value
+        else:
+            ok = value.search(have) is not None
+        if not ok:
+            return False
+    return True
