@@ -206,7 +206,7 @@ class People:
         firms = {fold(doc[t.i - 1].text) for t in doc[1:] if fold(t.text) in _LEGAL_SUFFIXES and doc[t.i - 1].text[:1].isupper()}
         for ent in candidates:
             span = self._trim(ent)
-            if span is None or fold(span[-1].text) in firms:
+            if span is None or fold(span[-1].text) in firms or len(span) == 1 and _in_firm_name(doc, span.start):
                 continue
             lex = triggers()
             if any(t.lower_ in lex.appoint or t.lower_ in lex.depart or t.lower_ in lex.promote for t in span):
@@ -476,6 +476,17 @@ def _names_by_context(doc: Doc, title_at: dict[int, Span]) -> list[Span]:
             out.append(doc[i:j])
         i = max(j, i + 1)
     return out
+
+
+def _in_firm_name(doc: Doc, i: int) -> bool:
+    """Is the single name at ``i`` one partner in a firm's name ("vice president of
+    Woodhouse, Drake and Carey")? Walk left over capitalised words, commas and "and"."""
+    k = i - 1
+    steps = 0
+    while k >= 0 and steps < 6 and (doc[k].text in (",", "&") or doc[k].lower_ == "and" or doc[k].text[:1].isupper() and doc[k].is_alpha):
+        k -= 1
+        steps += 1
+    return steps > 0 and k >= 0 and doc[k].lower_ in ("of", "at", "for", "with") and doc[i - 1].text in (",", "&", "and")
 
 
 def _org_spans(doc: Doc) -> list[Span]:
