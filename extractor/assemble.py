@@ -208,6 +208,8 @@ class People:
             span = self._trim(ent)
             if span is None or fold(span[-1].text) in firms or len(span) == 1 and _in_firm_name(doc, span.start):
                 continue
+            if len(span) == 1 and span.end < len(doc) and doc[span.end].is_lower and doc[span.end].pos_ == "NOUN":
+                continue  # "the Neill report": a name used as an attribute
             lex = triggers()
             if any(t.lower_ in lex.appoint or t.lower_ in lex.depart or t.lower_ in lex.promote for t in span):
                 continue  # "NanoGraf Appoints" in a title-case headline
@@ -684,8 +686,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
             kind = "appoint"
         if kind is None:
             continue
-        if tok.i > 1 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "re":
-            continue  # "re-elected" keeps a post
+        if tok.i > 1 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ in ("re", "newly"):
+            continue  # "re-elected" keeps a post; "newly-appointed" describes
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("the", "an", "a") and tok.tag_ in ("VBN", "JJ") or (
             tok.dep_ == "amod" and nxt is not None and nxt.lower_ in _DUTY_WORDS
@@ -1025,9 +1027,9 @@ def find_appointments(doc: Doc) -> list[Found]:
         if pron is not None:
             mentions = sorted(mentions + [pron])
         trigs = [t for t in find_triggers(sent) if not _speculative(sent, t.tok)]
-        if trigs and not is_upper_sentence(sent):
-            found.extend(_sentence_records(view, sent, si, mentions, trigs, found))
-        elif not is_upper_sentence(sent):
+        if not is_upper_sentence(sent):
+            if trigs:
+                found.extend(_sentence_records(view, sent, si, mentions, trigs, found))
             found.extend(_copula_records(view, sent, si, mentions))
         if mentions:
             last_key = mentions[0][2] if not found or found[-1].sent_index != si else found[-1].person_key
@@ -1522,6 +1524,36 @@ def _copula_records(view: DocView, sent: Span, si: int, mentions) -> list[Found]
     """ "Brazil's new planning minister is Anibal Teixeira de Souza": a new title said to be someone's."""
     doc = view.doc
     out = []
+    # "the four newly-appointed Council members were barrister Elizabeth Mary Freeman, Sir Maurice Hodgson, ..."
+    for tok in sent:
+        if tok.lower_ not in _PLURAL_HEADS or tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ not in ("were", "are", "will"):
+            continue
+        k = tok.i - 1
+        while k > sent.start and (doc[k].text[:1].isupper() or doc[k].lower_ in lexicon().modifiers):
+            k -= 1
+        if not (doc[k].lower_ in ("new", "newly-appointed", "newly-elected") or doc[k].lower_ in ("appointed", "elected", "named") and doc[k - 1].text == "-"):
+            continue
+        title = CharSpan(" ".join([t.text for t in doc[k + 1:tok.i]] + [tok.text[:-1]]), doc[k + 1].idx, tok.idx + len(tok.text) - 1)
+        org = view.main_org
+        for ms, me, key in mentions:
+            if ms > tok.i:
+                info = view.people.by_key[key]
+                out.append(Found(person=CharSpan(info.name, info.start, info.end), title=title, organisation=view.full_org(org),
+                                 event="appointed", sentence=_span(sent), confidence=0.6, person_key=key, sent_index=si))
+    # "newly-nominated chairman Alan Greenspan", "newly appointed CEO Jane Doe"
+    for t in view.titles:
+        if t.start < sent.start + 2 or t.end >= sent.end:
+            continue
+        verb = doc[t.start - 1]
+        newly = doc[t.start - 3].lower_ == "newly" if doc[t.start - 2].text == "-" else doc[t.start - 2].lower_ == "newly"
+        if not (newly and verb.lower_ in triggers().appoint):
+            continue
+        key = view.people.at(t.end)
+        if key is not None:
+            info = view.people.by_key[key]
+            org = _org_for_title(view, t, sent) or view.main_org
+            out.append(Found(person=CharSpan(info.name, info.start, info.end), title=_span(t), organisation=view.full_org(org),
+                             event="appointed", sentence=_span(sent), confidence=0.75, person_key=key, sent_index=si))
     for t in view.titles:
         if not (sent.start < t.start and t.end < sent.end) or doc[t.start - 1].lower_ != "new":
             continue
