@@ -627,7 +627,9 @@ def _classify_lines(lines: list[_Line], rules: Rules) -> None:
     joinable = False
     previous_date = False
     for line in lines:
-        line.is_date = _is_date_line(line, rules)
+        # a date inside a wrapped sentence ("... replaced by Tom / Roach effective April 20,
+        # 1987.") continues it; a date line on its own starts a block
+        line.is_date = _is_date_line(line, rules) and not (joinable and not line.blank_before and not line.indent)
         starts_block = (
             line.blank_before
             or line.indent
