@@ -629,7 +629,10 @@ def _classify_lines(lines: list[_Line], rules: Rules) -> None:
     for line in lines:
         # a date inside a wrapped sentence ("... replaced by Tom / Roach effective April 20,
         # 1987.") continues it; a date line on its own starts a block
-        line.is_date = _is_date_line(line, rules) and not (joinable and not line.blank_before and not line.indent)
+        line.is_date = _is_date_line(line, rules) and not (
+            joinable and not line.blank_before and not line.indent
+            and not any(p.match(line.text.strip()) for p in rules.dates)
+        )
         starts_block = (
             line.blank_before
             or line.indent
