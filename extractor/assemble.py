@@ -686,8 +686,10 @@ def find_triggers(sent: Span) -> list[Trigger]:
             kind = "appoint"
         if kind is None:
             continue
-        if tok.i > 1 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ in ("re", "newly"):
-            continue  # "re-elected" keeps a post; "newly-appointed" describes
+        if tok.i > 1 and tok.doc[tok.i - 1].text == "-" and (
+            tok.doc[tok.i - 2].lower_ == "newly" or tok.doc[tok.i - 2].lower_ == "re" and kind == "appoint" and w not in ("assume", "assumes", "assumed", "join", "joins", "joined")
+        ):
+            continue  # "re-elected" keeps a post; "newly-appointed" describes; "re-assume" is a change
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("the", "an", "a") and tok.tag_ in ("VBN", "JJ") or (
             tok.dep_ == "amod" and nxt is not None and nxt.lower_ in _DUTY_WORDS
@@ -823,7 +825,10 @@ def _split_title(title: Span) -> list[Span]:
     last = parts[-1]
     of = next((t.i for t in last if t.lower_ in ("of", "for")), None)
     units = lexicon().unit_words - {"board", "committee", "staff", "office"}
-    if of is None or not any(t.ent_type_ == "ORG" or t.lower_ in units for t in doc[of + 1:last.end]):
+    named = doc[of + 1:last.end] if of is not None else doc[0:0]
+    if of is None or not any(t.ent_type_ == "ORG" or t.lower_ in units for t in named) and not (
+        len(named) and named[0].text[:1].isupper() and named[0].lower_ not in ("the", "its")
+    ):
         return [title]
     return [p for p in parts if len(p)]
 
@@ -1496,15 +1501,16 @@ def _former_holders(view: DocView, found: list[Found]) -> list[Found]:
     if not arrivals:
         return []
     out = []
-    done = {f.person_key for f in found}
+    done = {f.person_key for f in found if f.event == "departed"}
     for t in view.titles:
         if t.start == 0 or doc[t.start - 1].lower_ not in ("former", "outgoing", "retiring", "departing"):
             continue
-        key = view.people.at(t.end) if t.end < len(doc) else None
+        at = t.end + 1 if t.end + 1 < len(doc) and doc[t.end].text == "," else t.end  # "its former chairman, Jon Jacoby,"
+        key = view.people.at(at) if at < len(doc) else None
         if key is None or key in done:
             continue
         words = _title_words(t.text)
-        match = next((f for f in arrivals if words & _title_words(f.title.text)
+        match = next((f for f in arrivals if f.person_key != key and words & _title_words(f.title.text)
                       and (words <= _title_words(f.title.text) or _title_words(f.title.text) <= words)), None)
         if match is None:
             continue
