@@ -531,7 +531,7 @@ def _clean_org(span: Span) -> Span | None:
         return None
     if any(t.is_upper and t.is_alpha and len(t) >= 6 for t in span) and is_upper_sentence(span.sent):
         return None
-    if all(_title_word(t) or fold(t.text) in _TITLE_ABBREVIATIONS for t in span if t.is_alpha):
+    if _all_title_words(span):
         return None  # "CFO", "EVP", "Digital & Transformation Officer"
     if len(span) == 1 and fold(span.text) in _GENERIC_ORGS:
         return None  # "the Company"
@@ -887,7 +887,7 @@ def _org_for_title(view: DocView, title: Span, sent: Span) -> CharSpan | None:
         elif k < sent.end and doc[k].ent_type_ in ("", "ORG") and view.people.at(k) is None:
             # a name the NER left unlabelled: "president of Industrial Motion"
             run = _capitalized_run(doc, k, sent.end)
-            if run is not None and _clean_org(run) is not None and not all(_title_word(t) for t in run if t.is_alpha):
+            if run is not None and _clean_org(run) is not None and not _all_title_words(run):
                 span = _clean_org(run)
                 return CharSpan(span.text, span.start_char, span.end_char)
     # "Hytek's vice president", "Midcon senior vice president"
@@ -929,7 +929,7 @@ def _country(view: DocView) -> CharSpan | None:
     ents = [e for e in view.doc.ents if e.text[:1].isupper() and not e.text.isupper()]
     for ent in ents:
         # a nationality ("Lebanese", "Finnish", "Brazilian"), not a faith or a party
-        if ent.label_ == "NORP" and len(ent) == 1 and fold(ent.text) not in _NOT_NATIONALITIES:
+        if ent.label_ == "NORP" and len(ent) == 1 and fold(ent.text) not in _NOT_NATIONALITIES and not fold(ent.text).endswith(("ists", "ites")):
             return CharSpan(ent.text, ent.start_char, ent.end_char)
     for ent in ents:
         if ent.label_ == "GPE":
@@ -1708,6 +1708,13 @@ def _modifies_a_noun(doc: Doc, j: int, limit: int) -> bool:
     return not any(w.lower_ in _ORG_NOUNS for w in words)
 
 
+def _all_title_words(span: Span) -> bool:
+    """Is every word of the span a title word ("Chief Digital & Transformation Officer", "CFO")?
+    A span without words ("Toggle3D.ai") is not."""
+    words = [t for t in span if t.is_alpha]
+    return bool(words) and all(_title_word(t) or fold(t.text) in _TITLE_ABBREVIATIONS for t in words)
+
+
 def _title_word(tok: Token) -> bool:
     lex = lexicon()
     w = tok.lower_
@@ -1819,7 +1826,7 @@ def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
         first = span.start
         if first - 1 >= 0 and view.title_at.get(first - 1) is not None and doc[first - 1].text[:1].isupper():
             continue  # "President Emmanuel Macron": a titled person
-        if view.title_at.get(first) is not None and all(_title_word(t) for t in span if t.is_alpha):
+        if view.title_at.get(first) is not None and _all_title_words(span):
             continue  # "Vice President for Business Development": part of a title
         held = view.title_at.get(first)
         if held is not None:
