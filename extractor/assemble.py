@@ -115,7 +115,7 @@ _ORG_WORDS = {
 }
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "prof", "mr.", "mrs.", "ms.", "dr.", "prof.", "dame", "lord"}
 _PRONOUNS = {"he": "m", "she": "f", "his": "m", "her": "f", "him": "m"}
-_CONNECT = {"-", "–", "added", "into", 
+_CONNECT = {"-", "–", "added", "into", "him", "them", 
     "as", "to", "be", "the", "new", "post", "position", "role", "job", "office", "of", "additional",
     "posts", "positions", "roles", "newly", "created", "will", "shall", "is", "was", "has", "have",
     "been", "its", "a", "an", "their", "his", "her", "also", "now", "from", "down", "aside", "away",
@@ -1032,6 +1032,13 @@ def find_appointments(doc: Doc) -> list[Found]:
         if pron is not None:
             mentions = sorted(mentions + [pron])
         trigs = [t for t in find_triggers(sent) if not _speculative(sent, t.tok)]
+        # "elected Paul Johnson a vice president and named him chief financial officer"
+        trig_at = {t.tok.i for t in trigs}
+        for tok in sent:
+            if tok.lower_ in ("him", "her") and tok.i - 1 in trig_at:
+                before = [m for m in mentions if m[1] <= tok.i]
+                if before:
+                    mentions = sorted(mentions + [(tok.i, tok.i + 1, before[-1][2])])
         if not is_upper_sentence(sent):
             if trigs:
                 found.extend(_sentence_records(view, sent, si, mentions, trigs, found))
@@ -1286,7 +1293,7 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
                 continue
             if trig.kind == "appoint" and trig.tok.lower_ in lex.announce_needs_object:
                 continue
-            if trig.kind in ("appoint", "promote") and _names_someone(view, trig.tok, mentions):
+            if trig.kind in ("appoint", "promote") and _names_someone(view, trig.tok, [m for m in mentions if m[2] != key]):
                 continue  # "President Reagan named Thomas Lydon ...": Reagan is who appoints
             if _someone_else_does(view, trig.tok, key, ms) or _other_subject(view, trig.tok, ms):
                 continue  # "Paulson sold his stake to Lubensky and resigned": Paulson resigned
