@@ -1033,7 +1033,7 @@ def find_appointments(doc: Doc) -> list[Found]:
             mentions = sorted(mentions + [pron])
         trigs = [t for t in find_triggers(sent) if not _speculative(sent, t.tok)]
         # "elected Paul Johnson a vice president and named him chief financial officer"
-        trig_at = {t.tok.i for t in trigs}
+        trig_at = {t.tok.i for t in trigs if t.kind in ("appoint", "promote")}
         for tok in sent:
             if tok.lower_ in ("him", "her") and tok.i - 1 in trig_at:
                 before = [m for m in mentions if m[1] <= tok.i]
