@@ -1100,11 +1100,15 @@ def _title_after_pos(view: DocView, pos: int, limit: int, trigger_words: frozens
             if skip_to is None and _between_ok(doc, pos, t.start, trigger_words):
                 skip_to = owner_end
             continue
+        # "as Federal Reserve Board chairman", "as Acme's president": the organisation before the title
+        lead = t.start
+        while lead - 1 >= pos and (doc[lead - 1].ent_type_ == "ORG" or doc[lead - 1].text in ("'s", "’s") and lead - 2 >= pos and doc[lead - 2].ent_type_ == "ORG"):
+            lead -= 1
         if skip_to is not None:
-            if t.start >= skip_to and _between_ok(doc, skip_to, t.start, trigger_words | {"as"}):
+            if t.start >= skip_to and _between_ok(doc, skip_to, lead, trigger_words | {"as"}):
                 return _from_to(view, t)
             break
-        if _between_ok(doc, pos, t.start, trigger_words):
+        if _between_ok(doc, pos, lead, trigger_words):
             return _from_to(view, t)
         break
     k = pos
