@@ -1094,6 +1094,8 @@ def _title_after_pos(view: DocView, pos: int, limit: int, trigger_words: frozens
     for t in view.titles:
         if t.start < pos or t.start >= limit:
             continue
+        if t.end < len(doc) and doc[t.end].text in ("'s", "’s"):
+            continue  # "the president's top aide": the title of someone else
         owner_end = _owned_title_end(view, t)
         if owner_end is not None:
             # "by President Reagan", "President Reagan's": another person's title, passed over
@@ -1602,9 +1604,21 @@ def _governing_trigger(doc: Doc, trigs: list[Trigger], ms: int, me: int, next_me
     if after:
         return after[0]
     before = [t for t in trigs if t.tok.i < ms and t.kind != "succeed"]
-    if before:
+    if before and (ms - before[-1].tok.i <= 8 or not _other_verb_between(doc[ms:me].root, before[-1].tok)):
         return before[-1]
     return None
+
+
+def _other_verb_between(tok: Token, verb: Token) -> bool:
+    """Does the way up the parse from ``tok`` meet another verb before ``verb``?
+    ("Koehler resigned, saying Reagan's new chief of staff had a right ...": Reagan is not
+    the one resigning.)"""
+    for anc in tok.ancestors:
+        if anc.i == verb.i:
+            return False
+        if anc.pos_ == "VERB":
+            return True
+    return False
 
 
 def _event(trig: Trigger, title: Span | None, sent: Span, old: Span | None, rel: str) -> str:

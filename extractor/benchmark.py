@@ -86,6 +86,7 @@ class SideResult:
     peak_rss_mb: float  # the side's process plus its largest child
     errors: int = 0  # error records (ours only)
     largest_process_mb: float = 0.0  # the side's process or its largest worker, whichever is larger
+    cpu_seconds: list[float] = field(default_factory=list)  # CPU time of the passes; empty for a pool
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,11 @@ class BenchReport:
     def docs_per_s(self, side: str) -> Spread:
         return Spread.of([self.documents / s for s in self.results[side].seconds])
 
+    def cpu_words_per_s(self, side: str) -> Spread | None:
+        """Words per CPU-second: what a pass costs whatever else the machine runs (one-process sides)."""
+        cpu = self.results[side].cpu_seconds
+        return Spread.of([self.words / s for s in cpu]) if cpu else None
+
     def ratio_to(self, side: str) -> float:
         """Median words/s of ours over that of ``side``."""
         return self.words_per_s("ours").median / self.words_per_s(side).median
@@ -128,6 +134,15 @@ class BenchReport:
     @property
     def ratios(self) -> dict[str, float]:
         return {side: self.ratio_to(side) for side in self.sides if side != "ours"}
+
+    @property
+    def cpu_ratios(self) -> dict[str, float]:
+        """Like ``ratios`` in words per CPU-second, for the sides that ran in one process (ours too)."""
+        ours = self.cpu_words_per_s("ours")
+        if ours is None:
+            return {}
+        return {side: ours.median / spread.median for side in self.sides if side != "ours"
+                if (spread := self.cpu_words_per_s(side)) is not None}
 
     def label(self, side: str) -> str:
         if side == "ours":
@@ -149,6 +164,7 @@ class BenchReport:
                 "words_per_s": self.words_per_s(side).to_dict(),
                 "docs_per_s": self.docs_per_s(side).to_dict(2),
                 "seconds": Spread.of(result.seconds).to_dict(3),
+                "cpu_words_per_s": cpu.to_dict() if (cpu := self.cpu_words_per_s(side)) else None,
                 "peak_rss_mb": round(result.peak_rss_mb, 1),
                 "largest_process_mb": round(result.largest_process_mb, 1),
                 "errors": result.errors,
@@ -156,23 +172,27 @@ class BenchReport:
         if "default" in self.results:
             out["ratio"] = round(self.ratio, 3)
         out["ratios"] = {side: round(value, 3) for side, value in self.ratios.items()}
+        out["cpu_ratios"] = {side: round(value, 3) for side, value in self.cpu_ratios.items()}
         return out
 
     def format_table(self) -> str:
-        rows = [("", "words/s", "docs/s", "peak RSS MB", "largest process MB")]
+        rows = [("", "words/s", "docs/s", "words/CPU-s", "peak RSS MB", "largest process MB")]
         for side in self.sides:
             docs = self.docs_per_s(side)
             result = self.results[side]
+            cpu = self.cpu_words_per_s(side)
             rows.append((self.label(side), str(self.words_per_s(side)),
-                         f"{docs.median:,.1f} ({docs.min:,.1f}-{docs.max:,.1f})",
+                         f"{docs.median:,.1f} ({docs.min:,.1f}-{docs.max:,.1f})", str(cpu) if cpu else "-",
                          f"{result.peak_rss_mb:,.0f}", f"{result.largest_process_mb:,.0f}"))
         widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
         lines = [f"{self.documents} documents, {self.words:,} words, model {self.model}, "
                  f"median (min-max) of {self.repeat} pass{'es' if self.repeat != 1 else ''}"]
         lines += ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
                   for row in rows]
+        cpu_ratios = self.cpu_ratios
         for side, value in self.ratios.items():
-            lines.append(f"{self.label('ours')} / {self.label(side)}: {value:.2f}x words/s")
+            per_cpu = f" ({cpu_ratios[side]:.2f}x words/CPU-s)" if side in cpu_ratios else ""
+            lines.append(f"{self.label('ours')} / {self.label(side)}: {value:.2f}x words/s{per_cpu}")
         if self.ours.errors:
             lines.append(f"({self.ours.errors} documents gave error records in our passes)")
         return "\n".join(lines)
@@ -265,18 +285,21 @@ def _take_turns(setups: dict[str, tuple], repeat: int, warmup: bool) -> dict[str
             for side in names:
                 children[side].submit(_pass).result()
         seconds: dict[str, list[float]] = {side: [] for side in names}
+        cpu: dict[str, list[float]] = {side: [] for side in names}
         failed: dict[str, int] = {side: 0 for side in names}
         for round_ in range(repeat):
             k = round_ % len(names)
             for side in names[k:] + names[:k]:
-                took, errors_seen = children[side].submit(_pass).result()
+                took, cpu_took, errors_seen = children[side].submit(_pass).result()
                 seconds[side].append(took)
+                if cpu_took is not None:
+                    cpu[side].append(cpu_took)
                 failed[side] = errors_seen
         results = {}
         for side in names:
             peak, largest = children[side].submit(_finish).result()
             results[side] = SideResult(seconds=seconds[side], peak_rss_mb=peak, errors=failed[side],
-                                       largest_process_mb=largest)
+                                       largest_process_mb=largest, cpu_seconds=cpu[side])
         return results
     finally:
         for child in children.values():
@@ -297,10 +320,12 @@ def _ready() -> bool:
     return _runner is not None
 
 
-def _pass() -> tuple[float, int]:
-    start = time.perf_counter()
+def _pass() -> tuple[float, float | None, int]:
+    """Wall seconds, CPU seconds (None when the work is done by a pool) and error records of one pass."""
+    start, cpu = time.perf_counter(), time.process_time()
     errors_seen = _runner.run()
-    return time.perf_counter() - start, errors_seen
+    took, cpu_took = time.perf_counter() - start, time.process_time() - cpu
+    return took, (None if getattr(_runner, "pool", None) else cpu_took), errors_seen
 
 
 def _finish() -> tuple[float, float]:

@@ -114,14 +114,16 @@ class RulerMatcher:
     def __init__(self, matcher, patterns: Sequence[dict]):
         self.matcher = matcher
         self.vocab = matcher.vocab
-        self._single: list[tuple[int, list[_Test]]] = []
+        # one-token patterns by the tag they require (None: any tag), longer ones in a list
+        self._single: dict[str | None, list[tuple[int, list[_Test]]]] = {None: []}
         self._multi: list[tuple[int, list[list[_Test]]]] = []
         for i, entry in enumerate(patterns):
             key = self.vocab.strings.add(str(i))  # AttributeRuler's key for its i-th entry
             for alternative in entry["patterns"]:
                 specs = [_compile(spec) for spec in alternative]
                 if len(specs) == 1:
-                    self._single.append((key, specs[0]))
+                    tag = next((value for index, op, value in specs[0] if index == 0 and op == "=="), None)
+                    self._single.setdefault(tag, []).append((key, specs[0]))
                 else:
                     self._multi.append((key, specs))
         self._memo: dict[tuple, tuple] = {}
@@ -152,8 +154,9 @@ class RulerMatcher:
     def _first(self, row: tuple, strings) -> tuple:
         """Keys of the one-token patterns this token matches, and the longer patterns it starts."""
         features = _strings(row, strings)
+        candidates = self._single.get(features[0], []) + self._single[None]
         found = (
-            tuple(key for key, tests in self._single if _passes(tests, features)),
+            tuple(key for key, tests in candidates if _passes(tests, features)),
             tuple((key, specs) for key, specs in self._multi if _passes(specs[0], features)),
         )
         if len(self._memo) >= _MEMO_SIZE:
