@@ -679,7 +679,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
             nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
             if nxt is None or nxt.lower_ not in lex.take_over[w]:
                 continue
-            kind = "appoint"  # "would take over as acting governor"
+            after = tok.doc[tok.i + 2] if tok.i + 2 < len(tok.doc) else None
+            # "would take over as acting governor"; "will take over for Grubb as president"
+            kind = "succeed" if after is not None and after.lower_ in ("from", "for") else "appoint"
         elif w in lex.appoint:
             if w in lex.appoint_needs_passive and not (tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("was", "were", "been", "be", "is", "being")):
                 continue  # "was made agriculture secretary", not "made a profit"
@@ -1406,6 +1408,8 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
         succ.succeeds = succ.succeeds or info.name
         if any(f.person_key == key and f.event == "departed" for f in out):
             continue  # the sentence already says what he leaves ("who will step down as CFO")
+        if any(f.person_key == key and f.event != "departed" for f in list(earlier) + out):
+            continue  # "Hodge will take over for Grubb", who was named the unit's president: a move up
         # "takes over from Laurent Béguin, Group Chief Financial Officer since 2017": his own title
         own = None
         for ms, me, k in mentions:

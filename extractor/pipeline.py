@@ -220,7 +220,11 @@ class Extractor:
         )
 
 
-_LONG_AGO = re.compile(r"\blast\s+(?:year|month|fall|spring|summer|winter)\b|\bearlier\s+this\s+year\b|\byears?\s+ago\b", re.IGNORECASE)
+_LONG_AGO = re.compile(
+    r"\blast\s+(?:year|month|fall|spring|summer|winter)\b|\bearlier\s+this\s+year\b|\byears?\s+ago\b"
+    r"|\b(?:previously|earlier)\s+(?:said|announced|reported)\b|\bhad\s+(?:said|announced|reported)\b",
+    re.IGNORECASE,
+)
 _FUTURE = re.compile(r"\b(?:will|would|shall|effective|to\s+become|to\s+succeed|to\s+replace|is\s+to|are\s+to)\b", re.IGNORECASE)
 _IN_YEAR = re.compile(r"\b(?:in|during)\s+((?:19|20)\d\d)\b")
 #: A change dated this long before the announcement is background, not news
