@@ -1093,7 +1093,12 @@ def _title_after_pos(view: DocView, pos: int, limit: int, trigger_words: frozens
     """A title (Span or CharSpan) that follows token ``pos`` with only connectors between."""
     doc = view.doc
     skip_to = None
-    for t in view.titles:
+    titles = view.titles
+    inside = view.title_at.get(pos)
+    if inside is not None and inside.start < pos and _finder()._role_run(doc, pos) is not None:
+        # "formerly a vice president, treasurer": the conjoined title after the appositive
+        titles = [doc[pos:inside.end]] + [t for t in titles if t.start >= inside.end]
+    for t in titles:
         if t.start < pos or t.start >= limit:
             continue
         if t.end < len(doc) and doc[t.end].text in ("'s", "’s"):
