@@ -796,6 +796,24 @@ def _appositive_title(view: DocView, end: int, limit: int) -> Span | None:
     return None
 
 
+def _and_its_unit(view: DocView, org: CharSpan | None, sent: Span) -> CharSpan | None:
+    """ "<org> and its <Name> unit/subsidiary": the unit, which the role also covers."""
+    if org is None:
+        return None
+    doc = view.doc
+    span = doc.char_span(org.start, org.end, alignment_mode="expand")
+    if span is None or not (sent.start <= span.start < sent.end):
+        return None
+    k = span.end
+    if k + 2 < sent.end and doc[k].lower_ == "and" and doc[k + 1].lower_ == "its":
+        run = _capitalized_run(doc, k + 2, sent.end)
+        if run is not None and run.end < sent.end and doc[run.end].lower_ in ("unit", "subsidiary", "division", "affiliate"):
+            unit = _clean_org(run)
+            if unit is not None:
+                return CharSpan(unit.text, unit.start_char, unit.end_char)
+    return None
+
+
 def _split_title(title: Span) -> list[Span]:
     """Cut "X of A and Y of B" into its roles, one per organisation; other titles stay whole.
 
@@ -1215,6 +1233,11 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
                   event=event, sentence=_span(sent), confidence=conf, person_key=key, sent_index=si,
                   succeeds=succeeds, headline=headline)
         out.append(f)
+        second = _and_its_unit(view, org, sent)
+        if second is not None:
+            # "president of Liberty Financial Group Inc and its Liberty Savings Bank unit": both
+            out.append(Found(person=f.person, title=title_cs, organisation=second, event=event,
+                             sentence=f.sentence, confidence=conf, person_key=key, sent_index=si, succeeds=succeeds))
         return f
 
     for idx, (ms, me, key) in enumerate(mentions):

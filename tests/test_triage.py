@@ -1,0 +1,169 @@
+"""Triage: which texts and paragraphs reach the model; offsets never move."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extractor.assemble import triggers
+from extractor.components import lexicon
+from extractor.pipeline import Extractor, Options
+from extractor.triage import blank, paragraphs, rules, triage, vocabulary, words
+
+HEADLINE = "Acme Corp Names Jane Roe Chief Financial Officer"
+LEAD = "BOSTON, May 2, 2024 -- Acme Corp, a maker of widgets, today announced results."
+CUE = "Acme said it appointed Jane Roe chief financial officer, succeeding Tom Poe."
+FOLLOWER = "She will oversee the widget plants."
+FILLER = [
+    "Widget demand rose 5% in the first quarter on strong orders from Asia.",
+    "The plants in Ohio run three shifts a day.",
+    "Shares of Acme rose 12 cents to $41.50 in morning trading.",
+]
+TEXT = "\n\n".join([HEADLINE, LEAD, FILLER[0], CUE, FOLLOWER, FILLER[1], FILLER[2]])
+
+
+def _blanked(original: str, result: str, start: int, end: int) -> bool:
+    return all(c == (" " if o != "\n" else "\n") for o, c in zip(original[start:end], result[start:end]))
+
+
+def test_triage_keeps_length_and_the_text_of_kept_paragraphs():
+    result = triage(TEXT)
+    assert result.relevant
+    assert len(result.text) == len(TEXT)
+    for start, end in result.kept:
+        assert result.text[start:end] == TEXT[start:end]
+    for start, end in result.blanked:
+        assert _blanked(TEXT, result.text, start, end)
+    # between paragraphs nothing changes: the breaks (and so every offset) stay
+    covered = {i for start, end in result.kept + result.blanked for i in range(start, end)}
+    assert all(result.text[i] == TEXT[i] for i in range(len(TEXT)) if i not in covered)
+
+
+def test_triage_keeps_lead_cue_paragraphs_and_their_followers_and_blanks_the_rest():
+    result = triage(TEXT)
+    kept = [TEXT[s:e] for s, e in result.kept]
+    blanked = [TEXT[s:e] for s, e in result.blanked]
+    assert kept == [HEADLINE, LEAD, FILLER[0], CUE, FOLLOWER]  # three lead paragraphs, the cue and its follower
+    assert blanked == [FILLER[1], FILLER[2]]
+    assert result.blanked_chars == len(FILLER[1]) + len(FILLER[2])
+
+
+def test_a_paragraph_with_a_title_word_or_a_career_cue_is_kept_with_its_follower():
+    text = "\n\n".join(["Head", "Lead.", "Third.", CUE, FILLER[0], FILLER[1],
+                       "Ms Roe previously worked at Widget Bank.", FILLER[2], FILLER[1],
+                       "The company spokesman declined to comment.", FILLER[0], FILLER[2]])
+    kept = [text[s:e] for s, e in triage(text).kept]
+    assert "Ms Roe previously worked at Widget Bank." in kept and kept.count(FILLER[2]) == 1
+    assert "The company spokesman declined to comment." in kept
+    assert kept[-1] == FILLER[0]  # the follower of the spokesman's paragraph
+    assert FILLER[1] not in kept[4:]
+
+
+def test_wire_paragraphs_start_at_indented_lines():
+    text = ("HEADLINE\n\nACME said it named John Smith president.\n"
+            "    Smith, 51, had been vice president.\n    Acme makes tools.\n    Sales rose.")
+    spans = paragraphs(text)
+    assert [text[s:e].strip() for s, e in spans] == [
+        "HEADLINE", "ACME said it named John Smith president.", "Smith, 51, had been vice president.",
+        "Acme makes tools.", "Sales rose."]
+    result = triage(text)
+    assert result.text.rstrip().endswith("Acme makes tools.")  # follower of the "had been vice president" line
+    assert "Sales rose." not in result.text
+
+
+@pytest.mark.parametrize("text", [
+    "Acme Corp reported record sales of widgets in the first quarter.",
+    "Shares fell 3% on Monday as investors weighed the results.",
+    # a cue but no title word: no record can come of it
+    "Acme named its new widget the Roadrunner and joined a trade group.",
+    # a title word but no cue
+    "Jane Roe, chief executive of Acme, said sales were strong.",
+    "",
+])
+def test_texts_without_a_cue_and_a_title_are_not_relevant(text):
+    result = triage(text)
+    assert not result.relevant
+    assert result.kept == ()
+    assert len(result.text) == len(text) and not result.text.strip()
+
+
+@pytest.mark.parametrize("text", [
+    "Acme Corp said John Smith RESIGNED as president.",
+    "Jane Roe was re-elected chairman.",
+    "Ms Roe, 51, steps down as CEO next month.",
+    "The board welcomed Tom Poe as its new treasurer.",
+    "Tom Poe takes over as head of sales.",
+    "Acme Corp upped Tom Poe to vice-president.",
+])
+def test_cues_are_found_in_any_case_and_inside_hyphenated_words(text):
+    assert triage(text).relevant
+
+
+def test_every_trigger_word_and_title_word_of_the_rules_data_counts():
+    vocab = vocabulary()
+    trig = triggers()
+    for word in trig.appoint | trig.promote | trig.succeed | trig.depart:
+        assert word.lower() in vocab.cues
+    for word in set(trig.depart_needs_particle) | set(trig.take_over) | set(trig.step_in):
+        assert word.lower() in vocab.cues
+    lex = lexicon()
+    assert {w.lower() for w in lex.heads | set(lex.abbreviations)} <= vocab.titles
+    assert vocab.career <= {w.lower() for w in trig.career}
+    assert not vocab.career & rules().career_too_common
+
+
+def test_words_gives_hyphenated_words_whole_and_in_parts():
+    assert {"re-elected", "re", "elected", "ceo"} <= words("Re-Elected CEO")
+    assert {"company's", "company"} <= words("the company’s chairman")
+
+
+def test_blank_keeps_newlines():
+    assert blank("ab\ncd\n\nef", [(0, 5)]) == "  \n  \n\nef"
+    assert blank("abc", []) == "abc"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(["named", "President", "CEO", "resigned", "previously", "\n", "\n\n", "    ", "\t",
+                     "re-elected", "\u2019s", "Jane Roe", ".", "\r\n", "\u2028"]),
+), max_size=40).map("".join))
+def test_triage_never_raises_and_never_moves_an_offset(text):
+    result = triage(text)
+    assert len(result.text) == len(text)
+    for original, kept in zip(text, result.text):
+        assert kept == original or (kept == " " and original != "\n")
+    for start, end in result.kept:
+        assert result.text[start:end] == text[start:end]
+    assert re.sub(r"[^\n]", "", result.text) == re.sub(r"[^\n]", "", text)
+
+
+# ------------------------------------------------------------------- in the pipeline
+
+
+class _NoModel:
+    """Stands in for spaCy where the model must not run."""
+
+    max_length = 10**9
+
+    def pipe(self, *args, **kwargs):
+        raise AssertionError("the model ran on a text triage should have skipped")
+
+
+def test_a_text_without_a_cue_skips_the_model_and_still_gets_its_announcement_date():
+    text = "LONDON, March 3, 2021 -- Acme Corp reported record sales of widgets in the first quarter."
+    record = Extractor(Options(), nlp=_NoModel()).extract(text, "news")
+    assert record.appointments == []
+    assert record.announcement_date == date(2021, 3, 3)
+
+
+@pytest.mark.model
+def test_triage_changes_no_record_of_the_seed_texts_and_finds_every_record_of_an_announcement(announcement):
+    on, off = Extractor(Options(triage=True)), Extractor(Options(triage=False))
+    record_on = on.extract(announcement, "a")
+    record_off = off.extract(announcement, "a")
+    assert record_on == record_off
+    assert record_on.appointments
