@@ -1504,6 +1504,8 @@ def _someone_else_does(view: DocView, verb: Token, key: str, at: int) -> bool:
     another person, with the person at token ``at`` outside it? ("Paulson sold his stake to
     Lubensky and resigned": resigned is Paulson's.)"""
     head = verb
+    if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "pobj", "nsubjpass") and verb.head.pos_ == "VERB":
+        head = verb.head  # "Sayad ... submitted his resignation": whose resignation is the verb's
     for _ in range(4):
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:

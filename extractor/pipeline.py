@@ -222,7 +222,8 @@ class Extractor:
 
 _LONG_AGO = re.compile(
     r"\blast\s+(?:year|month|fall|spring|summer|winter)\b|\bearlier\s+this\s+year\b|\byears?\s+ago\b"
-    r"|\b(?:previously|earlier)\s+(?:said|announced|reported)\b|\bhad\s+(?:said|announced|reported)\b",
+    r"|\b(?:previously|earlier)\s+(?:said|announced|reported)\b|\bhad\s+(?:said|announced|reported)\b"
+    r"|\b(?:a|one|two|three|four|\d+)\s+(?:weeks?|months?)\s+ago\b",
     re.IGNORECASE,
 )
 _FUTURE = re.compile(r"\b(?:will|would|shall|effective|to\s+become|to\s+succeed|to\s+replace|is\s+to|are\s+to)\b", re.IGNORECASE)

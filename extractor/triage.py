@@ -21,9 +21,13 @@ triage sees every word that the rules can see as a token.
 The word lists are those of ``data/triggers.json`` and ``data/titles.json`` (read through
 ``assemble.triggers()`` and ``components.lexicon()``); ``data/triage.json`` only adds to them.
 
->>> result = triage("Acme Corp names Jane Roe CEO\\n\\nShares rose 5%.\\n\\nIts plants make tea.\\n\\nIts plants make coffee.")
->>> result.relevant, result.text[-24:] == " " * 24, len(result.text) == 84
-(True, True, True)
+>>> text = "Acme names Jane Roe CEO\\n\\nLead.\\n\\nThird.\\n\\nShares rose.\\n\\nPlants make tea."
+>>> result = triage(text)
+>>> result.relevant, len(result.text) == len(text)
+(True, True)
+>>> result.text[-38:]
+'Third.\\n\\n            \\n\\n                '
+
 >>> triage("Shares rose 5% on Monday.").relevant
 False
 """
@@ -59,7 +63,7 @@ class Vocabulary:
     cues: frozenset[str]  # change cues: a sentence with none of them gives no record
     titles: frozenset[str]  # title words: a record needs one
     career: frozenset[str]  # one-word career cues
-    career_phrases: tuple[str, ...]  # career cues of several words ("joined from")
+    career_phrases: re.Pattern[str] | None  # career cues of several words ("joined from"), on lower-case text
     lead_paragraphs: int
     follow: int
 
@@ -80,12 +84,15 @@ def vocabulary() -> Vocabulary:
     cues = set(trig.appoint | trig.promote | trig.succeed | trig.depart | extra.extra_cues)
     cues |= set(trig.depart_needs_particle) | set(trig.step_in) | set(trig.take_over)
     titles = set(lex.heads) | set(lex.abbreviations) | set(extra.extra_title_words)
-    career = {w for w in trig.career if w not in extra.career_too_common}
+    too_common = {w.lower() for w in extra.career_too_common}
+    career = {w.lower() for w in trig.career if w.lower() not in too_common}
+    phrases = sorted(w for w in career if " " in w)
     return Vocabulary(
         cues=frozenset(w.lower() for w in cues),
         titles=frozenset(w.lower().replace("\u2019", "'") for w in titles),
-        career=frozenset(w.lower() for w in career if " " not in w),
-        career_phrases=tuple(sorted(w.lower() for w in career if " " in w)),
+        career=frozenset(w for w in career if " " not in w),
+        career_phrases=re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")\b")
+        if phrases else None,
         lead_paragraphs=extra.lead_paragraphs,
         follow=extra.follow,
     )
@@ -101,7 +108,7 @@ def words(text: str) -> set[str]:
     """The lower-case words of ``text``, hyphenated ones whole and in parts.
 
     >>> sorted(words("Re-elected CEO's 2nd term"))
-    ["ceo's", 'ceo', 'elected', 'nd', 're', 're-elected', 's', 'term']
+    ['ceo', "ceo's", 'elected', 'nd', 're', 're-elected', 's', 'term']
     """
     found: set[str] = set()
     for word in _WORD.findall(text.lower()):
@@ -133,7 +140,7 @@ def blank(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` with every character of ``spans`` but newlines turned into a space.
 
     >>> blank("ab\\ncd ef", [(1, 5)])
-    'a \\n  ef'
+    'a \\n   ef'
     """
     if not spans:
         return text
@@ -161,17 +168,6 @@ class Triage:
         return sum(end - start for start, end in self.blanked)
 
 
-def has_cue(text: str) -> bool:
-    """Can ``text`` hold a record at all: does it have a change cue and a title word?
-
-    >>> has_cue("Acme named Jane Roe president."), has_cue("Acme named a new product.")
-    (True, False)
-    """
-    vocab = vocabulary()
-    found = words(text)
-    return not found.isdisjoint(vocab.cues) and not found.isdisjoint(vocab.titles)
-
-
 def triage(text: str) -> Triage:
     """Decide whether ``text`` needs the model, and which of its paragraphs; see the module docstring."""
     vocab = vocabulary()
@@ -184,7 +180,8 @@ def triage(text: str) -> Triage:
         title = not found.isdisjoint(vocab.titles)
         any_cue = any_cue or cue
         any_title = any_title or title
-        marks.append(cue or title or not found.isdisjoint(vocab.career) or _has_phrase(text[start:end], vocab))
+        marks.append(cue or title or not found.isdisjoint(vocab.career)
+                     or vocab.career_phrases is not None and vocab.career_phrases.search(text[start:end].lower()) is not None)
     if not (any_cue and any_title):
         return Triage(False, blank(text, spans), (), tuple(spans))
     keep = [i < vocab.lead_paragraphs for i in range(len(spans))]
@@ -195,10 +192,3 @@ def triage(text: str) -> Triage:
     kept = tuple(span for span, k in zip(spans, keep) if k)
     blanked = tuple(span for span, k in zip(spans, keep) if not k)
     return Triage(True, blank(text, list(blanked)), kept, blanked)
-
-
-def _has_phrase(paragraph: str, vocab: Vocabulary) -> bool:
-    if not vocab.career_phrases:
-        return False
-    low = " ".join(paragraph.lower().split())
-    return any(re.search(rf"\b{re.escape(p)}\b", low) for p in vocab.career_phrases)
