@@ -1808,6 +1808,9 @@ def _acts_as_person(view: DocView, key: str | None) -> bool:
     return result
 
 
+_FUNCTION_WORDS = {"committee", "program", "programme", "leadership", "analysis", "planning", "market", "markets",
+                   "nomination", "nominations", "remuneration", "mentor", "team", "teams"}
+_LINKS = {"and", "&", "of", "for", "the"}
 _EMPLOYER_PLURALS = {"companies", "firms", "organizations", "organisations", "roles", "positions", "employers",
                      "banks", "groups", "businesses", "brands", "agencies", "startups", "start-ups"}
 
@@ -1885,8 +1888,12 @@ def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
         first = span.start
         if first - 1 >= 0 and view.title_at.get(first - 1) is not None and doc[first - 1].text[:1].isupper():
             continue  # "President Emmanuel Macron": a titled person
-        if view.title_at.get(first) is not None and _all_title_words(span):
-            continue  # "Vice President for Business Development": part of a title
+        if view.title_at.get(first) is not None and _all_title_words(span) or any(t.lower_ in _FUNCTION_WORDS for t in span) and all(
+            t.lower_ in _FUNCTION_WORDS or t.lower_ in _LINKS or _title_word(t) for t in span if t.is_alpha
+        ):
+            continue  # "Vice President for Business Development", "Nomination Committee": functions
+        if len(span) == 1 and span[0].is_upper and len(span[0]) <= 5 and span[0].ent_type_ != "ORG":
+            continue  # "OSINT", "OTC": an abbreviation the NER does not know as a company
         held = view.title_at.get(first)
         if held is not None:
             # "Executive Vice President of Aramsco": the organisation after the title

@@ -30,25 +30,30 @@ def test_benchmark_reports_speeds_memory_and_ratios_for_every_side(make_files, c
     assert set(report["ratios"]) == set(report["cpu_ratios"]) == {"default", "ner"}
 
 
-@pytest.mark.model
-def test_benchmark_table_names_each_side_and_ratio(make_files, corpus_texts):
-    from extractor.benchmark import benchmark
+def test_report_names_each_side_and_ratio():
+    from extractor.benchmark import BenchReport, SideResult
 
-    root = make_files({f"doc-{i}.txt": text for i, text in enumerate(corpus_texts(3))})
-    report = benchmark([root], workers=2, repeat=1, warmup=False, baselines=("no_triage",))
+    results = {
+        "ours": SideResult(seconds=[2.0, 1.0, 4.0], peak_rss_mb=900, largest_process_mb=400),
+        "ours_1": SideResult(seconds=[4.0, 4.0, 4.0], peak_rss_mb=400, largest_process_mb=400, cpu_seconds=[3.0] * 3),
+        "no_triage": SideResult(seconds=[5.0] * 3, peak_rss_mb=900, largest_process_mb=400),
+    }
+    report = BenchReport(documents=10, words=1000, workers=2, repeat=3, model="m", results=results)
     assert report.sides == ("ours", "ours_1", "no_triage")
+    assert report.words_per_s("ours").median == 500 and report.ratios == {"ours_1": 2.0, "no_triage": 2.5}
     table = report.format_table()
     assert "ours (2 workers)" in table and "ours (1 worker)" in table and "ours without triage" in table
-    assert "ours (2 workers) / ours (1 worker):" in table
-    assert report.to_dict()["ours"]["cpu_words_per_s"] is None  # a pool's CPU time is not ours to see
-    assert "ratio" not in report.to_dict()  # no default side, no ratio to it
+    assert "ours (2 workers) / ours (1 worker): 2.00x words/s" in table
+    data = report.to_dict()
+    assert data["ours"]["cpu_words_per_s"] is None and data["ours_1"]["cpu_words_per_s"]["median"] == 333.3
+    assert "ratio" not in data and data["cpu_ratios"] == {}  # no default side; a pool's CPU time is not ours to see
 
 
 @pytest.mark.model
 def test_fast_attribute_ruler_gives_the_same_docs_as_spacys_matcher(corpus_texts):
     from extractor.nlp import resolve_model_name
 
-    texts = corpus_texts(60) + [
+    texts = corpus_texts(20) + [
         "Y'all gon na let's c'm on, ain't nothin' there. There is a cat; there's two. I got ta go.",
         "He gets it, she got it.   \n\n  Whether or not, he'd have done it 'cause it's there.",
     ]

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import codecs
 import datetime
+import json
 import random
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -192,3 +194,37 @@ def test_trafilatura_is_imported_only_for_html():
     code = "import sys, extractor.inputs as i; i.load_text(b'plain text'); print('trafilatura' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# --------------------------------------------------------------------------- announcement dates from page metadata
+
+CORPUS = Path(__file__).parents[1] / "corpus"
+CORPUS_PAGES = sorted(CORPUS.glob("*.html")) if CORPUS.is_dir() else []
+
+
+def _expected_date(page: Path) -> datetime.date:
+    expected = json.loads((CORPUS / f"{page.stem}.expected.json").read_text(encoding="utf-8"))
+    return datetime.date.fromisoformat(expected["announcement_date"])
+
+
+@pytest.mark.parametrize("page", CORPUS_PAGES, ids=lambda p: p.stem)
+def test_corpus_html_pages_give_their_publication_date_from_metadata(page: Path):
+    loaded = load_text(page.read_bytes(), name=page.name)
+    assert loaded.is_html
+    assert loaded.published == _expected_date(page)
+
+
+@pytest.mark.model
+def test_html_records_take_the_announcement_date_from_metadata_unless_the_text_has_one():
+    from extractor.pipeline import Document, Extractor
+
+    with_dateline = PAGE.replace("<p>Acme Corp said on Monday", "<p>NEW YORK, March 1, 2024 -- Acme Corp said on Monday")
+    documents = [Document(p.stem, p.read_bytes(), source=str(p), name=p.name) for p in CORPUS_PAGES]
+    documents += [Document("meta-only", PAGE.encode(), name="meta-only.html"),
+                  Document("dateline", with_dateline.encode(), name="dateline.html")]
+    records = {r.document_id: r for r in Extractor().process(documents)}
+    for page in CORPUS_PAGES:
+        assert records[page.stem].announcement_date == _expected_date(page), page.stem
+        assert records[page.stem].text  # offsets index the extracted article text, which the record carries
+    assert records["meta-only"].announcement_date == datetime.date(2024, 3, 4)  # the page's published_time
+    assert records["dateline"].announcement_date == datetime.date(2024, 3, 1)  # the text's own dateline wins
