@@ -202,7 +202,38 @@ def effective_date(sent: Span, announced: date | None) -> date | None:
             parsed = _nearest_year(parsed, announced, ahead=bool(_AHEAD.search(sent.text)))
         if parsed is not None:
             return parsed
+    if announced is not None:
+        relative = _relative_day(sent.text, announced)
+        if relative is not None:
+            return relative
     if _IMMEDIATE.search(sent.text):
+        return announced
+    return None
+
+
+_NEXT_MONTH = re.compile(r"\bnext\s+month\b", re.IGNORECASE)
+_YEAR_END = re.compile(r"\b(?:(?:the\s+)?end\s+of\s+(?:the|this)\s+year|year-end|year\s+end)\b", re.IGNORECASE)
+_YESTERDAY = re.compile(r"\byesterday\b", re.IGNORECASE)
+_TODAY = re.compile(r"\b(?:this\s+(?:morning|afternoon|evening)|tonight)\b", re.IGNORECASE)
+
+
+def _relative_day(text: str, announced: date) -> date | None:
+    """Days named relative to the announcement: "next month" (its first day), "the end of
+    the year" (31 December), "yesterday", "this morning".
+
+    >>> _relative_day("will be leaving the government next month", date(1987, 3, 26))
+    datetime.date(1987, 4, 1)
+    >>> _relative_day("plans to retire at the end of the year", date(1987, 4, 17))
+    datetime.date(1987, 12, 31)
+    """
+    if _NEXT_MONTH.search(text):
+        year, month = (announced.year + 1, 1) if announced.month == 12 else (announced.year, announced.month + 1)
+        return date(year, month, 1)
+    if _YEAR_END.search(text):
+        return date(announced.year, 12, 31)
+    if _YESTERDAY.search(text):
+        return date.fromordinal(announced.toordinal() - 1)
+    if _TODAY.search(text):
         return announced
     return None
 

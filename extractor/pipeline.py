@@ -171,11 +171,14 @@ class Extractor:
         warnings: list[str] = []
         for offset, doc in docs:
             sents = list(doc.sents)
+            dated: list[tuple[object, date | None]] = []
             for found in find_appointments(doc):
                 sent = sents[found.sent_index]
                 eff = effective_date(sent, announced)
                 if _background(sent.text, eff, announced):
                     continue
+                dated.append((found, eff))
+            for found, eff in _share_dates(dated):
                 appointments.append(self._appointment(found, offset, cleaned, eff))
         return AnnouncementRecord(
             document_id=prep.document.document_id,
@@ -249,6 +252,22 @@ def _background(sentence: str, when: date | None, announced: date | None) -> boo
     if announced is not None and any(int(y) < announced.year for y in _IN_YEAR.findall(sentence)):
         return True  # "Sticht retired as chairman of R.J. Reynolds in 1983"
     return when is not None and announced is not None and (announced - when).days > BACKGROUND_DAYS
+
+
+def _share_dates(dated: list[tuple[Found, date | None]]) -> list[tuple[Found, date | None]]:
+    """A successor takes effect when the predecessor leaves, and the other way round:
+    "Dixon will retire April 21 ... Tacke will succeed Dixon" dates both."""
+    leaving = {f.person_key: eff for f, eff in dated if f.event == "departed" and eff is not None}
+    arriving = {f.succeeds: eff for f, eff in dated if f.event != "departed" and f.succeeds and eff is not None}
+    names = {f.person_key: f.person.text for f, _ in dated}
+    out = []
+    for f, eff in dated:
+        if eff is None and f.event != "departed" and f.succeeds:
+            eff = next((e for k, e in leaving.items() if names.get(k) == f.succeeds), None)
+        if eff is None and f.event == "departed":
+            eff = arriving.get(f.person.text)
+        out.append((f, eff))
+    return out
 
 
 def _squash(text: str) -> str:
