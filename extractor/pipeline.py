@@ -279,7 +279,7 @@ _WRAP = re.compile(r"(?<=[^\n])\n(?=[^\s*#>\-•|])")
 
 
 def unwrap_lines(text: str) -> str:
-    """Join hard-wrapped lines (wire copy) with a space, keeping every offset.
+    r"""Join hard-wrapped lines (wire copy) with a space, keeping every offset.
 
     A newline between two non-empty lines becomes a space when the first line is a
     wrapped piece of a sentence: long, or of four words or more that do not end a
