@@ -51,6 +51,8 @@ CHUNK_FILES = 16
 IN_FLIGHT_PER_WORKER = 2
 #: A file this many times larger (in bytes) than ``Options.max_chars`` is refused unread.
 MAX_BYTES_PER_CHAR = 16
+#: Seconds to wait for each terminated worker process to exit.
+TERMINATE_WAIT_S = 5
 
 
 # ------------------------------------------------------------------------------- inputs
@@ -328,11 +330,30 @@ class Pool:
         """Stop the workers (waiting for the tasks they are running)."""
         self._executor.shutdown(wait=True, cancel_futures=True)
 
+    def terminate(self) -> None:
+        """Stop the workers now, dropping the tasks they are running (Ctrl-C, or the reader went away)."""
+        if hasattr(self._executor, "terminate_workers"):  # Python 3.14+
+            self._executor.terminate_workers()
+            return
+        # Before 3.14 the executor has no public way to stop a busy worker; its process table is
+        # the only handle on them (it is None once the executor has shut down).
+        processes = list((getattr(self._executor, "_processes", None) or {}).values())
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.join(TERMINATE_WAIT_S)
+
     def __enter__(self) -> Pool:
         return self
 
-    def __exit__(self, *exc_info) -> None:
-        self.close()
+    def __exit__(self, exc_type, exc, traceback) -> None:
+        if exc_type is not None and not issubclass(exc_type, Exception):
+            # KeyboardInterrupt, or GeneratorExit when the reader stops (`| head`): waiting for the
+            # documents in flight could take minutes (a huge document, a stuck read).
+            self.terminate()
+        else:
+            self.close()
 
     def run(self, inputs: Iterable[Input], count: int | None = None) -> Iterator[Result]:
         """One result per input, in input order, with at most a few chunks in flight.

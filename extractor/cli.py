@@ -141,8 +141,9 @@ def extract(
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold records, JSON Lines (see GOLD_FORMAT.md).",
-                                         show_default=False)],
+    gold: Annotated[Path, typer.Argument(
+        help="Gold records, JSON Lines (format: the README, \"Evaluating on your own labelled data\").",
+        show_default=False)],
     paths: Annotated[list[Path], typer.Argument(help="Files or folders of the documents the gold describes.",
                                                 show_default=False)],
     json_: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
