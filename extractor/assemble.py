@@ -24,6 +24,7 @@ The rules, in the order they are applied to each sentence:
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import unicodedata
@@ -176,6 +177,18 @@ def same_org(a: str, b: str) -> bool:
 def is_upper_sentence(sent: Span) -> bool:
     letters = [c for c in sent.text if c.isalpha()]
     return len(letters) > 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _in_upper_sentence(doc: Doc, i: int) -> bool:
+    """Is token ``i`` in an upper-case (headline) sentence? Computed once per doc."""
+    upper = doc.user_data.get("extractor.upper_tokens")
+    if upper is None:
+        upper = set()
+        for sent in doc.sents:
+            if is_upper_sentence(sent):
+                upper.update(range(sent.start, sent.end))
+        doc.user_data["extractor.upper_tokens"] = upper
+    return i in upper
 
 
 # ---------------------------------------------------------------------------
@@ -529,7 +542,7 @@ def _clean_org(span: Span) -> Span | None:
     span = doc[start:end]
     if "\n\n" in span.text or not any(t.text[:1].isupper() for t in span):
         return None
-    if any(t.is_upper and t.is_alpha and len(t) >= 6 for t in span) and is_upper_sentence(span.sent):
+    if any(t.is_upper and t.is_alpha and len(t) >= 6 for t in span) and _in_upper_sentence(doc, span.start):
         return None
     if _all_title_words(span):
         return None  # "CFO", "EVP", "Digital & Transformation Officer"
@@ -1562,8 +1575,8 @@ def _former_holders(view: DocView, found: list[Found]) -> list[Found]:
         if match is None:
             continue
         info = view.people.by_key[key]
-        sent = t.sent
-        si = next(i for i, s in enumerate(view.sents) if s.start == sent.start)
+        si = bisect.bisect_right([s.start for s in view.sents], t.start) - 1
+        sent = view.sents[si]
         if si != match.sent_index and not any(w.lower_ in ("will", "remain", "remains", "continue", "continues", "stay", "stays") for w in sent):
             continue  # a former holder named as history ("former Fed chairman Arthur Burns")
         match.succeeds = match.succeeds or info.name

@@ -238,14 +238,16 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     """
     prev = None
     newline = False
+    starts: set[int] = set()  # our own record: reading token.is_sent_start back is slow
     for tok in doc:
         if tok.is_space:
             newline = newline or "\n" in tok.text
             if "\n\n" in tok.text and tok.i + 1 < len(doc):
                 doc[tok.i + 1].is_sent_start = True
+                starts.add(tok.i + 1)
             continue
         if prev is not None:
-            if "\n\n" in prev.whitespace_ or tok.is_sent_start:
+            if "\n\n" in prev.whitespace_ or tok.i in starts:
                 pass
             elif not newline and "\n" not in prev.whitespace_ and prev.text not in _ENDS and not prev.text.endswith("."):
                 tok.is_sent_start = False
