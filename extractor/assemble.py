@@ -207,7 +207,7 @@ class PersonInfo:
 class People:
     """The people of a document: full names, and the surnames and pronouns that refer to them."""
 
-    def __init__(self, doc: Doc, org_texts: set[str], title_at: dict[int, Span] | None = None):
+    def __init__(self, doc: Doc, title_at: dict[int, Span] | None = None):
         self.doc = doc
         self.by_key: dict[str, PersonInfo] = {}
         self.token_person: dict[int, str] = {}
@@ -504,10 +504,6 @@ def _in_firm_name(doc: Doc, i: int) -> bool:
     return steps > 0 and k >= 0 and doc[k].lower_ in ("of", "at", "for", "with") and doc[i - 1].text in (",", "&", "and")
 
 
-def _org_spans(doc: Doc) -> list[Span]:
-    return [e for e in doc.ents if e.label_ == "ORG"]
-
-
 def _clean_org(span: Span) -> Span | None:
     """An organisation entity without "the" and trailing punctuation; None if it is not a name.
 
@@ -637,13 +633,12 @@ def _main_org(doc: Doc, sents: list[Span], people: "People") -> CharSpan | None:
 
 def make_view(doc: Doc) -> DocView:
     sents = list(doc.sents)
-    org_texts = {fold(s.text) for s in _org_spans(doc)}
     titles = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
     title_at = {}
     for t in titles:
         for i in range(t.start, t.end):
             title_at[i] = t
-    people = People(doc, org_texts, title_at)
+    people = People(doc, title_at)
     acronyms = _acronyms(doc)
     main = _main_org(doc, sents, people)
     main = acronyms.get(fold(main.text), main) if main is not None else None
@@ -763,24 +758,6 @@ def _appositive_end(doc: Doc, j: int, limit: int) -> int | None:
         if doc[k].text in (".", ";") or doc[k].is_space and "\n\n" in doc[k].text:
             return None
         k += 1
-    return None
-
-
-def _title_after(view: DocView, end: int, limit: int, trigger_words: frozenset[str]) -> tuple[Span, str] | None:
-    """The title linked to a person ending at token ``end``: (span, relation)."""
-    doc = view.doc
-    # skip an appositive first: "Thomas Bay, Hytek's vice president, was appointed ... president"
-    start_points = [end]
-    app = _appositive_end(doc, end, limit)
-    if app is not None:
-        start_points.append(app)
-    for sp in start_points:
-        for t in view.titles:
-            if t.start < sp or t.start >= limit:
-                continue
-            if _between_ok(doc, sp, t.start, trigger_words):
-                return t, ("new" if sp == end else "new-after-appositive")
-            break
     return None
 
 
@@ -1001,21 +978,6 @@ def _looks_like_said(doc: Doc, i: int, limit: int) -> bool:
     return end is not None and end < limit and doc[end].lower_ in ("said", "announced", "has", "named", "appointed", "today")
 
 
-def _join_org(view: DocView, trig: Token, sent: Span) -> CharSpan | None:
-    if trig.lower_ not in ("join", "joins", "joined", "joining", "rejoin", "rejoins", "rejoined"):
-        return None
-    doc = view.doc
-    k = trig.i + 1
-    if k < sent.end and doc[k].lower_ == "the":
-        k += 1
-    if k < sent.end and doc[k].ent_type_ == "ORG":
-        ent = _ent_at(doc, k)
-        span = _clean_org(ent) if ent is not None else None
-        if span is not None:
-            return CharSpan(span.text, span.start_char, span.end_char)
-    return None
-
-
 def _board_title(doc: Doc, start: int, limit: int, reach: int = 7) -> Span | None:
     """ "elected to its board", "resigned from the board of directors", "named to the Jacobs
     board", "joined AST's board" -> the span "board"."""
@@ -1032,22 +994,12 @@ def _board_title(doc: Doc, start: int, limit: int, reach: int = 7) -> Span | Non
     return None
 
 
-def _sentence_effect(sent: Span) -> None:
-    return None
-
-
 # ---------------------------------------------------------------------------
 # the main entry
 
 
 def _span(doc_or_span) -> CharSpan:
     return CharSpan(doc_or_span.text, doc_or_span.start_char, doc_or_span.end_char)
-
-
-def _resolve_pronoun(view: DocView, tok: Token, last_key: str | None) -> str | None:
-    if tok.lower_ in _PRONOUNS and last_key is not None:
-        return last_key
-    return None
 
 
 def find_appointments(doc: Doc) -> list[Found]:
@@ -1666,19 +1618,6 @@ def _other_verb_between(tok: Token, verb: Token) -> bool:
         if anc.pos_ == "VERB":
             return True
     return False
-
-
-def _event(trig: Trigger, title: Span | None, sent: Span, old: Span | None, rel: str) -> str:
-    if trig.kind == "depart":
-        return "departed"
-    text = title.text.lower() if title is not None else ""
-    if "acting" in text.split() or "interim" in text.split() or any(
-        t.lower_ in ("temporarily", "interim") for t in sent
-    ) and trig.kind != "depart":
-        return "interim"
-    if trig.kind == "promote":
-        return "promoted"
-    return "appointed"
 
 
 def _title_words(text: str) -> frozenset[str]:
