@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy
+
 from . import errors
 from .assemble import Found, find_appointments
 from .clean import CleanText, clean
@@ -39,6 +41,11 @@ log = logging.getLogger(__name__)
 #: Texts longer than this are parsed in pieces cut at paragraph breaks, so that
 #: memory stays flat and cost grows linearly with length.
 CHUNK_CHARS = 20_000
+#: Most characters in one ``nlp.pipe`` batch (one piece may be longer). The model's arrays grow
+#: with the tokens of a batch; past about this size they outgrow the CPU caches, so that
+#: tok2vec slows down per token and memory peaks (a batch of 32 pieces of 20,000 characters
+#: needs over a gigabyte). See the README's "Speed" section.
+BATCH_CHARS = 100_000
 
 
 @dataclass(frozen=True)
@@ -47,7 +54,7 @@ class Options:
 
     model: str | None = None  # spaCy package; default: en_core_web_sm if installed, else the pinned copy
     max_chars: int = 2_000_000  # larger documents get a "too_large" error
-    batch_size: int = 32  # documents per nlp.pipe batch
+    batch_size: int = 64  # documents read and processed together (their texts reach spaCy in BATCH_CHARS batches)
     include_text: bool = False  # always put the offsets' text in the record (HTML inputs always do)
     triage: bool = True  # skip texts with no appointment cue, blank paragraphs that can not matter (see triage.py)
 
@@ -147,8 +154,9 @@ class Extractor:
     def _run(self, batch: list[_Prepared]) -> Iterator[AnnouncementRecord | ErrorRecord]:
         texts = [(text, (bi, offset)) for bi, p in enumerate(batch) if p.error is None for offset, text in p.chunks]
         per_doc: dict[int, list[tuple[int, object]]] = {}
-        if texts:
-            for doc, (bi, offset) in self.nlp.pipe(texts, as_tuples=True, batch_size=self.options.batch_size):
+        for group in _batches(texts, BATCH_CHARS):
+            for doc, (bi, offset) in self.nlp.pipe(group, as_tuples=True, batch_size=len(group)):
+                doc.tensor = _NO_TENSOR  # tok2vec's output, 384 bytes a token: the rules never read it
                 per_doc.setdefault(bi, []).append((offset, doc))
         for bi, prep in enumerate(batch):
             if prep.error is not None:
@@ -302,6 +310,29 @@ def unwrap_lines(text: str) -> str:
         if len(line) >= 40 or len(stripped.split()) >= 4 and stripped[-1] not in ".!?:;\"”)":
             out[nl] = " "
     return "".join(out)
+
+
+_NO_TENSOR = numpy.zeros((0, 0), dtype="float32")
+
+
+def _batches(texts: list[tuple[str, object]], limit: int) -> Iterator[list[tuple[str, object]]]:
+    """Consecutive runs of ``(text, context)`` pairs of at most ``limit`` characters (or one text).
+
+    >>> [len(b) for b in _batches([("a" * 6, 0), ("b" * 5, 1), ("c" * 20, 2), ("d", 3)], 12)]
+    [2, 1, 1]
+    >>> [len(b) for b in _batches([("a" * 6, 0), ("b" * 5, 1), ("d", 3)], 12)]
+    [3]
+    """
+    group: list[tuple[str, object]] = []
+    size = 0
+    for item in texts:
+        if group and size + len(item[0]) > limit:
+            yield group
+            group, size = [], 0
+        group.append(item)
+        size += len(item[0])
+    if group:
+        yield group
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:

@@ -2,24 +2,29 @@
 
     text --triage--> Triage(relevant, text with the paragraphs that can not matter blanked)
 
-A record needs a change cue (a word of ``data/triggers.json``: "named", "resigned",
-"succeeds", "appointment", ...) in a sentence and a title (a head or abbreviation of
-``data/titles.json``, a plural head, a board seat). A text with no cue or no title word at
-all can hold no record: it is not ``relevant`` and skips the model.
+The rules make a record only from a sentence that holds a change cue (a trigger word of
+``data/triggers.json``: "named", "resigned", "succeeds", "appointment", ...) and a title (a
+head or abbreviation of ``data/titles.json``, a plural head, a board seat), or from a title
+an earlier such record found. A sentence never crosses a blank line, so a text in which no
+block between blank lines holds both a cue and a title word can hold no record: it is not
+``relevant`` and skips the model.
 
-In a relevant text, a paragraph (a block between blank lines, or starting with an indented
-line) is kept when it is one of the first ``lead_paragraphs`` (stamp, headline, lead: the
-main organisation is found there), holds a cue, a title word or a career cue ("previously",
-"spent", "joined from"), or follows such a paragraph (pronouns and surnames refer back).
-Every other paragraph is blanked: each character but the newlines becomes a space, so that
-the text keeps its length and every offset. spaCy makes one token of a run of spaces, so a
-blanked paragraph costs next to nothing in the tagger, parser and NER.
+A cue counts where the rules would take it as a trigger: the words that ``triggers.json``
+lets count only in context count only there ("step" before "down", "aside", "in";
+"take" before "over"; "made" after "was"; "announced", "added", "welcomed" only with a name
+within ``object_window`` words after them, or a name followed by "as" later in the block,
+the object the rules look for). Words are compared in lower case, hyphenated ones whole and
+by their parts, so triage sees every word the rules can see as a token. Every other word
+list of ``triggers.json`` (one added later too) counts as cues, except the lists of context
+named in ``data/triage.json``'s ``context_lists``.
 
-Words are compared in lower case, hyphenated words both whole and by their parts, so that
-triage sees every word that the rules can see as a token.
-
-The word lists are those of ``data/triggers.json`` and ``data/titles.json`` (read through
-``assemble.triggers()`` and ``components.lexicon()``); ``data/triage.json`` only adds to them.
+In a relevant text, a paragraph (a block between blank lines, or one starting with an
+indented line) is kept when it is one of the first ``lead_paragraphs`` (stamp, headline,
+lead: the main organisation is found there), holds a cue, a title word or a career cue
+("previously", "spent", "joined from"), or follows such a paragraph (pronouns and surnames
+refer back). Every other paragraph is blanked: each character but the newlines becomes a
+space, so that the text keeps its length and every offset. spaCy makes one token of a run
+of spaces, so a blanked paragraph costs next to nothing in the tagger, parser and NER.
 
 >>> text = "Acme names Jane Roe CEO\\n\\nLead.\\n\\nThird.\\n\\nShares rose.\\n\\nPlants make tea."
 >>> result = triage(text)
@@ -27,14 +32,14 @@ The word lists are those of ``data/triggers.json`` and ``data/titles.json`` (rea
 (True, True)
 >>> result.text[-38:]
 'Third.\\n\\n            \\n\\n                '
-
->>> triage("Shares rose 5% on Monday.").relevant
-False
+>>> triage("Acme named a new chief executive.").relevant, triage("The chairman added that sales rose.").relevant
+(True, False)
 """
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -49,18 +54,29 @@ class TriageRules(BaseModel):
 
     version: str
     description: list[str] = Field(default_factory=list)
+    context_lists: frozenset[str]
     extra_cues: frozenset[str] = frozenset()
     extra_title_words: frozenset[str] = frozenset()
     career_too_common: frozenset[str] = frozenset()
+    auxiliaries: frozenset[str]
+    object_window: int = Field(3, ge=0)
     lead_paragraphs: int = Field(3, ge=0)
     follow: int = Field(1, ge=0)
+
+
+# A condition on where a cue stands: (the words of its paragraph, its index, the paragraph's text, where the
+# word ends in it) -> does it count there.
+Condition = Callable[[list[str], int, str, int], bool]
+
+#: Lists of triggers.json that say where other lists' words count, not words of their own.
+_MODIFIERS = frozenset({"version", "depart_needs_particle", "step_in", "announce_needs_object", "appoint_needs_passive"})
 
 
 @dataclass(frozen=True)
 class Vocabulary:
     """The words triage looks for, all lower case."""
 
-    cues: frozenset[str]  # change cues: a sentence with none of them gives no record
+    cues: dict[str, tuple[Condition, ...]]  # change cue -> where it counts (empty: anywhere)
     titles: frozenset[str]  # title words: a record needs one
     career: frozenset[str]  # one-word career cues
     career_phrases: re.Pattern[str] | None  # career cues of several words ("joined from"), on lower-case text
@@ -81,14 +97,40 @@ def vocabulary() -> Vocabulary:
     from .components import lexicon
 
     trig, lex, extra = triggers(), lexicon(), rules()
-    cues = set(trig.appoint | trig.promote | trig.succeed | trig.depart | extra.extra_cues)
-    cues |= set(trig.depart_needs_particle) | set(trig.step_in) | set(trig.take_over)
+    data = trig.model_dump()
+    # the lists assemble.find_triggers reads with a context; every other list is taken as plain cues
+    known = {"promote", "succeed", "depart", "take_over", "appoint"}
+    other = {w.lower() for name, ws in data.items()
+             if name not in known and name not in _MODIFIERS and name not in extra.context_lists for w in ws}
+    cue_words = {w.lower() for name in known for w in data[name]} | other | {w.lower() for w in extra.extra_cues}
+    promote, succeed, depart = ({w.lower() for w in data[n]} for n in ("promote", "succeed", "depart"))
+    particles = {w.lower(): {p.lower() for p in ps} for w, ps in trig.depart_needs_particle.items()}
+    step_in = {w.lower(): {p.lower() for p in ps} for w, ps in trig.step_in.items()}
+    take_over = {w.lower(): {p.lower() for p in ps} for w, ps in trig.take_over.items()}
+    passive = {w.lower() for w in trig.appoint_needs_passive}
+    needs_object = {w.lower() for w in trig.announce_needs_object}
+    extra_cues = {w.lower() for w in extra.extra_cues}
+    cues: dict[str, tuple[Condition, ...]] = {}
+    for word in cue_words:  # the first list a word is in decides, in find_triggers' order
+        if word in promote or word in succeed or word in other or word in extra_cues:
+            cues[word] = ()
+        elif word in depart:
+            cues[word] = (_next_word_in(frozenset(particles[word] | step_in.get(word, set()))),) if word in particles else ()
+        elif word in take_over:
+            cues[word] = (_next_word_in(frozenset(take_over[word])),)
+        elif word in passive:
+            cues[word] = (_after_word_in(frozenset(w.lower() for w in extra.auxiliaries)),)
+        elif word in needs_object:
+            cues[word] = (_object_within(extra.object_window),)
+        else:
+            cues[word] = ()
+
     titles = set(lex.heads) | set(lex.abbreviations) | set(extra.extra_title_words)
     too_common = {w.lower() for w in extra.career_too_common}
     career = {w.lower() for w in trig.career if w.lower() not in too_common}
     phrases = sorted(w for w in career if " " in w)
     return Vocabulary(
-        cues=frozenset(w.lower() for w in cues),
+        cues=cues,
         titles=frozenset(w.lower().replace("\u2019", "'") for w in titles),
         career=frozenset(w for w in career if " " not in w),
         career_phrases=re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")\b")
@@ -98,8 +140,39 @@ def vocabulary() -> Vocabulary:
     )
 
 
+def _next_word_in(allowed: frozenset[str]) -> Condition:
+    def holds(words: list[str], i: int, text: str, end: int) -> bool:
+        return i + 1 < len(words) and words[i + 1].lower() in allowed
+
+    return holds
+
+
+def _after_word_in(allowed: frozenset[str]) -> Condition:
+    def holds(words: list[str], i: int, text: str, end: int) -> bool:
+        return i > 0 and words[i - 1].lower() in allowed
+
+    return holds
+
+
+#: A name followed by "as" ("announced Thomas Redd as chief executive").
+_NAME_AS = re.compile(r"\b[A-Z][^\s,;:]*,?\s+as\b")
+
+
+def _object_within(window: int) -> Condition:
+    """The rules take "announced", "welcomed" as a trigger only with its object, a person: a name
+    within ``window`` tokens after it, or a name followed by "as" further on. Names are capitalised."""
+
+    def holds(words: list[str], i: int, text: str, end: int) -> bool:
+        if any(word[:1].isupper() for word in words[i + 1:i + 1 + window]):
+            return True
+        return _NAME_AS.search(text, end) is not None
+
+    return holds
+
+
 #: A word: letters, possibly joined by hyphens or apostrophes ("re-elected", "company's").
 _WORD = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")
+_JOINER = re.compile(r"[-'\u2019]")
 #: Where a paragraph starts: after a blank line, or on an indented line (wire copy).
 _PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t]*\n)+|\n(?=[ \t]+\S)")
 
@@ -115,7 +188,7 @@ def words(text: str) -> set[str]:
         word = word.replace("\u2019", "'")
         found.add(word)
         if "-" in word or "'" in word:
-            found.update(re.split(r"[-']", word))
+            found.update(_JOINER.split(word))
     return found
 
 
@@ -158,7 +231,7 @@ def blank(text: str, spans: list[tuple[int, int]]) -> str:
 class Triage:
     """What triage decided for one text."""
 
-    relevant: bool  # False: no cue or no title word anywhere, the model need not run
+    relevant: bool  # False: no block holds a cue and a title word, the model need not run
     text: str  # the text with the paragraphs that can not matter blanked (same length)
     kept: tuple[tuple[int, int], ...]  # the paragraphs left as they were
     blanked: tuple[tuple[int, int], ...]  # the paragraphs turned into spaces
@@ -168,27 +241,65 @@ class Triage:
         return sum(end - start for start, end in self.blanked)
 
 
+@dataclass
+class _Paragraph:
+    start: int
+    end: int
+    block: int  # paragraphs of one block are not separated by a blank line
+    cue: bool
+    title: bool
+    career: bool
+
+
 def triage(text: str) -> Triage:
     """Decide whether ``text`` needs the model, and which of its paragraphs; see the module docstring."""
     vocab = vocabulary()
     spans = paragraphs(text)
-    marks = []
-    any_cue = any_title = False
-    for start, end in spans:
-        found = words(text[start:end])
-        cue = not found.isdisjoint(vocab.cues)
-        title = not found.isdisjoint(vocab.titles)
-        any_cue = any_cue or cue
-        any_title = any_title or title
-        marks.append(cue or title or not found.isdisjoint(vocab.career)
-                     or vocab.career_phrases is not None and vocab.career_phrases.search(text[start:end].lower()) is not None)
-    if not (any_cue and any_title):
+    found = [_look(text, start, end, block, vocab) for (start, end), block in zip(spans, _blocks(text, spans))]
+    cue_blocks = {p.block for p in found if p.cue}
+    if not any(p.title and p.block in cue_blocks for p in found):
         return Triage(False, blank(text, spans), (), tuple(spans))
-    keep = [i < vocab.lead_paragraphs for i in range(len(spans))]
-    for i, marked in enumerate(marks):
-        if marked:
-            for j in range(i, min(len(spans), i + vocab.follow + 1)):
+    keep = [i < vocab.lead_paragraphs for i in range(len(found))]
+    for i, p in enumerate(found):
+        if p.cue or p.title or p.career:
+            for j in range(i, min(len(found), i + vocab.follow + 1)):
                 keep[j] = True
     kept = tuple(span for span, k in zip(spans, keep) if k)
     blanked = tuple(span for span, k in zip(spans, keep) if not k)
     return Triage(True, blank(text, list(blanked)), kept, blanked)
+
+
+def _blocks(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """For each paragraph, the number of the blank-line block it is in."""
+    out, block = [], 0
+    for i, (start, _) in enumerate(spans):
+        if i and "\n" in text[spans[i - 1][1]:start].replace("\n", "", 1):
+            block += 1
+        out.append(block)
+    return out
+
+
+def _look(text: str, start: int, end: int, block: int, vocab: Vocabulary) -> _Paragraph:
+    paragraph = text[start:end]
+    tokens: list[str] = []  # words, hyphenated ones in parts (as spaCy splits them), in their case
+    ends: list[int] = []
+    whole: set[str] = set()
+    for m in _WORD.finditer(paragraph):
+        word = m.group().replace("\u2019", "'")
+        whole.add(word.lower())
+        for part in _JOINER.split(word):
+            tokens.append(part)
+            ends.append(m.end())
+    lower = [t.lower() for t in tokens]
+    seen = whole | set(lower)
+    cue = False
+    for i, word in enumerate(lower):
+        conditions = vocab.cues.get(word)
+        if conditions is not None and (not conditions or any(c(tokens, i, paragraph, ends[i]) for c in conditions)):
+            cue = True
+            break
+    if not cue:
+        cue = any(w in vocab.cues and not vocab.cues[w] for w in whole)  # "re-elected", "co-chair" whole
+    career = not seen.isdisjoint(vocab.career) or (
+        vocab.career_phrases is not None and vocab.career_phrases.search(paragraph.lower()) is not None)
+    return _Paragraph(start, end, block, cue, not seen.isdisjoint(vocab.titles), career)
