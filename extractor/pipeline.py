@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -152,6 +153,17 @@ class Extractor:
         return prep
 
     def _run(self, batch: list[_Prepared]) -> Iterator[AnnouncementRecord | ErrorRecord]:
+        if not any(p.chunks for p in batch):
+            yield from self._results(batch)  # nothing for the model (errors, texts triage skipped)
+            return
+        zone = getattr(self.nlp, "memory_zone", None)
+        # The strings and lexemes spaCy makes for these texts are freed when the zone closes, so that
+        # memory stays flat over any number of documents; nothing made inside may be used after it.
+        with zone() if zone is not None else nullcontext():
+            results = list(self._results(batch))
+        yield from results
+
+    def _results(self, batch: list[_Prepared]) -> Iterator[AnnouncementRecord | ErrorRecord]:
         texts = [(text, (bi, offset)) for bi, p in enumerate(batch) if p.error is None for offset, text in p.chunks]
         per_doc: dict[int, list[tuple[int, object]]] = {}
         for group in _batches(texts, BATCH_CHARS):
