@@ -97,7 +97,7 @@ class UnsupportedPattern(ValueError):
 _FEATURES = ("TAG", "LOWER", "DEP", "IS_SPACE")
 _OPERATORS = ("IN", "NOT_IN", "REGEX")
 #: Distinct (tag, lower, dep, is_space) combinations remembered before the memo starts over.
-_MEMO_SIZE = 200_000
+_MEMO_SIZE = 50_000
 
 # A compiled test: (feature index, operator, value); operator "==" or one of _OPERATORS.
 _Test = tuple[int, str, object]

@@ -221,10 +221,15 @@ def blank(text: str, spans: list[tuple[int, int]]) -> str:
     last = 0
     for start, end in spans:
         parts.append(text[last:start])
-        parts.append(re.sub(r"[^\n]", " ", text[start:end]))
+        parts.append(_spaces(text[start:end]))
         last = end
     parts.append(text[last:])
     return "".join(parts)
+
+
+def _spaces(text: str) -> str:
+    """``text`` with every character but newlines turned into a space."""
+    return "\n".join(" " * len(line) for line in text.split("\n"))
 
 
 @dataclass(frozen=True)
@@ -255,6 +260,9 @@ def triage(text: str) -> Triage:
     """Decide whether ``text`` needs the model, and which of its paragraphs; see the module docstring."""
     vocab = vocabulary()
     spans = paragraphs(text)
+    seen = words(text)
+    if seen.isdisjoint(vocab.cues) or seen.isdisjoint(vocab.titles):  # the common case, at a glance
+        return Triage(False, blank(text, spans), (), tuple(spans))
     found = [_look(text, start, end, block, vocab) for (start, end), block in zip(spans, _blocks(text, spans))]
     cue_blocks = {p.block for p in found if p.cue}
     if not any(p.title and p.block in cue_blocks for p in found):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -167,3 +168,24 @@ def test_triage_changes_no_record_of_the_seed_texts_and_finds_every_record_of_an
     record_off = off.extract(announcement, "a")
     assert record_on == record_off
     assert record_on.appointments
+
+
+SHARED_DEV = Path(__file__).parents[2] / "shared" / "dev" / "texts"
+CORPUS = Path(__file__).parents[1] / "corpus"
+
+
+@pytest.mark.model
+def test_every_text_triage_skips_gives_no_appointment_without_triage_either():
+    """The skip is lossless on every real text we have: what triage sends past the model, the
+    model and the rules find nothing in (dev set when ../shared is present, and the corpus)."""
+    from extractor.clean import clean
+    from extractor.dates import blank_datelines
+    from extractor.pipeline import unwrap_lines
+
+    paths = sorted(CORPUS.glob("*.txt")) + sorted(SHARED_DEV.glob("*.txt"))
+    skipped = [p for p in paths
+               if not triage(blank_datelines(unwrap_lines(clean(p.read_text(encoding="utf-8")).text))).relevant]
+    assert skipped, "no text to check"
+    full = Extractor(Options(triage=False))
+    for path in skipped:
+        assert full.extract(path.read_text(encoding="utf-8"), path.stem).appointments == [], path.name
