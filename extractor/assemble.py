@@ -486,11 +486,28 @@ def _names_by_context(doc: Doc, title_at: dict[int, Span]) -> list[Span]:
             and after is not None and after.text == ","
             or after is not None and after.lower_ == "as" and after2 is not None and (title_at.get(after2.i) is not None or after2.lower_ in ("its", "the", "a", "an", "new", "interim", "acting"))
             or after is not None and after.text == "," and after2 is not None and title_at.get(after2.i) is not None
+            # "Winthrop Sargent IV has been named president": the subject of a passive appointment
+            or _passive_change_follows(doc, j, lex)
         )
         if ok:
             out.append(doc[i:j])
         i = max(j, i + 1)
     return out
+
+
+_PASSIVE_LEAD = {"has", "have", "had", "was", "is", "will", "would"}
+
+
+def _passive_change_follows(doc: Doc, j: int, lex) -> bool:
+    """Does "has been named", "was elected", "will be appointed" (or "has resigned") start at j?"""
+    words = [t.lower_ for t in doc[j:j + 3]]
+    if not words or words[0] not in _PASSIVE_LEAD:
+        return False
+    rest = words[1:]
+    if rest[:1] in (["been"], ["be"]):
+        rest = rest[1:]
+        return bool(rest) and (rest[0] in lex.appoint or rest[0] in lex.promote) and rest[0].endswith(("ed", "en", "ne"))
+    return bool(rest) and rest[0] in lex.depart and rest[0].endswith("ed")
 
 
 def _in_firm_name(doc: Doc, i: int) -> bool:
@@ -761,6 +778,20 @@ def _appositive_end(doc: Doc, j: int, limit: int) -> int | None:
     return None
 
 
+def _as_after_appositive(doc: Doc, j: int, limit: int) -> int | None:
+    """The "as" that follows an appositive ending at j, past a short abbreviation or second
+    appositive ("X, chairman of the Securities and Exchange Commission, SEC, as ..."), if any."""
+    k = j
+    while k < limit and k - j < 4:
+        tok = doc[k]
+        if tok.lower_ == "as":
+            return k
+        if tok.pos_ in ("VERB", "AUX") or tok.text in (".", ";", "(", ")") or tok.is_space:
+            return None
+        k += 1
+    return None
+
+
 def _title_before(view: DocView, start: int, lo: int) -> Span | None:
     doc = view.doc
     for t in reversed(view.titles):
@@ -934,15 +965,24 @@ _NOT_NATIONALITIES = {"moslem", "moslems", "muslim", "muslims", "christian", "ch
                       "conservative", "conservatives", "centrist", "centrists", "labour", "tory", "tories", "green"}
 
 
+_NATIONALITY_ENDINGS = ("ish", "ese", "ian", "can", "ch", "ean", "ine")
+
+
 def _country(view: DocView) -> CharSpan | None:
     """The first nationality or country the text names ("Philippine", "Kenya")."""
     ents = [e for e in view.doc.ents if e.text[:1].isupper() and not e.text.isupper()]
     for ent in ents:
         # a nationality ("Lebanese", "Finnish", "Brazilian"), not a faith or a party
-        if ent.label_ == "NORP" and len(ent) == 1 and fold(ent.text) not in _NOT_NATIONALITIES and not fold(ent.text).endswith(("ists", "ites")):
-            return CharSpan(ent.text, ent.start_char, ent.end_char)
+        if ent.label_ != "NORP":
+            continue
+        # "Finnish Social Democrat": the nationality that opens a longer group
+        word = ent[0] if len(ent) == 1 or ent[0].text.endswith(_NATIONALITY_ENDINGS) else None
+        if word is not None and word.lower_ not in _NOT_NATIONALITIES and not word.lower_.endswith(("ists", "ites")):
+            return CharSpan(word.text, word.idx, word.idx + len(word))
+    doc = view.doc
     for ent in ents:
-        if ent.label_ == "GPE":
+        before = [t.lower_ for t in doc[max(0, ent.start - 2):ent.start]]
+        if ent.label_ == "GPE" and before[-1:] != ["to"] and before != ["to", "the"]:  # not "ambassador to Bulgaria"
             return CharSpan(ent.text, ent.start_char, ent.end_char)
     return None
 
@@ -1339,17 +1379,26 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
             continue  # "swore in secretaries to fill vacancies created by the resignations of ..."
         if trig.tok.pos_ == "NOUN" and trig.tok.i < ms and not (
             trig.tok.i < ms <= trig.tok.i + 5 and trig.tok.i + 1 < len(doc) and doc[trig.tok.i + 1].lower_ == "of"
+            or trig.kind == "depart" and _noun_of_reaches(doc, trig.tok.i, ms)
         ):
             continue  # "Commenting on the appointment, X, president of Y, said"
         if trig.kind == "appoint" and trig.tok.lower_ in lex.announce_needs_object:
             as_title = list_end_tok < limit and doc[list_end_tok].lower_ == "as"
             if not (ms > trig.tok.i and (ms - trig.tok.i <= 3 or as_title)):
                 continue
-        if trig.kind == "depart" and _background(trig.tok):
-            continue
+        if trig.kind == "depart" and _background(trig.tok) and not (
+            trig.tok.pos_ == "NOUN" and _noun_of_reaches(doc, trig.tok.i, ms)
+        ):
+            continue  # "after retiring from", but not "after the death of Chairman X": news
         app = _appositive_end(doc, list_end_tok, limit)
         title = _title_after_pos(view, list_end_tok, limit, trigger_words)
         rel = "new"
+        if trig.kind != "depart" and trig.tok.i < ms and app is not None:
+            # "nominate John Shad, chairman of the SEC, as ambassador": the post after "as" is
+            # the new one, the appositive the one held
+            as_at = _as_after_appositive(doc, app, limit)
+            if as_at is not None:
+                title = _title_after_pos(view, as_at + 1, limit, trigger_words) or title
         if title is None and app is not None:
             title = _title_after_pos(view, app, limit, trigger_words)
         if title is None and trig.tok.i < ms and trig.kind != "depart":
@@ -1367,6 +1416,12 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
                     title, rel = CharSpan(text, filled[-1].title.start + at, filled[-1].title.end), "held"
         if trig.kind == "depart" and title is None and old is not None:
             title, rel = old, "held"
+        elif title is None and old is not None and trig.tok.i < ms and doc[min(ms, old.start) - 1].lower_ in ("of", "by", "from") and any(
+            k != key and trig.tok.i < s < mentions[first_idx][0] for s, _, k in mentions
+        ):
+            # "named Selim Hoss as acting prime minister following the assassination of Premier
+            # Rashid Karami": the verb's object came before; this one only holds a title
+            continue
         elif title is None and old is not None and trig.tok.i < ms:
             # "nominated X, president of Holiday Corp, ... to its board": the seat, not the old title
             seat = _board_title(doc, trig.tok.i, sent.end, reach=40)
@@ -1592,6 +1647,11 @@ def _copula_records(view: DocView, sent: Span, si: int, mentions) -> list[Found]
 
 def _governing_trigger(doc: Doc, trigs: list[Trigger], ms: int, me: int, next_mention: int) -> Trigger | None:
     """The trigger that speaks about the person at [ms, me)."""
+    # "the death on June 23 of Chairman James Fentress", "the resignation of X": a departure
+    # noun whose "of" leads to the person, whatever the parse hangs it on
+    for t in reversed(trigs):
+        if t.kind == "depart" and t.tok.pos_ == "NOUN" and _noun_of_reaches(doc, t.tok.i, ms):
+            return t
     # dependency: nearest trigger among the person's ancestors
     head = doc[ms:me].root
     for anc in head.ancestors:
@@ -1606,6 +1666,15 @@ def _governing_trigger(doc: Doc, trigs: list[Trigger], ms: int, me: int, next_me
     if before and (ms - before[-1].tok.i <= 8 or not _other_verb_between(doc[ms:me].root, before[-1].tok)):
         return before[-1]
     return None
+
+
+def _noun_of_reaches(doc: Doc, i: int, ms: int) -> bool:
+    """Does the noun at ``i`` reach the person at ``ms`` through "of", with only a date or a
+    title between ("the death on June 23 of Chairman James Fentress")?"""
+    if not i < ms <= i + 14:
+        return False
+    between = doc[i + 1:ms]
+    return any(w.lower_ == "of" for w in between) and not any(w.pos_ in ("VERB", "AUX") or w.text in (",", ";") for w in between)
 
 
 def _other_verb_between(tok: Token, verb: Token) -> bool:

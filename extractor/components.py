@@ -36,6 +36,7 @@ class TitleLexicon(BaseModel):
     unit_words: frozenset[str]
     pre_stop: frozenset[str]
     departments: frozenset[str]
+    posted_to: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -169,6 +170,21 @@ class TitleFinder:
             return k if k > start else j
         return j
 
+    def _to_country(self, doc: Doc, j: int) -> int:
+        """Extend a posting with its country: "ambassador to the Netherlands"; return new end."""
+        n = len(doc)
+        if not (0 < j < n and self._word(doc[j - 1]) in self.lex.posted_to and doc[j].lower_ == "to"):
+            return j
+        k = j + 1
+        if k < n and doc[k].lower_ == "the":
+            k += 1
+        if k < n and doc[k].ent_type_ == "GPE" and doc[k].ent_iob_ == "B":
+            k += 1
+            while k < n and doc[k].ent_iob_ == "I":
+                k += 1
+            return k
+        return j
+
     def _pre_modifiers(self, doc: Doc, i: int, floor: int) -> int:
         """Extend a title left over the nouns that name its field: "planning minister",
         "foreign exchange department chief", "Finance Minister" (at most three words)."""
@@ -198,6 +214,7 @@ class TitleFinder:
                 i += 1
                 continue
             end = self._of_part(doc, end)
+            end = self._to_country(doc, end)
             # conjoined roles: "chairman, president and chief executive"
             while end < n:
                 k = end

@@ -147,6 +147,7 @@ class Extractor:
                     log.debug("%s: no appointment cue, not parsed", document.document_id)
                     return prep  # no chunks: a record with no appointments
                 text = sorted_out.text
+            text = _break_long_runs(text)
             prep.chunks = [(offset, piece) for offset, piece in _chunks(text) if not piece.isspace()]
         except errors.InputError as exc:
             prep.error = ErrorInfo(type=exc.type, message=exc.message)
@@ -345,6 +346,27 @@ def _batches(texts: list[tuple[str, object]], limit: int) -> Iterator[list[tuple
         size += len(item[0])
     if group:
         yield group
+
+
+LONG_RUN = 100  # characters without a space after which the tokenizer gets a break
+
+_LONG_RUN = re.compile(rf"\S{{{LONG_RUN + 1},}}")
+
+
+def _break_long_runs(text: str) -> str:
+    """``text`` with every ``LONG_RUN``-th character of a long run without spaces (a URL, a
+    line of "&&&&", base64) turned into a space. spaCy's tokenizer takes time quadratic in the
+    length of such a run (its prefix and suffix rules rescan it); no name or title is that long,
+    and the length, so every offset, stays the same.
+
+    >>> _break_long_runs("a " + "&" * 250 + " b") == "a " + ("&" * 99 + " ") * 2 + "&" * 50 + " b"
+    True
+    """
+    def cut(m: re.Match) -> str:
+        run = m.group(0)
+        return "".join(c if (i + 1) % LONG_RUN else " " for i, c in enumerate(run))
+
+    return _LONG_RUN.sub(cut, text)
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:
