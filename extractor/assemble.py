@@ -147,15 +147,20 @@ _STOP_CAPS = {
 }
 
 
+_NOT_NAME_CHARS = re.compile(r"[^a-z0-9&]+")
+
+
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accents off, punctuation to spaces: for comparing names.
 
     >>> fold("Stéphane  Roques!")
     'stephane roques'
     """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return " ".join(re.sub(r"[^a-z0-9&]+", " ", text).split())
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(_NOT_NAME_CHARS.sub(" ", text.lower()).split())
 
 
 _TITLE_ABBREVIATIONS = frozenset(lexicon().abbreviations)
@@ -175,8 +180,22 @@ def same_org(a: str, b: str) -> bool:
 
 
 def is_upper_sentence(sent: Span) -> bool:
-    letters = [c for c in sent.text if c.isalpha()]
-    return len(letters) > 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    """Is the sentence in capitals (a wire headline)? Worked out once per doc."""
+    doc = sent.doc
+    memo = doc.user_data.get("extractor.upper_sentences")
+    if memo is None:
+        text = doc.text
+        memo = doc.user_data["extractor.upper_sentences"] = {}
+        for s in doc.sents:
+            part = text[s.start_char:s.end_char]
+            letters = sum(c.isalpha() for c in part)
+            memo[s.start, s.end] = letters > 8 and sum(c.isupper() for c in part) / letters > 0.8
+    upper = memo.get((sent.start, sent.end))
+    if upper is None:  # a span that is not one of the doc's sentences
+        part = sent.text
+        letters = sum(c.isalpha() for c in part)
+        upper = letters > 8 and sum(c.isupper() for c in part) / letters > 0.8
+    return upper
 
 
 def _in_upper_sentence(doc: Doc, i: int) -> bool:
@@ -248,12 +267,17 @@ class People:
                 self.token_person[t.i] = key
         # full names the NER labelled otherwise ("Stéphane Roques" as ORG)
         known = {tuple(k.split()): k for k in self.by_key if len(k.split()) > 1}
-        for tok in doc:
+        firsts = {words[0] for words in known}
+        folded = [fold(t.text) for t in doc] if known else []
+        for i, word in enumerate(folded):
+            if word not in firsts or i in self.token_person:
+                continue
             for size in (3, 2):
-                words = tuple(fold(t.text) for t in doc[tok.i:tok.i + size])
-                if len(words) == size and words in known and tok.i not in self.token_person:
-                    for t in doc[tok.i:tok.i + size]:
-                        self.token_person[t.i] = known[words]
+                words = tuple(folded[i:i + size])
+                if len(words) == size and words in known:
+                    for k in range(i, i + size):
+                        self.token_person[k] = known[words]
+                    break
         # surname mentions the NER missed ("Fusco formerly was ..."), and first names
         # that only one known person has ("Ken served as ...")
         first_names: dict[str, str | None] = {}
@@ -1940,11 +1964,11 @@ def _genders(view: DocView) -> dict[str, str]:
     a sentence opening with their name) or with an honorific (Mr, Ms, Mrs)."""
     doc = view.doc
     out: dict[str, str] = {}
-    for tok in doc:
-        key = view.people.at(tok.i)
-        if key is None or key in out:
+    for i in sorted(view.people.token_person):
+        key = view.people.token_person[i]
+        if key in out:
             continue
-        prev = doc[tok.i - 1].lower_.rstrip(".") if tok.i > 0 else ""
+        prev = doc[i - 1].lower_.rstrip(".") if i > 0 else ""
         if prev in ("mr", "sir", "lord"):
             out[key] = "m"
         elif prev in ("ms", "mrs", "miss", "dame", "lady"):

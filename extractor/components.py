@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import numpy
 from pydantic import BaseModel, ConfigDict
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -251,25 +253,29 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
     A blank line starts a sentence (headlines, datelines and list items stay apart);
     a word that follows neither sentence-final punctuation nor a line break does not
-    ("Centronics Corp said" stays one sentence).
+    ("Centronics Corp said" stays one sentence). Worked out on the text and token offsets
+    and set in one ``from_array`` call: making a Token object per word costs more.
     """
-    prev = None
-    newline = False
-    starts: set[int] = set()  # our own record: reading token.is_sent_start back is slow
-    for tok in doc:
-        if tok.is_space:
-            newline = newline or "\n" in tok.text
-            if "\n\n" in tok.text and tok.i + 1 < len(doc):
-                doc[tok.i + 1].is_sent_start = True
-                starts.add(tok.i + 1)
+    n = len(doc)
+    if n < 2:
+        return doc
+    text = doc.text
+    cols = doc.to_array([IDX, LENGTH, IS_SPACE])
+    hints = numpy.zeros((n, 1), dtype="int64")
+    prev_end = None  # where the last word ended
+    last = ""  # and its text
+    for i, (idx, length, space) in enumerate(cols.tolist()):
+        if space:
             continue
-        if prev is not None:
-            if "\n\n" in prev.whitespace_ or tok.i in starts:
-                pass
-            elif not newline and "\n" not in prev.whitespace_ and prev.text not in _ENDS and not prev.text.endswith("."):
-                tok.is_sent_start = False
-        prev = tok
-        newline = False
+        if prev_end is not None:
+            gap = text[prev_end:idx]
+            if "\n\n" in gap:
+                hints[i, 0] = 1
+            elif "\n" not in gap and last not in _ENDS and not last.endswith("."):
+                hints[i, 0] = -1
+        prev_end = idx + length
+        last = text[idx:prev_end]
+    doc.from_array([SENT_START], hints.astype("uint64"))  # spaCy's own encoding of -1
     return doc
 
 
