@@ -1051,6 +1051,8 @@ def _board_title(doc: Doc, start: int, limit: int, reach: int = 7) -> Span | Non
         j = i - 1
         while j > start and (doc[j].ent_type_ == "ORG" or doc[j].text in ("'s", "’s") or doc[j].text[:1].isupper()):
             j -= 1
+        if j - 1 > start and doc[j].lower_ in _GENERIC_ORGS and doc[j - 1].lower_ in ("the", "its", "our", "their"):
+            j -= 1  # "the company's board": the words before the possessive
         if doc[j].lower_ in ("its", "the", "company's", "our", "their", "his", "her"):
             j -= 1
         if j >= start and doc[j].lower_ in ("to", "from", "on", "of", "joined", "join", "joins", "left", "leaves"):
@@ -1764,6 +1766,10 @@ def _is_school(name: str) -> bool:
 
 def _capitalized_run(doc: Doc, k: int, limit: int) -> Span | None:
     """A proper-name run starting at k: "Arthur Andersen", "MSF - Doctors without Borders", "En Marche!"."""
+    if k < limit and not doc[k].text[:1].isupper() and doc[k].ent_type_ == "ORG" and doc[k].ent_iob_ == "B":
+        ent = _ent_at(doc, k)  # "20th Century Fox Film Corp": a name the NER found whole
+        if ent is not None and ent.end <= limit and "\n" not in ent.text and len(ent) <= 8:
+            return ent
     if k >= limit or not (doc[k].is_title or doc[k].is_upper or doc[k].text[:1].isupper()) or doc[k].lower_ in _STOP_CAPS:
         return None
     j = k
@@ -1794,6 +1800,8 @@ def _capitalized_run(doc: Doc, k: int, limit: int) -> Span | None:
         ent = _ent_at(doc, k)
         if ent is not None and ent.end > j and ent.end <= limit:
             j = ent.end
+    while j > k and (doc[j - 1].text == ">" or doc[j - 1].is_space):
+        j -= 1  # the end of a Reuters company tag, "<Shaw Venture Partners>"; a line break
     return doc[k:j]
 
 
@@ -1894,13 +1902,13 @@ def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
                 else:
                     i += 1
                     continue
-            if k < sent.end and doc[k].lower_ in ("the", "his", "her", "its", "their"):
-                k += 1
+            if k < sent.end and doc[k].lower_ in ("the", "his", "her", "its", "their", "<"):
+                k += 1  # "<" opens a Reuters company tag: "co-founder of <Mediflex Systems Corp>"
             # skip up to three lower-case descriptors: "at management consultants Arthur Andersen"
             m = k
             while m < sent.end and m - k < 3 and doc[m].is_lower and doc[m].is_alpha and doc[m].lower_ not in ("and", "in", "as", "at", "for", "of"):
                 m += 1
-            start = m if m < sent.end and doc[m].text[:1].isupper() else None
+            start = m if m < sent.end and (doc[m].text[:1].isupper() or doc[m].ent_type_ == "ORG" and doc[m].ent_iob_ == "B") else None
         if start is not None:
             run = _capitalized_run(doc, start, sent.end)
             in_school = run is not None and any(tok.i in school_tokens for tok in run)
@@ -1937,6 +1945,8 @@ def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
             t.lower_ in _FUNCTION_WORDS or t.lower_ in _LINKS or _title_word(t) for t in span if t.is_alpha
         ):
             continue  # "Vice President for Business Development", "Nomination Committee": functions
+        if len(span) <= 2 and all(t.lower_ in lexicon().departments or t.lower_ in lexicon().modifiers for t in span):
+            continue  # "Business Development", "Corporate Strategy": a function, not a firm
         if len(span) == 1 and span[0].is_upper and len(span[0]) <= 5 and span[0].ent_type_ != "ORG":
             continue  # "OSINT", "OTC": an abbreviation the NER does not know as a company
         held = view.title_at.get(first)
@@ -1947,6 +1957,9 @@ def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
                 first = span.start
             else:
                 continue
+        unit = _possessed_unit(doc, span, sent.end)
+        if unit is not None:
+            span, first = unit, unit.start  # "Marriott Corp's <MHS> Straw Hat Pizza unit": the unit
         if doc[first].lower_.rstrip(".") in _HONORIFICS or _acts_as_person(view, view.people.at(first)):
             continue  # a person, not an employer
         if fold(span.text) in _LEGAL_SUFFIXES:
@@ -1957,6 +1970,27 @@ def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
             continue  # "the COVID-19 pandemic", "the Celgene 'Innovation Lab'"
         good.append(span)
     return good
+
+
+def _possessed_unit(doc: Doc, span: Span, limit: int) -> Span | None:
+    """The unit a company owns, named right after it: "Marriott Corp's <MHS> Straw Hat Pizza
+    unit", "Du Pont Co's Conoco Inc" (a company the NER knows, or a name before a unit word)."""
+    k = span.end
+    if span[-1].text not in ("'s", "’s"):  # the NER may take the "'s" into the name
+        if k >= limit or doc[k].text not in ("'s", "’s"):
+            return None
+        k += 1
+    if k + 2 < limit and doc[k].text == "<":  # a Reuters ticker tag
+        close = next((m for m in range(k + 1, min(limit, k + 5)) if doc[m].text == ">"), None)
+        if close is None:
+            return None
+        k = close + 1
+    run = _capitalized_run(doc, k, limit)
+    if run is None:
+        return None
+    if run.end < limit and doc[run.end].lower_ in lexicon().unit_words or run[0].ent_type_ == "ORG":
+        return run
+    return None
 
 
 def _genders(view: DocView) -> dict[str, str]:
@@ -2025,11 +2059,14 @@ def _attach_past_employers(view: DocView, found: list[Found]) -> None:
         past_tense = any(t.tag_ in ("VBD",) for t in sent)
         if not (cue or past_tense and not rec_sent):
             continue
-        if rec_sent and not (words & {"previously", "formerly", "former", "from", "prior", "most", "recently", "was"}):
+        if rec_sent and not (words & {"previously", "formerly", "former", "from", "prior", "most", "recently", "was", "currently"}):
             continue
         # other people mentioned in the sentence own what follows their name
         # another person who starts a clause owns what follows ("..., while Smith was at Acme")
-        others = [m for m in mentions if m[2] != subject and (m[0] == sent.start or doc[m[0] - 1].lower_ in (",", "and", "while", "whereas", ";"))]
+        # or is told about in a relative clause ("replaces Herbert Shaw, who returns to his post at ...")
+        others = [m for m in mentions if m[2] != subject and (
+            m[0] == sent.start or doc[m[0] - 1].lower_ in (",", "and", "while", "whereas", ";")
+            or m[1] + 1 < sent.end and doc[m[1]].text == "," and doc[m[1] + 1].lower_ in ("who", "whose"))]
         for cand in _employer_candidates(view, sent):
             if any(m[0] < cand.start and m[0] > (mentions[0][0] if mentions else sent.start) for m in others):
                 continue

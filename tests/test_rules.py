@@ -54,3 +54,41 @@ def test_prime_minister_is_one_title_and_the_nationality_gives_the_government(ex
     assert (app.person.name, app.event) == ("Eva Lundgren", "departed")
     assert app.role.title.endswith("Prime Minister")
     assert app.organisation.name == "Norwegian"
+
+
+def employers(ex, text, person):
+    (app,) = [a for a in ex.extract(text, "t").appointments if a.person.name == person and a.event != "departed"]
+    return [p.name for p in app.past_employers]
+
+
+def test_the_employer_someone_currently_works_for_is_a_past_employer(ex):
+    text = ("DENVER, May 4 - Alpine Water Inc said Hugo Brandt was elected its president. "
+            "Brandt is currently chairman of Cascade Filters Corp, a unit of Ridge Industries.")
+    assert "Cascade Filters Corp" in employers(ex, text, "Hugo Brandt")
+
+
+def test_reuters_company_tags_and_names_starting_with_a_number(ex):
+    text = ("BOSTON, May 4 - Harbor Tools Inc said it named Nora Vance president. Vance was formerly "
+            "president of <Lindqvist Marine Corp> and earlier chief executive of 3rd Avenue Capital Inc.")
+    found = employers(ex, text, "Nora Vance")
+    assert "Lindqvist Marine Corp" in found
+    assert not any(">" in name or "<" in name for name in found)
+
+
+def test_a_unit_named_after_its_parent_is_the_employer(ex):
+    text = ("TULSA, May 4 - Prairie Foods Inc said it named Dale Ortiz president. Ortiz was previously "
+            "president of Hanley Corp's <HNL> Quick Burger unit.")
+    assert employers(ex, text, "Dale Ortiz") == ["Quick Burger"]
+
+
+def test_what_follows_another_persons_relative_clause_is_not_the_subjects_past(ex):
+    text = ("RENO, May 4 - Silver Data Inc said it appointed Paula Reyes chief executive. Reyes, formerly "
+            "president of Granite Systems Inc, replaces Mark Olsen, who returns to his post at Olsen Capital.")
+    assert employers(ex, text, "Paula Reyes") == ["Granite Systems Inc"]
+
+
+def test_resigning_from_the_companys_board_is_a_departure_from_a_directorship(ex):
+    text = ("AUSTIN, May 4 - Lone Star Labs Inc said it is moving its headquarters. "
+            "It also said Peter Hale resigned from the company's board of directors.")
+    (app,) = ex.extract(text, "t").appointments
+    assert (app.person.name, app.role.title, app.event) == ("Peter Hale", "director", "departed")
