@@ -41,6 +41,13 @@ DATELINE = re.compile(
     rf"^[ \t#*>]*[A-Z][\w.'’ -]{{1,60}}?(?:,\s*[A-Z][\w. ]{{1,25}}?)?,\s+(?P<date>(?:{_MONTHS})\.?\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+(?:{_MONTHS})\.?,?(?:\s+{_YEAR})?|\d{{4}}-\d\d-\d\d|[0-3]?\d[./][01]?\d[./](?:19|20)\d\d)\b",
     re.IGNORECASE | re.MULTILINE,
 )
+#: A dateline whose date follows a dash or a "/ wire /" tag: "FORT LAUDERDALE, FL - March 21, 2025",
+#: "Salt Lake City, UT – February 4th, 2025 –", "ST. LOUIS, MO / PR Karma / October 1, 2025" (year required)
+DATELINE_AFTER_DASH = re.compile(
+    rf"^[ \t#*>]*[A-Z][\w.'’ -]{{1,60}}?(?:,\s*[A-Z][\w. ]{{1,25}}?)?\s*(?:[-–—]|/[^/\n]{{1,40}}/)\s*"
+    rf"(?P<date>(?:{_MONTHS})\.?\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:{_MONTHS})\.?,?\s+{_YEAR})\b",
+    re.IGNORECASE | re.MULTILINE,
+)
 #: A line that holds only a date (with "By <author> |" or "Published" around it)
 DATE_LINE = re.compile(
     rf"^[ \t]*(?:(?:published|posted|updated|date)\s*:?\s*|by\s+[^|\n]{{1,60}}[|,–-]\s*)?(?P<date>(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(?:{_MONTHS})\.?\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+{_YEAR}))\b[^\n]{{0,30}}$",
@@ -114,6 +121,10 @@ def announcement_date(text: str, fallback: date | None = None) -> date | None:
                 return parsed
         elif fallback is not None:
             return parse_date(span, fallback)
+    for m in DATELINE_AFTER_DASH.finditer(head):
+        parsed = parse_date(m.group("date"))
+        if parsed is not None:
+            return parsed
     m = DATE_LINE.search(head) or DATE_LINE.search(text[-_HEAD_CHARS:] if len(text) > _HEAD_CHARS else "")
     if m:
         parsed = parse_date(m.group("date"))
@@ -197,7 +208,9 @@ def effective_date(sent: Span, announced: date | None) -> date | None:
         before = {t.lower_ for t in sent.doc[max(sent.start, ent.start - 2): ent.start]}
         if before & _NOT_EFFECTIVE or re.search(r"\b(?:ago|last|earlier)\b", text, re.IGNORECASE):
             continue
-        parsed = parse_date(re.sub(r"^(?:the\s+)?(?:end|beginning|start)\s+of\s+", "", text, flags=re.IGNORECASE), announced)
+        # "the end of March", "late April 2024": the month (its first day)
+        parsed = parse_date(re.sub(r"^(?:the\s+)?(?:(?:end|beginning|start)\s+of\s+|(?:early|mid|late)[\s-]+)", "", text,
+                                   flags=re.IGNORECASE), announced)
         if parsed is not None and announced is not None and not re.search(_YEAR, text):
             parsed = _nearest_year(parsed, announced, ahead=bool(_AHEAD.search(sent.text)))
         if parsed is not None:

@@ -18,7 +18,7 @@ from datetime import date
 import numpy
 
 from . import errors
-from .assemble import Found, find_appointments
+from .assemble import Found, find_appointments, triggers
 from .clean import CleanText, clean
 from .components import normalize_title
 from .dates import announcement_date, blank_datelines, effective_date
@@ -199,7 +199,7 @@ class Extractor:
                 if _background(sent.text, eff, announced):
                     continue
                 dated.append((found, eff))
-            for found, eff in _share_dates(dated):
+            for found, eff in _share_dates(_dates_told_later(dated, sents, announced)):
                 appointments.append(self._appointment(found, offset, cleaned, eff))
         return AnnouncementRecord(
             document_id=prep.document.document_id,
@@ -275,6 +275,66 @@ def _background(sentence: str, when: date | None, announced: date | None) -> boo
     return when is not None and announced is not None and (announced - when).days > BACKGROUND_DAYS
 
 
+#: "Sticht's appointment will be voted on ... on April 22", "French's official departure date of June 6"
+_CHANGE_NOUNS = frozenset({"appointment", "promotion", "election", "nomination", "retirement", "departure",
+                           "resignation", "arrival", "start", "succession", "transition"})
+#: "will retire at the meeting": the meeting whose date the text gives elsewhere
+_AT_MEETING = re.compile(r"\b(?:at|during)\s+(?:the|its|their)\s+(?:\w+\s+){0,2}meeting\b", re.IGNORECASE)
+
+
+def _dates_told_later(dated: list[tuple[Found, date | None]], sents: list, announced: date | None
+                      ) -> list[tuple[Found, date | None]]:
+    """Dates a record's own sentence leaves out and another sentence gives: a later sentence
+    about the person's change ("Bowen's promotion aligns with ... June 6, 2025"), or the
+    date of "the meeting" the change happens at ("at the May 19 meeting", "the annual meeting
+    ... expected to be held in June")."""
+    if all(eff is not None for _, eff in dated):
+        return dated
+    meeting: date | None = None
+    for sent in sents:
+        if "meeting" in sent.text.lower():
+            meeting = meeting or _meeting_date(sent, announced)
+    lex = triggers()
+    verbs = lex.appoint | lex.depart | lex.promote
+    out = []
+    for found, eff in dated:
+        if eff is None:
+            surname = found.person.text.split()[-1].lower()
+            for sent in sents[found.sent_index + 1:]:
+                toks = [t.lower_ for t in sent]
+                # "Bowen's promotion ...", "Hendrick joined Deep MM ... in late April 2024"
+                told = any(
+                    w == surname and (toks[i + 1:i + 2] in (["'s"], ["’s"]) and any(x in _CHANGE_NOUNS for x in toks[i + 2:i + 5])
+                                      or any(x in verbs for x in toks[i + 1:i + 3]))
+                    for i, w in enumerate(toks[:-2])
+                )
+                if told and not _background(sent.text, None, announced):
+                    later = effective_date(sent, announced)
+                    # a month alone is its first day ("in late April"): allow a little more than
+                    # BACKGROUND_DAYS, but not an old move ("joined Acme in March 2019")
+                    if later is not None and (announced is None or (announced - later).days <= 2 * BACKGROUND_DAYS):
+                        eff = later
+                        break
+        if eff is None and meeting is not None and _AT_MEETING.search(sents[found.sent_index].text):
+            eff = meeting
+        out.append((found, eff))
+    return out
+
+
+def _meeting_date(sent, announced: date | None) -> date | None:
+    """The date of a meeting the sentence names: "at the May 19 meeting", "its regular meeting
+    on April 22", "the annual meeting ... expected to be held in June"."""
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        near = [t.lower_ for t in sent.doc[max(sent.start, ent.start - 8):min(sent.end, ent.end + 3)]]
+        if "meeting" in near:
+            found = effective_date(sent.doc[ent.start - 1 if ent.start > sent.start else ent.start:ent.end + 1], announced)
+            if found is not None:
+                return found
+    return None
+
+
 def _share_dates(dated: list[tuple[Found, date | None]]) -> list[tuple[Found, date | None]]:
     """A successor takes effect when the predecessor leaves, and the other way round:
     "Dixon will retire April 21 ... Tacke will succeed Dixon" dates both."""
@@ -288,7 +348,18 @@ def _share_dates(dated: list[tuple[Found, date | None]]) -> list[tuple[Found, da
         if eff is None and f.event == "departed":
             eff = arriving.get(f.person.text)
         out.append((f, eff))
-    return out
+    # a chain of moves up: "Hodge will take over for Grubb when he assumes his new duties"
+    moving_up = {f.person.text: eff for f, eff in out if f.event != "departed" and eff is not None}
+    out = [(f, moving_up.get(f.succeeds) if eff is None and f.event != "departed" and f.succeeds else eff)
+           for f, eff in out]
+    # "Tacke will succeed Dixon ... and Keigger will become president": one sentence, one date
+    per_sentence: dict[int, set[date]] = {}
+    for f, eff in out:
+        if eff is not None and f.event != "departed":
+            per_sentence.setdefault(f.sentence.start, set()).add(eff)
+    return [(f, next(iter(per_sentence[f.sentence.start]))
+             if eff is None and f.event != "departed" and len(per_sentence.get(f.sentence.start, ())) == 1 else eff)
+            for f, eff in out]
 
 
 def _squash(text: str) -> str:

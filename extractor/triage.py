@@ -58,6 +58,7 @@ class TriageRules(BaseModel):
     extra_cues: frozenset[str] = frozenset()
     extra_title_words: frozenset[str] = frozenset()
     career_too_common: frozenset[str] = frozenset()
+    date_words: frozenset[str] = frozenset()
     auxiliaries: frozenset[str]
     object_window: int = Field(3, ge=0)
     lead_paragraphs: int = Field(3, ge=0)
@@ -127,7 +128,7 @@ def vocabulary() -> Vocabulary:
 
     titles = set(lex.heads) | set(lex.abbreviations) | set(extra.extra_title_words)
     too_common = {w.lower() for w in extra.career_too_common}
-    career = {w.lower() for w in trig.career if w.lower() not in too_common}
+    career = {w.lower() for w in trig.career if w.lower() not in too_common} | {w.lower() for w in extra.date_words}
     phrases = sorted(w for w in career if " " in w)
     return Vocabulary(
         cues=cues,

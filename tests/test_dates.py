@@ -17,6 +17,9 @@ from extractor.dates import announcement_date, blank_datelines, parse_date, wire
         ("LONDON, 4 March 2024 – Acme plc said", date(2024, 3, 4)),
         ("Headline\n\nBody paragraph.\n\n18th June 2018\n\nFrom: Healthcare", date(2018, 6, 18)),
         ("By Jane Roe | 4 March 2024, 09:12 GMT\n\nBody", date(2024, 3, 4)),
+        ("# Title\n\nTAMPA, FL - May 14, 2025 (SOMEWIRE) - Acme Inc today said", date(2025, 5, 14)),
+        ("Boise, ID – January 9th, 2024 – Acme Inc announced", date(2024, 1, 9)),
+        ("DAYTON, OH / Wire Desk / November 2, 2023 09:15\n\nAcme Inc named", date(2023, 11, 2)),
         ("A text that states no date at all.", None),
     ],
 )

@@ -112,3 +112,28 @@ def test_reported_strings_slice_back_from_offsets(ex, text):
         for span, value in spans:
             sliced = " ".join(text[span.start:span.end].split())
             assert sliced == value or value == "director" and sliced.lower() == "board"
+
+
+def test_a_date_told_in_a_later_sentence_about_the_change(ex):
+    text = ("OMAHA, May 4, 2026 - Prairie Rail Inc said it promoted Lena Voss to chief operating officer. "
+            "Voss's promotion takes effect on June 15, when the current officer leaves.")
+    (app,) = ex.extract(text).appointments
+    assert app.effective_date == date(2026, 6, 15)
+
+
+def test_a_change_at_the_meeting_takes_the_meeting_date(ex):
+    text = ("TOLEDO, Ohio, March 3 - Lakeside Glass Co said it nominated Arthur Penn for election to its "
+            "board at the April 28 annual meeting.\n\n"
+            "    Two members of the board, Sam Gold and Ruth Berg, will retire at the meeting, the company said.")
+    found = {a.person.name: a.effective_date for a in ex.extract(text).appointments}
+    assert found["Sam Gold"] == found["Ruth Berg"] == found["Arthur Penn"]
+    assert found["Arthur Penn"] is not None and (found["Arthur Penn"].month, found["Arthur Penn"].day) == (4, 28)
+
+
+def test_successors_named_in_one_sentence_share_its_date(ex):
+    text = ("TULSA, Okla., March 3 - Mesa Pipe Inc said Carl Dunn will retire May 1 as chairman. "
+            "The company said president Joan Pryce will succeed Dunn as chairman and vice president "
+            "Omar Hale will become president.")
+    found = {a.person.name: a.effective_date for a in ex.extract(text).appointments}
+    assert found["Joan Pryce"] == found["Omar Hale"] == found["Carl Dunn"]
+    assert found["Carl Dunn"] is not None and (found["Carl Dunn"].month, found["Carl Dunn"].day) == (5, 1)
