@@ -481,7 +481,7 @@ def _names_by_context(doc: Doc, title_at: dict[int, Span]) -> list[Span]:
             i += 1
             continue
         j = i
-        while j < n and j - i < 4 and _NAME_PART.match(doc[j].text) and doc[j].ent_type_ in ("", "ORG", "GPE", "NORP") and not doc[j].is_space and (j == i or not doc[j - 1].whitespace_ == "" or doc[j - 1].text.endswith(".")):
+        while j < n and j - i < 4 and _NAME_PART.match(doc[j].text) and doc[j].ent_type_ in ("", "ORG", "GPE", "NORP", "LAW", "PRODUCT", "WORK_OF_ART", "FAC") and not doc[j].is_space and (j == i or not doc[j - 1].whitespace_ == "" or doc[j - 1].text.endswith(".")):
             if doc[j].lower_ in _STOP_CAPS or doc[j].lower_ in _RANKS or fold(doc[j].text) in _ORG_WORDS or title_at.get(doc[j].i) is not None:
                 break
             j += 1
@@ -500,7 +500,10 @@ def _names_by_context(doc: Doc, title_at: dict[int, Span]) -> list[Span]:
         after = doc[j] if j < n else None
         after2 = doc[j + 1] if j + 1 < n else None
         before2 = doc[i - 2] if i > 1 else None
-        if before is not None and before.lower_ in ("of", "at", "for", "with", "from", "by"):
+        if before is not None and before.lower_ in ("of", "at", "for", "with", "from", "by") and not (
+            before.lower_ == "of" and before2 is not None and before2.lower_ in _CHANGE_NOUNS
+            and after is not None and after.lower_ == "as"
+        ):
             i = max(j, i + 1)
             continue  # "CCO of Colony Hardware, Executive Vice President of Aramsco": firms
         ok = (
@@ -518,6 +521,10 @@ def _names_by_context(doc: Doc, title_at: dict[int, Span]) -> list[Span]:
         i = max(j, i + 1)
     return out
 
+
+#: "the appointment of Rhiannon Pryce-Jones as ...": nouns whose "of" leads to the person changing
+_CHANGE_NOUNS = {"appointment", "appointments", "election", "promotion", "hiring", "nomination", "resignation",
+                 "retirement", "departure", "arrival", "addition"}
 
 _PASSIVE_LEAD = {"has", "have", "had", "was", "is", "will", "would"}
 
@@ -1823,8 +1830,15 @@ def _modifies_a_noun(doc: Doc, j: int, limit: int) -> bool:
 def _all_title_words(span: Span) -> bool:
     """Is every word of the span a title word ("Chief Digital & Transformation Officer", "CFO")?
     A span without words ("Toggle3D.ai") is not."""
-    words = [t for t in span if t.is_alpha]
-    return bool(words) and all(_title_word(t) or fold(t.text) in _TITLE_ABBREVIATIONS for t in words)
+    words = [t for t in span if t.is_alpha and t.lower_ != "the"]
+    return bool(words) and all(_title_word(t) or fold(t.text) in _TITLE_ABBREVIATIONS or _plural_title_word(t) for t in words)
+
+
+def _plural_title_word(tok: Token) -> bool:
+    """ "Directors", "Governors": a title word in the plural ("Board of Directors of")."""
+    lex = lexicon()
+    w = tok.lower_
+    return w.endswith("s") and (w[:-1] in lex.heads or w[:-1] in lex.unit_words)
 
 
 def _title_word(tok: Token) -> bool:
