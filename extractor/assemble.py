@@ -235,7 +235,8 @@ class People:
         candidates = sorted([e for e in doc.ents if e.label_ == "PERSON"] + _names_by_context(doc, title_at or {}),
                             key=lambda sp: sp.start)
         # a name that is anywhere followed by "Ltd", "Inc" ... is a company ("Levy-Russell Ltd")
-        firms = {fold(doc[t.i - 1].text) for t in doc[1:] if fold(t.text) in _LEGAL_SUFFIXES and doc[t.i - 1].text[:1].isupper()}
+        firms = {fold(doc[t.i - 1].text) for t in doc[1:] if fold(t.text) in _LEGAL_SUFFIXES and doc[t.i - 1].text[:1].isupper()
+                 and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_)}  # not "Aurich co-founded"
         for ent in candidates:
             span = self._trim(ent)
             if span is None or fold(span[-1].text) in firms or len(span) == 1 and _in_firm_name(doc, span.start):
@@ -320,6 +321,8 @@ class People:
             known = key.split()
             if len(words) == 1 or len(known) == 1:
                 return key
+            if len(words) < len(known) and known[-len(words):] == list(words):
+                return key  # "Chastain-Roux" for Élodie Chastain-Roux
             a, b = words[0], known[0]
             if a == b or (len(a) == 1 or len(b) == 1) and a[0] == b[0]:
                 return key
@@ -338,6 +341,10 @@ class People:
         # the NER leaves out a first initial: "[J.] Hugh Liedtke", "[R.] Joseph Clancy"
         while start > 0 and re.fullmatch(r"(?:[A-Z]\.)+", doc[start - 1].text) and ent.start - start < 2:
             start -= 1
+        # the NER stops at a hyphen: "Diego Alvarado[-Soto]"
+        if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
+                and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha:
+            end += 2
         # the NER stops at a middle initial: "Joseph D. [Mahaffey]", "John L. [burns]"
         if re.fullmatch(r"[A-Z]\.", doc[end - 1].text) and end < len(doc) and doc[end].is_alpha and len(doc[end]) > 1 \
                 and doc[end].ent_type_ in ("", "PERSON") and not doc[end].is_stop:
@@ -614,8 +621,8 @@ def _subject_name(tok: Token) -> Span | None:
     for child in tok.lefts:
         if child.dep_ in ("compound", "amod", "nmod") and (child.pos_ == "PROPN" or child.text[:1].isupper()):
             left = min(left, child.left_edge.i)
-    while left < tok.i and doc[left].lower_ == "the":
-        left += 1
+    while left < tok.i and (doc[left].lower_ == "the" or doc[left].is_space):
+        left += 1  # the parse may hang a blanked dateline on the name
     span = doc[left:tok.i + 1]
     if not all(t.text[:1].isupper() or t.text in ("&", "-", "'s") or t.like_num for t in span):
         return None
@@ -1379,7 +1386,8 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
             if title is None and trig.tok.lower_ in _JOIN_WORDS:
                 # "will join the Group as Chief Financial Officer"
                 as_at = next((k for k in range(trig.tok.i + 1, min(limit, trig.tok.i + 9)) if doc[k].lower_ == "as"), None)
-                if as_at is not None and not any(doc[k].pos_ in ("VERB", "AUX") for k in range(trig.tok.i + 1, as_at)):
+                if as_at is not None and not any(doc[k].pos_ in ("VERB", "AUX") and doc[k - 1].text != "-"  # "Edinburgh-based"
+                                                 for k in range(trig.tok.i + 1, as_at)):
                     title = _title_after_pos(view, as_at + 1, limit, trigger_words)
             if title is None and trig.kind == "appoint" and _takes_duties(doc, trig.tok, limit):
                 # "would take over his duties": the role just left

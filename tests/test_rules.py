@@ -92,3 +92,30 @@ def test_resigning_from_the_companys_board_is_a_departure_from_a_directorship(ex
             "It also said Peter Hale resigned from the company's board of directors.")
     (app,) = ex.extract(text, "t").appointments
     assert (app.person.name, app.role.title, app.event) == ("Peter Hale", "director", "departed")
+
+
+def test_hyphenated_surnames_are_one_person_in_full_and_alone(ex):
+    text = ("LYON, April 2, 2025 - Terrel Packaging SA announces the appointment of Agathe Morel-Vidal as "
+            "Chief Financial Officer, effective May 5, 2025.\n\nMorel-Vidal joins from Ducret Industries SA, "
+            "where she was finance director.")
+    (app,) = ex.extract(text, "t").appointments
+    assert app.person.name == "Agathe Morel-Vidal"
+    assert [p.name for p in app.past_employers] == ["Ducret Industries SA"]
+
+
+def test_a_surname_before_co_founded_is_still_a_person(ex):
+    text = ("AUSTIN, May 4, 2025 - Bramble Labs said its chief technology officer, Tomas Vinter, will "
+            "leave the company on June 30.\n\nVinter co-founded Bramble in 2016 with its chief executive.")
+    assert changes(ex, text) == {("Tomas Vinter", "chief technology officer", "departed")}
+
+
+def test_join_as_title_past_a_hyphenated_adjective(ex):
+    text = "LEEDS, May 4, 2025 - Sarah Mitchell will join the Leeds-based lender as CTO, the company said."
+    assert changes(ex, text) == {("Sarah Mitchell", "CTO", "appointed")}
+
+
+def test_non_executive_director_is_one_title(ex):
+    text = ("LONDON, 3 March 2025 - Fenmoor plc announces the appointment of Clara Huxley as an "
+            "independent Non-Executive Director with effect from 1 May 2025.")
+    (app,) = ex.extract(text, "t").appointments
+    assert (app.person.name, app.role.title) == ("Clara Huxley", "independent Non-Executive Director")
