@@ -338,6 +338,11 @@ class People:
             end -= 1
         if end <= start:
             return None
+        # the NER takes a first name that is a month for a date: "[August] Busch III"
+        if start > 0 and doc[start - 1].lower_ in _MONTH_NAMES and doc[start - 1].is_title \
+                and start == ent.start and (start < 2 or doc[start - 2].ent_type_ != "DATE") \
+                and len([t for t in doc[start:end] if t.is_alpha and fold(t.text) not in _SUFFIXES]) == 1:
+            start -= 1  # only for a name left without a first name ("Busch III", not "John Johnstone Jr")
         # the NER leaves out a first initial: "[J.] Hugh Liedtke", "[R.] Joseph Clancy"
         while start > 0 and re.fullmatch(r"(?:[A-Z]\.)+", doc[start - 1].text) and ent.start - start < 2:
             start -= 1
@@ -352,6 +357,8 @@ class People:
         span = doc[start:end]
         if not any(t.text[:1].isupper() for t in span) or any(t.like_num for t in span):
             return None
+        if len(span) > 1 and re.fullmatch(r"[A-Z]\.", span[-1].text):
+            return None  # "Joseph D.": a name cut short, no surname to refer to
         if "\n" in span.text or any(fold(t.text) in _ORG_WORDS for t in span):
             return None
         return span
@@ -532,6 +539,9 @@ def _names_by_context(doc: Doc, title_at: dict[int, Span]) -> list[Span]:
 #: "the appointment of Rhiannon Pryce-Jones as ...": nouns whose "of" leads to the person changing
 _CHANGE_NOUNS = {"appointment", "appointments", "election", "promotion", "hiring", "nomination", "resignation",
                  "retirement", "departure", "arrival", "addition"}
+
+#: Months that are also first names ("August Busch III", "June Carter")
+_MONTH_NAMES = {"april", "may", "june", "august"}
 
 _PASSIVE_LEAD = {"has", "have", "had", "was", "is", "will", "would"}
 
@@ -930,6 +940,12 @@ def _org_for_title(view: DocView, title: Span, sent: Span) -> CharSpan | None:
             span = _clean_org(ent) if ent is not None else None
             if span is not None:
                 return CharSpan(span.text, span.start_char, span.end_char)
+    # "president of the unit": the unit named earlier ("its beer subsidiary, Anheuser-Busch Inc")
+    if len(title) >= 3 and title[-1].lower_ in lexicon().unit_words and title[-2].lower_ in ("the", "its") \
+            and title[-3].lower_ == "of":
+        unit = _unit_named_before(view, title.start, title[-1].lower_)
+        if unit is not None:
+            return unit
     # "president of its Britt Airways unit": the unit, when named
     for tok in title:
         if tok.ent_type_ == "ORG" and tok.ent_iob_ == "B":
@@ -980,6 +996,26 @@ def _org_for_title(view: DocView, title: Span, sent: Span) -> CharSpan | None:
             if span is not None:
                 return CharSpan(span.text, span.start_char, span.end_char)
     return None
+
+
+def _unit_named_before(view: DocView, before: int, word: str) -> CharSpan | None:
+    """The last unit the text named before token ``before``: "its beer subsidiary,
+    Anheuser-Busch Inc", "its Britt Airways unit" ("unit" and "subsidiary" refer to either)."""
+    doc = view.doc
+    units = lexicon().unit_words
+    found = None
+    for ent in doc.ents:
+        if ent.start >= before:
+            break
+        if ent.label_ != "ORG":
+            continue
+        named_as_unit = (ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].lower_ in units
+                         or ent.end < len(doc) and doc[ent.end].lower_ in units and doc[ent.end].lower_ != "board")
+        if named_as_unit:
+            span = _clean_org(ent)
+            if span is not None:
+                found = CharSpan(span.text, span.start_char, span.end_char)
+    return found
 
 
 _GOVERNMENT_HEADS = {"minister", "premier", "ambassador", "senator", "chancellor"}

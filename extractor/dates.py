@@ -205,6 +205,8 @@ def effective_date(sent: Span, announced: date | None) -> date | None:
         after = sent.doc[ent.end] if ent.end < len(sent.doc) else None
         if after is not None and after.text in ("-", "–", "—", "--"):
             continue  # a dateline, the date of the text
+        if len(ent) == 1 and after is not None and after.is_title and after.is_alpha and after.ent_type_ in ("PERSON", ""):
+            continue  # "August Busch III": a month that is a first name
         before = {t.lower_ for t in sent.doc[max(sent.start, ent.start - 2): ent.start]}
         if before & _NOT_EFFECTIVE or re.search(r"\b(?:ago|last|earlier)\b", text, re.IGNORECASE):
             continue

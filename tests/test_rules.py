@@ -119,3 +119,14 @@ def test_non_executive_director_is_one_title(ex):
             "independent Non-Executive Director with effect from 1 May 2025.")
     (app,) = ex.extract(text, "t").appointments
     assert (app.person.name, app.role.title) == ("Clara Huxley", "independent Non-Executive Director")
+
+
+def test_a_month_that_is_a_first_name_is_neither_a_date_nor_lost(ex):
+    text = ("ST. LOUIS, Mo., March 25 - Harlan Foods Inc said Peter Vance resigned as president of its "
+            "dairy subsidiary, Harlan Dairy Inc. He will be replaced as president of the unit by "
+            "August Meyer III, chairman of the company.")
+    apps = ex.extract(text, "t").appointments
+    meyer = [a for a in apps if a.event != "departed"]
+    assert [a.person.name for a in meyer] == ["August Meyer III"]
+    assert meyer[0].organisation.name.rstrip(".") == "Harlan Dairy Inc"
+    assert all(a.effective_date is None for a in apps)
