@@ -346,6 +346,10 @@ class People:
         # the NER leaves out a first initial: "[J.] Hugh Liedtke", "[R.] Joseph Clancy"
         while start > 0 and re.fullmatch(r"(?:[A-Z]\.)+", doc[start - 1].text) and ent.start - start < 2:
             start -= 1
+        # the NER takes a surname that is a day or a month for a date: "Thomas [Sunday]"
+        if end - start == 1 and end + 1 < len(doc) and doc[end].lower_ in _DAY_AND_MONTH_NAMES and doc[end].is_title \
+                and not doc[end + 1].like_num and not doc[end + 1].is_title:
+            end += 1
         # the NER stops at a hyphen: "Diego Alvarado[-Soto]"
         if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
                 and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha:
@@ -542,6 +546,10 @@ _CHANGE_NOUNS = {"appointment", "appointments", "election", "promotion", "hiring
 
 #: Months that are also first names ("August Busch III", "June Carter")
 _MONTH_NAMES = {"april", "may", "june", "august"}
+
+_DAY_AND_MONTH_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                        "october", "november", "december"}
 
 _PASSIVE_LEAD = {"has", "have", "had", "was", "is", "will", "would"}
 
@@ -1148,8 +1156,34 @@ def find_appointments(doc: Doc) -> list[Found]:
             last_key = mentions[0][2] if not found or found[-1].sent_index != si else found[-1].person_key
     found.extend(_former_holders(view, found))
     found = _merge(found)
+    found = _every_post_of_predecessor(found)
     _attach_past_employers(view, found)
     return found
+
+
+def _every_post_of_predecessor(found: list[Found]) -> list[Found]:
+    """A successor takes the predecessor's post wherever he held it: "Kline will resign as
+    president of Liberty Financial Group Inc and its Liberty Savings Bank unit ... Kline's
+    post will be filled by Cheleden" makes Cheleden president of both."""
+    out = list(found)
+    for f in found:
+        if f.event == "departed" or not f.succeeds or f.organisation is None:
+            continue
+        words = _title_words(f.title.text)
+        held = [d for d in found if d.event == "departed" and d.person.text == f.succeeds and d.organisation is not None
+                and _title_words(d.title.text) == words]
+        if len(held) < 2 or len({d.sent_index for d in held}) > 1 or not any(
+            same_org(d.organisation.text, f.organisation.text) for d in held
+        ):
+            continue  # one post, posts told apart, or not the same post
+        for d in held:
+            if any(g.person_key == f.person_key and g.event != "departed" and g.organisation is not None
+                   and same_org(g.organisation.text, d.organisation.text) for g in out):
+                continue
+            out.append(Found(person=f.person, title=f.title, organisation=d.organisation, event=f.event,
+                             sentence=f.sentence, confidence=f.confidence, succeeds=f.succeeds,
+                             person_key=f.person_key, sent_index=f.sent_index))
+    return out
 
 
 _LIST_GAP = {",", "and", "&"}

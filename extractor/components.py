@@ -199,7 +199,8 @@ class TitleFinder:
             tok = doc[k - 1]
             if not tok.is_alpha or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "DATE") or tok.lower_ in self.lex.pre_stop:
                 break
-            if tok.pos_ == "NOUN" and tok.is_lower or tok.pos_ == "PROPN" and tok.is_title and tok.lower_ in self.lex.modifiers:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.is_lower or tok.pos_ == "PROPN" and tok.is_title and tok.lower_ in self.lex.modifiers \
+                    or tok.pos_ == "ADJ" and tok.is_lower and tok.lower_ in self.lex.modifiers:  # "foreign exchange department chief"
                 k -= 1
                 continue
             break

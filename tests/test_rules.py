@@ -130,3 +130,24 @@ def test_a_month_that_is_a_first_name_is_neither_a_date_nor_lost(ex):
     assert [a.person.name for a in meyer] == ["August Meyer III"]
     assert meyer[0].organisation.name.rstrip(".") == "Harlan Dairy Inc"
     assert all(a.effective_date is None for a in apps)
+
+
+def test_a_successor_takes_the_post_at_every_organisation_the_predecessor_leaves(ex):
+    text = ("READING, Pa., April 9 - Robert M. Tull, 52, will resign on May 1 as president of Berks Financial "
+            "Group Inc and its Berks Savings Bank unit, the company said. The company said Tull's post "
+            "will be filled by Ellen J. Chambers, chairman and chief executive officer.")
+    cho = {a.organisation.name for a in ex.extract(text, "t").appointments if a.person.name == "Ellen J. Chambers"}
+    assert cho == {"Berks Financial Group Inc", "Berks Savings Bank"}
+
+
+def test_a_surname_that_is_a_weekday_stays_with_the_first_name(ex):
+    text = ("DOVER, Del., June 2 - Coastal Markets Inc said it elected Ruth Abel as chairman. "
+            "Abel replaces Walter Friday, former chairman, who died May 25, the company said.")
+    found = changes(ex, text)
+    assert ("Walter Friday", "chairman", "departed") in found
+
+
+def test_a_department_chief_keeps_the_words_naming_the_department(ex):
+    text = ("HAMBURG, March 13 - Nordbank AG said foreign exchange department chief Lars Brenner had "
+            "been dismissed with immediate effect.")
+    assert changes(ex, text) == {("Lars Brenner", "foreign exchange department chief", "departed")}
