@@ -1956,6 +1956,7 @@ def _acts_as_person(view: DocView, key: str | None) -> bool:
 _FUNCTION_WORDS = {"committee", "program", "programme", "leadership", "analysis", "planning", "market", "markets",
                    "nomination", "nominations", "remuneration", "mentor", "team", "teams"}
 _LINKS = {"and", "&", "of", "for", "the"}
+_REPORTING = {"said", "told", "added", "announced", "noted", "stated", "reported", "explained", "commented"}
 _EMPLOYER_PLURALS = {"companies", "firms", "organizations", "organisations", "roles", "positions", "employers",
                      "banks", "groups", "businesses", "brands", "agencies", "startups", "start-ups"}
 
@@ -2054,8 +2055,16 @@ def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
             span, first = unit, unit.start  # "Marriott Corp's <MHS> Straw Hat Pizza unit": the unit
         if doc[first].lower_.rstrip(".") in _HONORIFICS or _acts_as_person(view, view.people.at(first)):
             continue  # a person, not an employer
+        named = next((t.i for t in span if view.people.at(t.i) is not None), None)
+        if named is not None and named > span.start:
+            head = doc[span.start:named]
+            if view.title_at.get(named - 1) is not None or all(t.lower_ in _RANKS or _title_word(t) for t in head if t.is_alpha):
+                continue  # "Brigadier General Larry V. Lunt": a rank or title and a person
+            span = head  # "Launch Services [Meghan Fletcher]": the name ends the run
         if fold(span.text) in _LEGAL_SUFFIXES:
             continue
+        if len(span) > 2 and span[0].lower_ in _GENERIC_ORGS and span[1].text in ("'s", "’s"):
+            continue  # "the Group's Executive Board": a body of the new employer
         if _is_school(span.text):
             continue
         if _modifies_a_noun(doc, span.end, sent.end):
@@ -2148,7 +2157,8 @@ def _attach_past_employers(view: DocView, found: list[Found]) -> None:
         records = by_key[subject]
         rec_sent = any(r.sent_index == si for r in records)
         cue = words & lex.career or "prior to" in text_low or "joins from" in text_low or "joined from" in text_low
-        past_tense = any(t.tag_ in ("VBD",) for t in sent)
+        # a verb in the past, not the reporting one ("It said Cassani will be responsible for ...")
+        past_tense = any(t.tag_ == "VBD" and t.lower_ not in _REPORTING for t in sent)
         if not (cue or past_tense and not rec_sent):
             continue
         if rec_sent and not (words & {"previously", "formerly", "former", "from", "prior", "most", "recently", "was", "currently"}):

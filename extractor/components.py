@@ -157,8 +157,8 @@ class TitleFinder:
                 break
             k += 1
         if end_unit is not None:
-            if end_unit < n and doc[end_unit].ent_iob_ == "I" and doc[end_unit].ent_type_ == "ORG":
-                return j  # "Group" of "Vantage Group Inc": a company's name, not "its ... unit"
+            if doc[end_unit - 1].ent_type_ == "ORG":
+                return j  # "Group" of "Vantage Group Inc", "the Swiss National Bank": a name, not "its ... unit"
             return end_unit
         words = doc[start:k]
         if not len(words):

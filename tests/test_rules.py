@@ -151,3 +151,11 @@ def test_a_department_chief_keeps_the_words_naming_the_department(ex):
     text = ("HAMBURG, March 13 - Nordbank AG said foreign exchange department chief Lars Brenner had "
             "been dismissed with immediate effect.")
     assert changes(ex, text) == {("Lars Brenner", "foreign exchange department chief", "departed")}
+
+
+def test_past_employers_skip_titled_people_bodies_of_the_new_employer_and_reporting_verbs(ex):
+    text = ("BERN, March 20 - Alpenhof AG said it named Urs Kessler, former president of the Swiss "
+            "National Bank, a director. Kessler will also serve as a member of the Group's Executive "
+            "Board.\n\nIt said Kessler will be responsible for Alpenhof Asia Holdings and Alpenhof "
+            "Americas Group.")
+    assert employers(ex, text, "Urs Kessler") == ["Swiss National Bank"]
