@@ -379,6 +379,18 @@ def _rewrite(
     return "".join(parts), builder.build(len(text))
 
 
+def characters(text: str) -> str:
+    """``text`` with characters normalised as ``normalise`` does, without an offset map (for a
+    quick look at the words of a raw text).
+
+    >>> characters("chief\u00adexecutive&nbsp;officer")
+    'chiefexecutive officer'
+    """
+    spaced = text.translate(_SPACES)
+    step1 = _SPECIAL.sub(lambda m: "" if m.group("gone") else "\n", spaced)
+    return _ENTITY.sub(lambda m: _decoded_entity(step1, m) or m.group(), step1) if "&" in step1 else step1
+
+
 def normalise(text: str) -> tuple[str, OffsetMap]:
     """Normalise characters; return the new text and its map onto ``text``.
 

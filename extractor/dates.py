@@ -68,6 +68,9 @@ def parse_date(text: str, base: date | None = None, prefer: str = "current_perio
     >>> parse_date("18th June 2018")
     datetime.date(2018, 6, 18)
     """
+    quick = _written_out(text)
+    if quick is not None:
+        return quick
     import dateparser
 
     settings = {
@@ -85,6 +88,32 @@ def parse_date(text: str, base: date | None = None, prefer: str = "current_perio
         log.debug("dateparser rejected %r: %s", text, exc)
         return None
     return parsed.date() if parsed else None
+
+
+_WRITTEN_OUT = re.compile(
+    rf"(?:(?P<m1>{_MONTHS})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y1>{_YEAR})"
+    rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTHS})\.?,?\s+(?P<y2>{_YEAR}))",
+    re.IGNORECASE,
+)
+
+
+def _written_out(text: str) -> date | None:
+    """A date given in full ("April 20, 2020", "18th June 2018") read without dateparser, which
+    costs about a millisecond a call; anything else is left to dateparser.
+
+    >>> _written_out(" Sept. 3, 2024 "), _written_out("3rd of May 1987"), _written_out("May 1987")
+    (datetime.date(2024, 9, 3), datetime.date(1987, 5, 3), None)
+    """
+    m = _WRITTEN_OUT.fullmatch(text.strip(" ,.-–—"))
+    if m is None:
+        return None
+    month = _MONTH_NUM[(m.group("m1") or m.group("m2"))[:3].lower()]
+    day = int(m.group("d1") or m.group("d2"))
+    year = int(m.group("y1") or m.group("y2"))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def wire_stamp(text: str) -> date | None:

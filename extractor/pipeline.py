@@ -35,7 +35,7 @@ from .models import (
     Role,
     Successor,
 )
-from .triage import triage
+from .triage import may_hold, triage
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +137,13 @@ class Extractor:
             prep.source_text = loaded.text
             prep.is_html = loaded.is_html
             prep.published = loaded.published
+            if self.options.triage and not may_hold(loaded.text):
+                # no cue or no title word anywhere: nothing to clean or parse (the record
+                # only needs the announcement date, read from the text as it is)
+                if not loaded.text.strip():
+                    raise errors.empty()
+                log.debug("%s: no appointment cue, not cleaned or parsed", document.document_id)
+                return prep
             prep.cleaned = clean(loaded.text)
             if not prep.cleaned.text.strip():
                 raise errors.empty()
@@ -187,7 +194,7 @@ class Extractor:
 
     def _record(self, prep: _Prepared, docs: list[tuple[int, object]]) -> AnnouncementRecord:
         cleaned = prep.cleaned
-        announced = announcement_date(cleaned.text, fallback=prep.published)
+        announced = announcement_date(cleaned.text if cleaned is not None else prep.source_text, fallback=prep.published)
         appointments: list[Appointment] = []
         warnings: list[str] = []
         for offset, doc in docs:

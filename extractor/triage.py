@@ -257,6 +257,23 @@ class _Paragraph:
     career: bool
 
 
+def may_hold(text: str) -> bool:
+    """Can ``text`` hold a record at all? False when it has no change cue or no title word
+    anywhere: then no part of it can, cleaned or not. Cheap enough to run on the raw text before
+    cleaning (the firehose case: most documents stop here). Characters are first normalised
+    the way cleaning does (invisible ones dropped, entities decoded), so that a word split by a
+    soft hyphen still counts.
+
+    >>> may_hold("Shares of Acme rose 3 pct."), may_hold("Acme named a new chief executive."), may_hold("")
+    (False, True, False)
+    """
+    from .clean import characters
+
+    vocab = vocabulary()
+    seen = words(characters(text))
+    return not seen.isdisjoint(vocab.cues) and not seen.isdisjoint(vocab.titles)
+
+
 def triage(text: str) -> Triage:
     """Decide whether ``text`` needs the model, and which of its paragraphs; see the module docstring."""
     vocab = vocabulary()
@@ -275,7 +292,69 @@ def triage(text: str) -> Triage:
                 keep[j] = True
     kept = tuple(span for span, k in zip(spans, keep) if k)
     blanked = tuple(span for span, k in zip(spans, keep) if not k)
-    return Triage(True, blank(text, list(blanked)), kept, blanked)
+    quiet = _quiet_sentences(text, [(span, i) for i, (span, k) in enumerate(zip(spans, keep)) if k], vocab)
+    return Triage(True, blank(text, sorted(list(blanked) + quiet)), kept, blanked)
+
+
+#: Where a sentence may end: ".", "!" or "?" (and closing quotes), space, then a capital or a quote.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[A-Z\"“‘(])")
+#: The word before a full stop that does not end a sentence: short capitalised words ("Mr.",
+#: "Corp.", "Inc.", "Gen."), initials and dotted abbreviations ("J.", "U.S.").
+_ABBREVIATION = re.compile(r"(?:\b[A-Z][A-Za-z]{0,3}|\b(?:[A-Za-z]\.)+[A-Za-z]?|\b(?:approx|est|etc|vs|no))\.$")
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of ``text[start:end]``, cut only where a cut is certain:
+    never after an abbreviation or an initial (a missed cut keeps more text, never less).
+
+    >>> text = "Acme Corp. named J. Smith chief. He joins from U.S. Steel Co. Shares rose."
+    >>> [text[a:b] for a, b in sentences(text, 0, len(text))]
+    ['Acme Corp. named J. Smith chief. ', 'He joins from U.S. Steel Co. Shares rose.']
+    """
+    out = []
+    last = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        before = text[max(last, m.start() - 12):m.start()]
+        before = before.rstrip("\"'”’)]")
+        if _ABBREVIATION.search(before):
+            continue
+        out.append((last, m.end()))
+        last = m.end()
+    if last < end:
+        out.append((last, end))
+    return out
+
+
+#: A sentence about someone named before ("He also brings expertise from his time at ...")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
+
+
+def _quiet_sentences(text: str, kept: list[tuple[tuple[int, int], int]], vocab: Vocabulary) -> list[tuple[int, int]]:
+    """The sentences of the kept paragraphs past the lead that can not matter: no change cue,
+    title word, career cue or personal pronoun, not right after a sentence with a cue
+    or a title (a pronoun or a surname may carry it on) and not right before a sentence kept
+    for a career cue or a pronoun (it names whom that one is about). Blanking them spares the
+    model most of a long release's company description, quotes and outlook."""
+    spans: list[tuple[int, int]] = []
+    marks: list[str] = []  # "lead", "change" (cue or title), "about" (career or pronoun), ""
+    for (start, end), index in kept:
+        if index < vocab.lead_paragraphs:
+            spans.append((start, end))
+            marks.append("lead")
+            continue
+        for a, b in sentences(text, start, end):
+            seen = _look(text, a, b, 0, vocab)
+            spans.append((a, b))
+            about = seen.career or _PRONOUN.search(text, a, b) is not None
+            marks.append("change" if (seen.cue or seen.title) and not about else "about" if about else "")
+    quiet = []
+    for i, (span, mark) in enumerate(zip(spans, marks)):
+        if mark:
+            continue
+        if i and marks[i - 1] in ("change", "lead") or i + 1 < len(marks) and marks[i + 1] == "about":
+            continue
+        quiet.append(span)
+    return quiet
 
 
 def _blocks(text: str, spans: list[tuple[int, int]]) -> list[int]:

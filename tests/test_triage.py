@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from extractor.assemble import triggers
 from extractor.components import lexicon
 from extractor.pipeline import Extractor, Options
-from extractor.triage import blank, paragraphs, rules, triage, vocabulary, words
+from extractor.triage import blank, may_hold, paragraphs, rules, sentences, triage, vocabulary, words
 
 HEADLINE = "Acme Corp Names Jane Roe Chief Financial Officer"
 LEAD = "BOSTON, May 2, 2024 -- Acme Corp, a maker of widgets, today announced results."
@@ -189,3 +189,40 @@ def test_every_text_triage_skips_gives_no_appointment_without_triage_either():
     full = Extractor(Options(triage=False))
     for path in skipped:
         assert full.extract(path.read_text(encoding="utf-8"), path.stem).appointments == [], path.name
+
+
+def test_sentences_of_a_kept_paragraph_that_can_not_matter_are_blanked_too():
+    para = ("Acme said it appointed Jane Roe chief financial officer. Widget demand rose 5% this spring. "
+            "The plants run three shifts a day. She joins from Bolt Industries. Sales grew in Peru.")
+    text = "\n\n".join([HEADLINE, LEAD, FILLER[0], para])
+    result = triage(text)
+    assert len(result.text) == len(text)
+    kept_words = result.text.split()
+    assert "appointed" in kept_words and "She" in kept_words
+    # right after the change: kept (a surname may carry it on); the sentence before "She": kept
+    assert "Widget" in kept_words and "plants" in kept_words
+    assert "Peru." not in kept_words  # nothing to do with the change
+    gone = text.index("Sales grew")
+    assert _blanked(text, result.text, gone, gone + len("Sales grew in Peru."))
+
+
+def test_sentence_cuts_never_fall_after_abbreviations_or_initials():
+    text = "Acme Corp. named J. R. Smith chief. He came from U.S. Steel Co. in 2019. Shares rose."
+    cuts = [text[a:b].strip() for a, b in sentences(text, 0, len(text))]
+    assert cuts == ["Acme Corp. named J. R. Smith chief.", "He came from U.S. Steel Co. in 2019.", "Shares rose."]
+
+
+def test_may_hold_reads_the_raw_text_after_dropping_invisible_characters():
+    assert not may_hold("Shares of Acme rose 3 pct on Monday.")
+    assert may_hold("Acme named Jane Roe chief executive.")
+    assert may_hold("Acme named Jane Roe chief exe\u00adcutive.")  # a soft hyphen inside the title word
+    assert may_hold("Acme named Jane Roe chief&shy;executive.")
+
+
+@pytest.mark.model
+def test_a_text_without_cue_skips_cleaning_but_keeps_its_date():
+    text = "Login | Subscribe\n\nBOSTON, May 2, 2024 -- Acme Corp said widget sales rose 5%.\n"
+    on = Extractor().extract(text, "a")
+    off = Extractor(Options(triage=False)).extract(text, "a")
+    assert on.appointments == off.appointments == []
+    assert on.announcement_date == off.announcement_date == date(2024, 5, 2)
