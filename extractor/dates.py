@@ -234,8 +234,8 @@ def effective_date(sent: Span, announced: date | None) -> date | None:
         after = sent.doc[ent.end] if ent.end < len(sent.doc) else None
         if after is not None and after.text in ("-", "–", "—", "--"):
             continue  # a dateline, the date of the text
-        if len(ent) == 1 and after is not None and after.is_title and after.is_alpha and after.ent_type_ in ("PERSON", ""):
-            continue  # "August Busch III": a month that is a first name
+        if len(ent) == 1 and after is not None and _surname_only(after):
+            continue  # "August Busch III": a month that is a first name (not "in April John Smith")
         before = {t.lower_ for t in sent.doc[max(sent.start, ent.start - 2): ent.start]}
         if before & _NOT_EFFECTIVE or re.search(r"\b(?:ago|last|earlier)\b", text, re.IGNORECASE):
             continue
@@ -253,6 +253,19 @@ def effective_date(sent: Span, announced: date | None) -> date | None:
     if _IMMEDIATE.search(sent.text):
         return announced
     return None
+
+
+def _surname_only(tok) -> bool:
+    """Does a person's name without a first name start at ``tok`` ("Busch III")?"""
+    if tok.ent_type_ != "PERSON" or tok.ent_iob_ != "B" or not tok.is_title:
+        return False
+    k = tok.i
+    words = 0
+    while k < len(tok.doc) and tok.doc[k].ent_iob_ in ("B", "I") and tok.doc[k].ent_type_ == "PERSON" and (k == tok.i or tok.doc[k].ent_iob_ == "I"):
+        if tok.doc[k].is_alpha and tok.doc[k].lower_ not in ("jr", "sr", "ii", "iii", "iv"):
+            words += 1
+        k += 1
+    return words == 1
 
 
 _NEXT_MONTH = re.compile(r"\bnext\s+month\b", re.IGNORECASE)

@@ -25,6 +25,15 @@ lead: the main organisation is found there), holds a cue, a title word or a care
 refer back). Every other paragraph is blanked: each character but the newlines becomes a
 space, so that the text keeps its length and every offset. spaCy makes one token of a run
 of spaces, so a blanked paragraph costs next to nothing in the tagger, parser and NER.
+Inside the kept paragraphs past the lead, a sentence is blanked too when it holds no cue,
+title word, career cue or personal pronoun, does not follow a sentence with a cue or title
+and does not come right before one kept for a career cue or a pronoun (``_quiet_sentences``;
+sentences are cut only where a cut is certain, see ``sentences``).
+
+``may_hold`` asks the first question (a cue and a title word anywhere?) of the raw text, so
+that the pipeline can skip even cleaning for the texts that fail it: the cleaned text's words
+are a subset of the raw text's (cleaning removes lines, it never adds words), once characters
+are normalised the way cleaning does.
 
 >>> text = "Acme names Jane Roe CEO\\n\\nLead.\\n\\nThird.\\n\\nShares rose.\\n\\nPlants make tea."
 >>> result = triage(text)

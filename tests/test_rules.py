@@ -159,3 +159,11 @@ def test_past_employers_skip_titled_people_bodies_of_the_new_employer_and_report
             "Board.\n\nIt said Kessler will be responsible for Alpenhof Asia Holdings and Alpenhof "
             "Americas Group.")
     assert employers(ex, text, "Urs Kessler") == ["Swiss National Bank"]
+
+
+def test_a_month_before_a_full_name_is_still_a_date(ex):
+    text = ("STAMFORD, Conn., March 2 - Harbor Mills Corp said that in April John Mercer Jr will "
+            "become its chief executive officer.")
+    (app,) = ex.extract(text, "t").appointments
+    assert app.person.name == "John Mercer Jr"
+    assert app.effective_date is not None and app.effective_date.month == 4
