@@ -28,7 +28,7 @@ import bisect
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -36,6 +36,7 @@ from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
 
 from .components import SPAN_KEY, lexicon, normalize_title
+from .dates import month_is_first_name
 
 
 class TriggerLexicon(BaseModel):
@@ -339,17 +340,15 @@ class People:
         if end <= start:
             return None
         # the NER takes a first name that is a month for a date: "[August] Busch III"
-        if start > 0 and doc[start - 1].lower_ in _MONTH_NAMES and doc[start - 1].is_title \
-                and start == ent.start and (start < 2 or doc[start - 2].ent_type_ != "DATE") \
-                and len([t for t in doc[start:end] if t.is_alpha and fold(t.text) not in _SUFFIXES]) == 1:
+        if start > 0 and start == ent.start and month_is_first_name(doc[start - 1]):
             start -= 1  # only for a name left without a first name ("Busch III", not "John Johnstone Jr")
         # the NER leaves out a first initial: "[J.] Hugh Liedtke", "[R.] Joseph Clancy"
         while start > 0 and re.fullmatch(r"(?:[A-Z]\.)+", doc[start - 1].text) and ent.start - start < 2:
             start -= 1
         # the NER takes a surname that is a day or a month for a date: "Thomas [Sunday]"
         if end - start == 1 and end + 1 < len(doc) and doc[end].lower_ in _DAY_AND_MONTH_NAMES and doc[end].is_title \
-                and not doc[end + 1].like_num and not doc[end + 1].is_title:
-            end += 1
+                and doc[end + 1].text == ",":
+            end += 1  # only before an appositive ("Thomas Sunday, former chairman"), not "named Jones Tuesday to"
         # the NER stops at a hyphen: "Diego Alvarado[-Soto]"
         if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ \
                 and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha:
@@ -544,9 +543,6 @@ def _names_by_context(doc: Doc, title_at: dict[int, Span]) -> list[Span]:
 _CHANGE_NOUNS = {"appointment", "appointments", "election", "promotion", "hiring", "nomination", "resignation",
                  "retirement", "departure", "arrival", "addition"}
 
-#: Months that are also first names ("August Busch III", "June Carter")
-_MONTH_NAMES = {"april", "may", "june", "august"}
-
 _DAY_AND_MONTH_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                         "january", "february", "march", "april", "may", "june", "july", "august", "september",
                         "october", "november", "december"}
@@ -560,10 +556,14 @@ def _passive_change_follows(doc: Doc, j: int, lex) -> bool:
     if not words or words[0] not in _PASSIVE_LEAD:
         return False
     rest = words[1:]
+    passive = rest[:1] in (["been"], ["be"]) or words[0] in ("was", "is")  # "has been named", "was elected"
     if rest[:1] in (["been"], ["be"]):
         rest = rest[1:]
-        return bool(rest) and (rest[0] in lex.appoint or rest[0] in lex.promote) and rest[0].endswith(("ed", "en", "ne"))
-    return bool(rest) and rest[0] in lex.depart and rest[0].endswith("ed")
+    if not rest or not rest[0].endswith(("ed", "en", "ne")):
+        return False
+    if rest[0] in lex.depart:
+        return True  # "has resigned", "was dismissed"
+    return passive and (rest[0] in lex.appoint or rest[0] in lex.promote)
 
 
 def _in_firm_name(doc: Doc, i: int) -> bool:
@@ -949,9 +949,9 @@ def _org_for_title(view: DocView, title: Span, sent: Span) -> CharSpan | None:
             if span is not None:
                 return CharSpan(span.text, span.start_char, span.end_char)
     # "president of the unit": the unit named earlier ("its beer subsidiary, Anheuser-Busch Inc")
-    if len(title) >= 3 and title[-1].lower_ in lexicon().unit_words and title[-2].lower_ in ("the", "its") \
+    if len(title) >= 3 and title[-1].lower_ in _UNIT_NOUNS and title[-2].lower_ in ("the", "its") \
             and title[-3].lower_ == "of":
-        unit = _unit_named_before(view, title.start, title[-1].lower_)
+        unit = _unit_named_before(view, title.start)
         if unit is not None:
             return unit
     # "president of its Britt Airways unit": the unit, when named
@@ -1006,19 +1006,22 @@ def _org_for_title(view: DocView, title: Span, sent: Span) -> CharSpan | None:
     return None
 
 
-def _unit_named_before(view: DocView, before: int, word: str) -> CharSpan | None:
+#: Words that point back at a unit named before ("president of the unit"); not "board" or "bank"
+_UNIT_NOUNS = {"unit", "subsidiary", "division", "affiliate", "arm"}
+
+
+def _unit_named_before(view: DocView, before: int) -> CharSpan | None:
     """The last unit the text named before token ``before``: "its beer subsidiary,
     Anheuser-Busch Inc", "its Britt Airways unit" ("unit" and "subsidiary" refer to either)."""
     doc = view.doc
-    units = lexicon().unit_words
     found = None
     for ent in doc.ents:
         if ent.start >= before:
             break
         if ent.label_ != "ORG":
             continue
-        named_as_unit = (ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].lower_ in units
-                         or ent.end < len(doc) and doc[ent.end].lower_ in units and doc[ent.end].lower_ != "board")
+        named_as_unit = (ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].lower_ in _UNIT_NOUNS
+                         or ent.end < len(doc) and doc[ent.end].lower_ in _UNIT_NOUNS)
         if named_as_unit:
             span = _clean_org(ent)
             if span is not None:
@@ -1180,9 +1183,7 @@ def _every_post_of_predecessor(found: list[Found]) -> list[Found]:
             if any(g.person_key == f.person_key and g.event != "departed" and g.organisation is not None
                    and same_org(g.organisation.text, d.organisation.text) for g in out):
                 continue
-            out.append(Found(person=f.person, title=f.title, organisation=d.organisation, event=f.event,
-                             sentence=f.sentence, confidence=f.confidence, succeeds=f.succeeds,
-                             person_key=f.person_key, sent_index=f.sent_index))
+            out.append(replace(f, organisation=d.organisation, past_employers=[]))
     return out
 
 
@@ -1527,7 +1528,8 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
                     title, rel = CharSpan(text, filled[-1].title.start + at, filled[-1].title.end), "held"
         if trig.kind == "depart" and title is None and old is not None:
             title, rel = old, "held"
-        elif title is None and old is not None and trig.tok.i < ms and doc[min(ms, old.start) - 1].lower_ in ("of", "by", "from") and any(
+        elif title is None and old is not None and trig.tok.i < ms and min(ms, old.start) > 0 \
+                and doc[min(ms, old.start) - 1].lower_ in ("of", "by", "from") and any(
             k != key and trig.tok.i < s < mentions[first_idx][0] for s, _, k in mentions
         ):
             # "named Selim Hoss as acting prime minister following the assassination of Premier

@@ -45,8 +45,8 @@ DATELINE = re.compile(
 #: "Salt Lake City, UT – February 4th, 2025 –", "ST. LOUIS, MO / PR Karma / October 1, 2025" (year required)
 DATELINE_AFTER_DASH = re.compile(
     rf"^[ \t#*>]*[A-Z][\w.'’ -]{{1,60}}?(?:,\s*[A-Z][\w. ]{{1,25}}?)?\s*(?:[-–—]|/[^/\n]{{1,40}}/)\s*"
-    rf"(?P<date>(?:{_MONTHS})\.?\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:{_MONTHS})\.?,?\s+{_YEAR})\b",
-    re.IGNORECASE | re.MULTILINE,
+    rf"(?P<date>(?i:{_MONTHS})\.?\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?i:{_MONTHS})\.?,?\s+{_YEAR})\b",
+    re.MULTILINE,  # a place starts with a capital: "results for the quarter ended - March 31" is no dateline
 )
 #: A line that holds only a date (with "By <author> |" or "Published" around it)
 DATE_LINE = re.compile(
@@ -234,7 +234,7 @@ def effective_date(sent: Span, announced: date | None) -> date | None:
         after = sent.doc[ent.end] if ent.end < len(sent.doc) else None
         if after is not None and after.text in ("-", "–", "—", "--"):
             continue  # a dateline, the date of the text
-        if len(ent) == 1 and after is not None and _surname_only(after):
+        if len(ent) == 1 and month_is_first_name(ent[0]):
             continue  # "August Busch III": a month that is a first name (not "in April John Smith")
         before = {t.lower_ for t in sent.doc[max(sent.start, ent.start - 2): ent.start]}
         if before & _NOT_EFFECTIVE or re.search(r"\b(?:ago|last|earlier)\b", text, re.IGNORECASE):
@@ -255,17 +255,33 @@ def effective_date(sent: Span, announced: date | None) -> date | None:
     return None
 
 
-def _surname_only(tok) -> bool:
-    """Does a person's name without a first name start at ``tok`` ("Busch III")?"""
-    if tok.ent_type_ != "PERSON" or tok.ent_iob_ != "B" or not tok.is_title:
+#: Months that are also first names ("August Busch III", "June Carter")
+MONTH_FIRST_NAMES = frozenset({"april", "may", "june", "august"})
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_BEFORE_DATES = frozenset({"in", "on", "since", "until", "from", "during", "of", "last", "next", "this", "early",
+                           "late", "mid", "the", "by", "before", "after", "effective"})
+
+
+def month_is_first_name(month) -> bool:
+    """Is the token ``month`` ("August") the first name of the one-word name after it ("Busch
+    III")? Only when that name has nothing but a surname, and a generational suffix or no word
+    before the month that would make it a date ("by August Busch III", not "In May Johnson").
+    """
+    doc = month.doc
+    if month.lower_ not in MONTH_FIRST_NAMES or not month.is_title or month.i + 1 >= len(doc):
         return False
-    k = tok.i
-    words = 0
-    while k < len(tok.doc) and tok.doc[k].ent_iob_ in ("B", "I") and tok.doc[k].ent_type_ == "PERSON" and (k == tok.i or tok.doc[k].ent_iob_ == "I"):
-        if tok.doc[k].is_alpha and tok.doc[k].lower_ not in ("jr", "sr", "ii", "iii", "iv"):
+    k = month.i + 1
+    words, suffix = 0, False
+    while k < len(doc) and (doc[k].is_title or doc[k].text.isupper()) and doc[k].is_alpha and k - month.i <= 3:
+        if doc[k].lower_ in _SUFFIXES:
+            suffix = True
+        else:
             words += 1
         k += 1
-    return words == 1
+    if words != 1:
+        return False
+    before = doc[month.i - 1].lower_ if month.i > 0 else ""
+    return suffix or before not in _BEFORE_DATES
 
 
 _NEXT_MONTH = re.compile(r"\bnext\s+month\b", re.IGNORECASE)

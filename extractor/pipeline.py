@@ -138,10 +138,9 @@ class Extractor:
             prep.is_html = loaded.is_html
             prep.published = loaded.published
             if self.options.triage and not may_hold(loaded.text):
-                # no cue or no title word anywhere: nothing to clean or parse (the record
-                # only needs the announcement date, read from the text as it is)
-                if not loaded.text.strip():
-                    raise errors.empty()
+                # no cue or no title word anywhere: nothing to clean or parse (the record only
+                # needs the announcement date, read from the text as it is; a text of nothing but
+                # boilerplate is not told apart here, it gives a record with no appointments)
                 log.debug("%s: no appointment cue, not cleaned or parsed", document.document_id)
                 return prep
             prep.cleaned = clean(loaded.text)
@@ -253,6 +252,8 @@ class Extractor:
 
 _LONG_AGO = re.compile(
     r"\blast\s+(?:year|month|fall|spring|summer|winter)\b|\bearlier\s+this\s+year\b|\byears?\s+ago\b"
+    # "was appointed president last April" (not "in the post since last June": a tenure)
+    r"|(?<!since )\blast\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
     r"|\b(?:previously|earlier)\s+(?:said|announced|reported)\b|\bhad\s+(?:said|announced|reported)\b"
     r"|\b(?:a|one|two|three|four|\d+)\s+(?:weeks?|months?)\s+ago\b",
     re.IGNORECASE,
@@ -283,7 +284,7 @@ def _background(sentence: str, when: date | None, announced: date | None) -> boo
 
 
 #: "Sticht's appointment will be voted on ... on April 22", "French's official departure date of June 6"
-_CHANGE_NOUNS = frozenset({"appointment", "promotion", "election", "nomination", "retirement", "departure",
+_TOLD_CHANGES = frozenset({"appointment", "promotion", "election", "nomination", "retirement", "departure",
                            "resignation", "arrival", "start", "succession", "transition"})
 #: "will retire at the meeting": the meeting whose date the text gives elsewhere
 _AT_MEETING = re.compile(r"\b(?:at|during)\s+(?:the|its|their)\s+(?:\w+\s+){0,2}meeting\b", re.IGNORECASE)
@@ -306,12 +307,13 @@ def _dates_told_later(dated: list[tuple[Found, date | None]], sents: list, annou
     out = []
     for found, eff in dated:
         if eff is None:
-            surname = found.person.text.split()[-1].lower()
+            parts = [w for w in re.split(r"[\s\-]+", found.person.text.lower()) if w.strip(".") not in ("jr", "sr", "ii", "iii", "iv")]
+            surname = parts[-1] if parts else ""  # "Busch" of "August Busch III", "roux" of "Chastain-Roux"
             for sent in sents[found.sent_index + 1:]:
                 toks = [t.lower_ for t in sent]
                 # "Bowen's promotion ...", "Hendrick joined Deep MM ... in late April 2024"
                 told = any(
-                    w == surname and (toks[i + 1:i + 2] in (["'s"], ["’s"]) and any(x in _CHANGE_NOUNS for x in toks[i + 2:i + 5])
+                    w == surname and (toks[i + 1:i + 2] in (["'s"], ["’s"]) and any(x in _TOLD_CHANGES for x in toks[i + 2:i + 5])
                                       or any(x in verbs for x in toks[i + 1:i + 3]))
                     for i, w in enumerate(toks[:-2])
                 )

@@ -340,27 +340,27 @@ _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
 
 def _quiet_sentences(text: str, kept: list[tuple[tuple[int, int], int]], vocab: Vocabulary) -> list[tuple[int, int]]:
     """The sentences of the kept paragraphs past the lead that can not matter: no change cue,
-    title word, career cue or personal pronoun, not right after a sentence with a cue
-    or a title (a pronoun or a surname may carry it on) and not right before a sentence kept
-    for a career cue or a pronoun (it names whom that one is about). Blanking them spares the
-    model most of a long release's company description, quotes and outlook."""
+    title word, career cue or personal pronoun, not right after a sentence with a cue or a
+    title (a pronoun or a surname may carry it on) and not right before a sentence with a
+    career cue or a pronoun (it names whom that one is about). Blanking them spares the model
+    most of a long release's company description, quotes and outlook."""
     spans: list[tuple[int, int]] = []
-    marks: list[str] = []  # "lead", "change" (cue or title), "about" (career or pronoun), ""
+    change: list[bool] = []  # a cue or a title word (or a lead paragraph)
+    about: list[bool] = []  # a career cue or a personal pronoun
     for (start, end), index in kept:
         if index < vocab.lead_paragraphs:
             spans.append((start, end))
-            marks.append("lead")
+            change.append(True)
+            about.append(False)
             continue
         for a, b in sentences(text, start, end):
             seen = _look(text, a, b, 0, vocab)
             spans.append((a, b))
-            about = seen.career or _PRONOUN.search(text, a, b) is not None
-            marks.append("change" if (seen.cue or seen.title) and not about else "about" if about else "")
+            change.append(seen.cue or seen.title)
+            about.append(seen.career or _PRONOUN.search(text, a, b) is not None)
     quiet = []
-    for i, (span, mark) in enumerate(zip(spans, marks)):
-        if mark:
-            continue
-        if i and marks[i - 1] in ("change", "lead") or i + 1 < len(marks) and marks[i + 1] == "about":
+    for i, span in enumerate(spans):
+        if change[i] or about[i] or i and change[i - 1] or i + 1 < len(spans) and about[i + 1]:
             continue
         quiet.append(span)
     return quiet

@@ -59,3 +59,8 @@ def test_dateline_blanking_keeps_length():
 def test_date_finders_never_raise_and_keep_length(text):
     announcement_date(text)
     assert len(blank_datelines(text)) == len(text)
+
+
+def test_a_lower_case_line_ending_in_a_dash_and_a_date_is_no_dateline():
+    text = "# Acme results\n\nresults for the quarter ended - March 31, 2025, were strong.\n"
+    assert announcement_date(text) is None

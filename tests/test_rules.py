@@ -167,3 +167,15 @@ def test_a_month_before_a_full_name_is_still_a_date(ex):
     (app,) = ex.extract(text, "t").appointments
     assert app.person.name == "John Mercer Jr"
     assert app.effective_date is not None and app.effective_date.month == 4
+
+
+def test_chairman_of_the_board_is_not_a_unit_named_before(ex):
+    text = ("NEW YORK, March 3 - Acme Corp said its Widget Systems unit lost money in the quarter. "
+            "Acme Corp said John Smith was named chairman of the board of Acme Corp.")
+    (app,) = ex.extract(text, "t").appointments
+    assert app.organisation.name.rstrip(".") == "Acme Corp"
+
+
+def test_a_month_after_in_is_not_a_first_name(ex):
+    text = "DALLAS, June 3 - Acme Corp said that in May Johnson was named president of Acme Corp."
+    assert all(not a.person.name.startswith("May") for a in ex.extract(text, "t").appointments)
