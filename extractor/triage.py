@@ -247,9 +247,9 @@ class Triage:
     """What triage decided for one text."""
 
     relevant: bool  # False: no block holds a cue and a title word, the model need not run
-    text: str  # the text with the paragraphs that can not matter blanked (same length)
-    kept: tuple[tuple[int, int], ...]  # the paragraphs left as they were
-    blanked: tuple[tuple[int, int], ...]  # the paragraphs turned into spaces
+    text: str  # the text with the paragraphs and sentences that can not matter blanked (same length)
+    kept: tuple[tuple[int, int], ...]  # the paragraphs kept (some of their sentences may be blanked in text)
+    blanked: tuple[tuple[int, int], ...]  # the paragraphs turned into spaces (whole paragraphs only)
 
     @property
     def blanked_chars(self) -> int:
