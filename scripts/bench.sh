@@ -18,6 +18,7 @@
 #   4. cold start: one document on stdin vs python -c "import spacy; spacy.load(MODEL)", 10 runs each
 #   5. extractor benchmark firehose             ours (triage) vs ner-only, plus ours without triage
 #   6. 1 MB document vs 10 kB documents, per byte
+#   7. only with FLAT_DOCS=N: memory of every process sampled over an N-document run (2 workers)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 work="${1:-/tmp/extractor-bench}"
@@ -276,3 +277,23 @@ for name in ("one", "small"):
 ratio = cost["one"] / cost["small"]
 print(f"1 MB document / 10 kB documents, per byte: {ratio:.2f}x")
 ' "$work/long" "$repeat"
+
+# 7. (FLAT_DOCS=20000 scripts/bench.sh) memory over a long run: mixed500 hard-linked until there are
+# FLAT_DOCS documents, extracted with 2 workers while the RSS of every process is sampled every 10 s
+flat="${FLAT_DOCS:-0}"
+if [ "$flat" -gt 0 ]; then
+  echo; echo "== 7. memory over $flat documents, 2 workers (RSS in MB of each process, every 10 s)"
+  dst="$work/flat"; rm -rf "$dst"; mkdir -p "$dst"
+  i=0
+  while [ $(( i * 500 )) -lt "$flat" ]; do
+    i=$(( i + 1 )); mkdir "$dst/$i"; cp -l "$work"/mixed500/*.txt "$dst/$i/"
+  done
+  "$extractor" extract "$dst" --workers 2 -q -o "$work/flat.jsonl" &
+  pid=$!; start=$(date +%s)
+  while kill -0 "$pid" 2>/dev/null; do
+    echo "t=$(( $(date +%s) - start ))s rss_mb: $(ps -eo rss=,args= | grep -E 'multiprocessing|extractor extract' | grep -v grep | awk '{printf "%d ", $1/1024}')"
+    sleep 10
+  done
+  wait "$pid"
+  echo "$(wc -l < "$work/flat.jsonl") records written"
+fi
