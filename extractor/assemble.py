@@ -1425,6 +1425,10 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
                 old = _appositive_title(view, me, limit) or _title_before(view, ms, prev_end)
                 came = [f for f in list(earlier) + out if f.person_key == key and f.event != "departed"]
                 if title is None and not came:
+                    # "named president Edward Mahoney to the added post of chief executive officer,
+                    # succeeding Broad": the post given between the name and "succeeding"
+                    title = _title_after_pos(view, list_end_tok, trig.tok.i, trigger_words)
+                if title is None and not came:
                     # "Kamp, formerly vice chairman, was named to replace Weinroth": Weinroth's role
                     left = [f for f in list(earlier) + out if f.person_key == pred_key and f.event == "departed"]
                     title = left[0].title if left else old
@@ -1559,6 +1563,17 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
             if m == idx or m not in skip:
                 record(mentions[m][2], title, trig.kind, conf, old=old if rel == "new" and m == idx else None)
                 skip.add(m)
+    # "succeeding James C. Hann, who becomes vice chairman": the predecessor's own new post
+    for key, _ in succeeded:
+        at = next((m for m in mentions if m[2] == key), None)
+        if at is None or at[1] + 2 >= sent.end or doc[at[1]].text != "," or doc[at[1] + 1].lower_ != "who":
+            continue
+        trig = next((t for t in trigs if t.kind in ("appoint", "promote") and at[1] + 2 <= t.tok.i <= at[1] + 4), None)
+        if trig is None or any(f.person_key == key and f.event != "departed" for f in out):
+            continue
+        title = _title_after_pos(view, trig.tok.i + 1, sent.end, trigger_words)
+        if title is not None:
+            record(key, title, trig.kind, 0.85)
     # predecessors leave the role their successor takes
     arrivals = [f for f in out if f.event != "departed"]
     for key, succ in succeeded:

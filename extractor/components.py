@@ -47,6 +47,8 @@ def lexicon() -> TitleLexicon:
     return TitleLexicon.model_validate(json.loads(raw))
 
 
+#: Heads that are adjectives before a noun that is no title word ("the principal holder")
+_ALSO_ADJECTIVES = {"principal"}
 _POSSESSIVE_DETS = {"the", "its", "his", "her", "their", "our", "a", "an"}
 _CONJ = {"and", "&", ","}
 _MAX_CHIEF_GAP = 3  # "chief digital & transformation officer"
@@ -231,6 +233,10 @@ class TitleFinder:
                 if nxt is None:
                     break
                 end = self._of_part(doc, nxt)
+            if end < n and self._word(doc[end - 1]) in _ALSO_ADJECTIVES and doc[end].is_lower and doc[end].pos_ == "NOUN" \
+                    and not self.is_head(doc[end]) and not self.is_modifier(doc[end]):
+                i = end  # "the principal holder of Avalon stock": an adjective, not a title
+                continue
             start = self._pre_modifiers(doc, i, spans[-1].end if spans else 0)
             span = doc[start:end]
             if span.text.lower() not in self.lex.not_titles:

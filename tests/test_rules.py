@@ -179,3 +179,18 @@ def test_chairman_of_the_board_is_not_a_unit_named_before(ex):
 def test_a_month_after_in_is_not_a_first_name(ex):
     text = "DALLAS, June 3 - Acme Corp said that in May Johnson was named president of Acme Corp."
     assert all(not a.person.name.startswith("May") for a in ex.extract(text, "t").appointments)
+
+
+def test_a_predecessor_who_becomes_something_else_gets_that_post(ex):
+    text = ("CAMDEN, N.J., Oct 19 - Delair Systems Corp said Robert K. Lane has been named president, "
+            "succeeding Walter J. Price, who becomes vice chairman.")
+    found = changes(ex, text)
+    assert ("Walter J. Price", "vice chairman", "appointed") in found
+    assert ("Robert K. Lane", "president", "appointed") in found
+
+
+def test_the_post_given_before_succeeding_beats_the_title_before_the_name(ex):
+    text = ("MIAMI, June 1 - Bayside Savings Corp said its board has named president Edward R. Holt to "
+            "the added post of chief executive officer, succeeding Morris Klein, who remains chairman.")
+    holt = [a for a in ex.extract(text, "t").appointments if a.person.name == "Edward R. Holt"]
+    assert [a.role.title for a in holt] == ["chief executive officer"]
