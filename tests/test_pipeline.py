@@ -121,19 +121,23 @@ def test_a_date_told_in_a_later_sentence_about_the_change(ex):
     assert app.effective_date == date(2026, 6, 15)
 
 
-def test_a_change_at_the_meeting_takes_the_meeting_date(ex):
-    text = ("TOLEDO, Ohio, March 3 - Lakeside Glass Co said it nominated Arthur Penn for election to its "
+@pytest.mark.parametrize(
+    "text, month_day",
+    [
+        pytest.param(  # a change "at the meeting" takes the date of the meeting told before
+            "TOLEDO, Ohio, March 3 - Lakeside Glass Co said it nominated Arthur Penn for election to its "
             "board at the April 28 annual meeting.\n\n"
-            "    Two members of the board, Sam Gold and Ruth Berg, will retire at the meeting, the company said.")
-    found = {a.person.name: a.effective_date for a in ex.extract(text).appointments}
-    assert found["Sam Gold"] == found["Ruth Berg"] == found["Arthur Penn"]
-    assert found["Arthur Penn"] is not None and (found["Arthur Penn"].month, found["Arthur Penn"].day) == (4, 28)
-
-
-def test_successors_named_in_one_sentence_share_its_date(ex):
-    text = ("TULSA, Okla., March 3 - Mesa Pipe Inc said Carl Dunn will retire May 1 as chairman. "
+            "    Two members of the board, Sam Gold and Ruth Berg, will retire at the meeting, the company said.",
+            (4, 28), id="the-meeting"),
+        pytest.param(  # successors named in one sentence share the date of the predecessor's departure
+            "TULSA, Okla., March 3 - Mesa Pipe Inc said Carl Dunn will retire May 1 as chairman. "
             "The company said president Joan Pryce will succeed Dunn as chairman and vice president "
-            "Omar Hale will become president.")
-    found = {a.person.name: a.effective_date for a in ex.extract(text).appointments}
-    assert found["Joan Pryce"] == found["Omar Hale"] == found["Carl Dunn"]
-    assert found["Carl Dunn"] is not None and (found["Carl Dunn"].month, found["Carl Dunn"].day) == (5, 1)
+            "Omar Hale will become president.",
+            (5, 1), id="one-sentence"),
+    ],
+)
+def test_every_change_of_the_text_gets_the_one_date_it_gives(ex, text, month_day):
+    apps = ex.extract(text).appointments
+    assert len(apps) == 3
+    (when,) = {a.effective_date for a in apps}
+    assert when is not None and (when.month, when.day) == month_day
