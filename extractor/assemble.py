@@ -36,7 +36,7 @@ from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
 
 from .components import SPAN_KEY, lexicon, normalize_title
-from .dates import month_is_first_name
+from .dates import GENERATIONS, month_is_first_name
 
 
 class TriggerLexicon(BaseModel):
@@ -99,7 +99,7 @@ class Found:
 # ---------------------------------------------------------------------------
 # small helpers
 
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_SUFFIXES = GENERATIONS
 #: Words that make a "person" entity an organisation or a place
 _ORG_WORDS = {
     "region", "group", "inc", "corp", "co", "company", "bank", "association", "institute", "university",

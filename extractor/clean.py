@@ -386,8 +386,7 @@ def characters(text: str) -> str:
     >>> characters("chief\u00adexecutive&nbsp;officer")
     'chiefexecutive officer'
     """
-    spaced = text.translate(_SPACES)
-    step1 = _SPECIAL.sub(lambda m: "" if m.group("gone") else "\n", spaced)
+    step1 = _normalise_fragment(text)
     return _ENTITY.sub(lambda m: _decoded_entity(step1, m) or m.group(), step1) if "&" in step1 else step1
 
 

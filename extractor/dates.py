@@ -257,7 +257,8 @@ def effective_date(sent: Span, announced: date | None) -> date | None:
 
 #: Months that are also first names ("August Busch III", "June Carter")
 MONTH_FIRST_NAMES = frozenset({"april", "may", "june", "august"})
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: Generational suffixes of names ("Jr", "III"); the rules share this list
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _BEFORE_DATES = frozenset({"in", "on", "since", "until", "from", "during", "of", "last", "next", "this", "early",
                            "late", "mid", "the", "by", "before", "after", "effective"})
 
@@ -273,7 +274,7 @@ def month_is_first_name(month) -> bool:
     k = month.i + 1
     words, suffix = 0, False
     while k < len(doc) and (doc[k].is_title or doc[k].text.isupper()) and doc[k].is_alpha and k - month.i <= 3:
-        if doc[k].lower_ in _SUFFIXES:
+        if doc[k].lower_ in GENERATIONS:
             suffix = True
         else:
             words += 1

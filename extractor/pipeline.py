@@ -21,7 +21,7 @@ from . import errors
 from .assemble import Found, find_appointments, triggers
 from .clean import CleanText, clean
 from .components import normalize_title
-from .dates import announcement_date, blank_datelines, effective_date
+from .dates import GENERATIONS, announcement_date, blank_datelines, effective_date
 from .inputs import load_text
 from .models import (
     Appointment,
@@ -307,7 +307,7 @@ def _dates_told_later(dated: list[tuple[Found, date | None]], sents: list, annou
     out = []
     for found, eff in dated:
         if eff is None:
-            parts = [w for w in re.split(r"[\s\-]+", found.person.text.lower()) if w.strip(".") not in ("jr", "sr", "ii", "iii", "iv")]
+            parts = [w for w in re.split(r"[\s\-]+", found.person.text.lower()) if w.strip(".") not in GENERATIONS]
             surname = parts[-1] if parts else ""  # "Busch" of "August Busch III", "roux" of "Chastain-Roux"
             for sent in sents[found.sent_index + 1:]:
                 toks = [t.lower_ for t in sent]

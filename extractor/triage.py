@@ -278,8 +278,11 @@ def may_hold(text: str) -> bool:
     """
     from .clean import characters
 
-    vocab = vocabulary()
-    seen = words(characters(text))
+    return _cue_and_title(words(characters(text)), vocabulary())
+
+
+def _cue_and_title(seen: set[str], vocab: Vocabulary) -> bool:
+    """Do the words ``seen`` hold a change cue and a title word?"""
     return not seen.isdisjoint(vocab.cues) and not seen.isdisjoint(vocab.titles)
 
 
@@ -288,7 +291,7 @@ def triage(text: str) -> Triage:
     vocab = vocabulary()
     spans = paragraphs(text)
     seen = words(text)
-    if seen.isdisjoint(vocab.cues) or seen.isdisjoint(vocab.titles):  # the common case, at a glance
+    if not _cue_and_title(seen, vocab):  # the common case, at a glance
         return Triage(False, blank(text, spans), (), tuple(spans))
     found = [_look(text, start, end, block, vocab) for (start, end), block in zip(spans, _blocks(text, spans))]
     cue_blocks = {p.block for p in found if p.cue}
