@@ -127,7 +127,7 @@ _CONNECT = {"-", "–", "added", "into", "him", "them",
     "immediately", "further", "permanent", "being", "had", "would", "fill", "filling", "vacant",
     "vacancy", "left", "by", "named", "appointed", "elected", "promoted", "hired", "chosen",
     "selected", "tapped", "designated", "nominated", "recruited", "retained", "made", "both",
-    "our", "all", "two", "three", "another", "other", "each", "senior",
+    "our", "all", "two", "three", "another", "other", "each", "senior", "next", "incoming",
 }
 _EMPLOYER_PREPS = {"at", "of", "for", "with", "from", "joined", "join", "joining", "joins", "such", "led", "headed", "founded", "co-founded", "ran"}
 _ORG_NOUNS = {
@@ -324,6 +324,8 @@ class People:
                 return key
             if len(words) < len(known) and known[-len(words):] == list(words):
                 return key  # "Chastain-Roux" for Élodie Chastain-Roux
+            if len(known) < len(words) and list(words[-len(known):]) == known:
+                return key  # "Priya R. Venkataraman" for "R. Venkataraman" (the NER cut the first name)
             a, b = words[0], known[0]
             if a == b or (len(a) == 1 or len(b) == 1) and a[0] == b[0]:
                 return key
@@ -1841,7 +1843,12 @@ def _merge(found: list[Found]) -> list[Found]:
         if same is None:
             out.append(f)
             continue
-        better = f if f.confidence > same.confidence else same
+        cw = _title_words(same.title.text)
+        if words != cw and (words < cw or cw < words):
+            # "managing partner" and, told later, "joined as a partner in 2009": the fuller title
+            better = same if words < cw else f
+        else:
+            better = f if f.confidence > same.confidence else same
         other = same if better is f else f
         better.succeeds = better.succeeds or other.succeeds
         if better.organisation is None:
@@ -1874,6 +1881,10 @@ def _capitalized_run(doc: Doc, k: int, limit: int) -> Span | None:
             return ent
     if k >= limit or not (doc[k].is_title or doc[k].is_upper or doc[k].text[:1].isupper()) or doc[k].lower_ in _STOP_CAPS:
         return None
+    if k > 0 and doc[k - 1].text == "<":  # a Reuters company tag is one name: "<Toomay, Mathis and Associates Inc>"
+        close = next((m for m in range(k + 1, min(limit, k + 12)) if doc[m].text in (">", "<") or "\n\n" in doc[m].text), None)
+        if close is not None and doc[close].text == ">":
+            return doc[k:close]
     j = k
     while j < limit:
         t = doc[j]
@@ -1902,6 +1913,8 @@ def _capitalized_run(doc: Doc, k: int, limit: int) -> Span | None:
         ent = _ent_at(doc, k)
         if ent is not None and ent.end > j and ent.end <= limit:
             j = ent.end
+            while j > k + 1 and doc[j - 1].lower_ in ("and", "or", ","):
+                j -= 1  # "International Paper and": the NER ran into the next name of a list
     while j > k and (doc[j - 1].text == ">" or doc[j - 1].is_space):
         j -= 1  # the end of a Reuters company tag, "<Shaw Venture Partners>"; a line break
     return doc[k:j]
@@ -1974,6 +1987,12 @@ _FUNCTION_WORDS = {"committee", "program", "programme", "leadership", "analysis"
                    "nomination", "nominations", "remuneration", "mentor", "team", "teams"}
 _LINKS = {"and", "&", "of", "for", "the"}
 _REPORTING = {"said", "told", "added", "announced", "noted", "stated", "reported", "explained", "commented"}
+#: Lower-case words that end the descriptors between a cue and a name ("at management consultants
+#: Arthur Andersen"): after "a startup to a leading Managed ..." no name of the startup follows
+_NOT_DESCRIPTORS = {"and", "in", "as", "at", "for", "of", "to", "a", "an", "the", "by", "with", "from", "on", "into",
+                    "that", "which", "who", "where", "when", "while"}
+#: Verbs of arriving whose "from" names the employer left, whatever the NER takes the name for
+_ARRIVING = {"joins", "joined", "joining", "join", "comes", "came", "coming", "moves", "moved", "moving", "arrives", "arrived"}
 _EMPLOYER_PLURALS = {"companies", "firms", "organizations", "organisations", "roles", "positions", "employers",
                      "banks", "groups", "businesses", "brands", "agencies", "startups", "start-ups"}
 
@@ -2016,7 +2035,7 @@ def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
                 k += 1  # "<" opens a Reuters company tag: "co-founder of <Mediflex Systems Corp>"
             # skip up to three lower-case descriptors: "at management consultants Arthur Andersen"
             m = k
-            while m < sent.end and m - k < 3 and doc[m].is_lower and doc[m].is_alpha and doc[m].lower_ not in ("and", "in", "as", "at", "for", "of"):
+            while m < sent.end and m - k < 3 and doc[m].is_lower and doc[m].is_alpha and doc[m].lower_ not in _NOT_DESCRIPTORS:
                 m += 1
             start = m if m < sent.end and (doc[m].text[:1].isupper() or doc[m].ent_type_ == "ORG" and doc[m].ent_iob_ == "B") else None
         if start is not None:
@@ -2024,14 +2043,18 @@ def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
             in_school = run is not None and any(tok.i in school_tokens for tok in run)
             # a name the NER calls a person is an employer only after "at", "joined" ...:
             # "the resignation of Donald Regan" names a man
-            person_ok = w in ("at", "such") or including or any(doc[d].lower_ in _ORG_NOUNS for d in range(k, m))
+            person_ok = w in ("at", "such") or including or any(doc[d].lower_ in _ORG_NOUNS for d in range(k, m)) or (
+                w == "from" and _arrives_before(doc, sent.start, i))  # "joins Mitiga from Deepwatch"
             while run is not None:
-                if not in_school and (person_ok or run[0].ent_type_ != "PERSON" or any(fold(x.text) in _ORG_WORDS for x in run)):
+                if not in_school and (person_ok or run[0].ent_type_ != "PERSON" or any(
+                        fold(x.text) in _ORG_WORDS or fold(x.text) in _LEGAL_SUFFIXES for x in run)):
                     out.append(run)
                 # lists: "AFM-Téléthon, MSF and Genethon", "Microsoft, Procter & Gamble, as well as Hopelink"
                 n = run.end
                 if n + 3 < sent.end and doc[n].text == "," and [t.lower_ for t in doc[n + 1:n + 3]] == ["as", "well"]:
                     n += 3  # ", as well as"
+                elif n + 2 < sent.end and doc[n].text == "," and doc[n + 1].lower_ == "and":
+                    n += 1  # "Check Point Software, and McAfee"
                 if n + 1 < sent.end and doc[n].lower_ in ("and", ",", "as") and doc[n + 1].text[:1].isupper():
                     run = _capitalized_run(doc, n + 1, sent.end)
                 else:
@@ -2087,7 +2110,23 @@ def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
         if _modifies_a_noun(doc, span.end, sent.end):
             continue  # "the COVID-19 pandemic", "the Celgene 'Innovation Lab'"
         good.append(span)
-    return good
+    starts = {span.start for span in good}
+    # "Vice President of Sales, Commercial Bus Group at REV Group": after a title, a unit of the firm
+    # named next (but "the Institute of Myology at Pitié-Salpêtrière" is both)
+    return [span for span in good if not (
+        span.end + 1 in starts and doc[span.end].lower_ == "at" and span.start >= 2
+        and doc[span.start - 1].lower_ in (",", "of", "for") and view.title_at.get(span.start - 2) is not None)]
+
+
+def _arrives_before(doc: Doc, start: int, at: int) -> bool:
+    """Is there a verb of arriving in the clause before token ``at`` ("joined Ashgrove as a partner
+    in 2009 from ...")?"""
+    for d in range(at - 1, start - 1, -1):
+        if doc[d].text in (",", ";", ":") or doc[d].is_space:
+            return False
+        if doc[d].lower_ in _ARRIVING:
+            return True
+    return False
 
 
 def _possessed_unit(doc: Doc, span: Span, limit: int) -> Span | None:

@@ -1,6 +1,8 @@
 """Sentence-level rules of assemble.py, each on a short text that shows one construction."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from extractor.pipeline import Extractor
@@ -200,3 +202,55 @@ def test_the_post_given_before_succeeding_beats_the_title_before_the_name(ex):
             "the added post of chief executive officer, succeeding Morris Klein, who remains chairman.")
     holt = [a for a in ex.extract(text, "t").appointments if a.person.name == "Edward R. Holt"]
     assert [a.role.title for a in holt] == ["chief executive officer"]
+
+
+@pytest.mark.parametrize(
+    "text, person, expected",
+    [
+        pytest.param(  # the NER takes "Quarry Paper and" for one name; the next firm of the list counts too
+            "AKRON, Ohio, May 4 - Harlan Tools Inc said it named Vera Lind president. Before joining "
+            "Harlan, Lind held roles at Quarry Paper and Dorset & Vine.",
+            "Vera Lind", ["Quarry Paper", "Dorset & Vine"], id="ner-runs-into-list"),
+        pytest.param(  # the last firm of a list after an Oxford comma
+            "BOSTON, May 4 - Pell Security said it appointed Omar Reyes chief marketing officer. Reyes "
+            "has held marketing roles at security companies, including Brightwall Systems, Quorra Labs, "
+            "and Kestrel Networks.",
+            "Omar Reyes", ["Brightwall Systems", "Quorra Labs", "Kestrel Networks"], id="oxford-comma"),
+        pytest.param(  # "joins X from Y": Y is the firm left, whatever the NER takes it for
+            "AUSTIN, May 4 - Dovetail Networks Inc said it appointed Nina Kerr chief financial officer. Kerr "
+            "joins Dovetail from Glassmoor, where she helped grow the company from a small startup to "
+            "a leading Managed Hosting Services provider.",
+            "Nina Kerr", ["Glassmoor"], id="joins-from"),
+        pytest.param(  # a unit named after a title and before "at" its firm: the firm is the employer
+            "DENVER, May 4 - Arvo Motors Inc said it promoted Dale Finch to president. Finch was most "
+            "recently Vice President of Sales, Transit Bus Group at Corwin Motors Inc, overseeing several brands.",
+            "Dale Finch", ["Corwin Motors Inc"], id="unit-at-firm"),
+        pytest.param(  # a whole Reuters company tag, commas and "and" included
+            "TULSA, May 4 - Prairie Foods Inc said it named Dale Ortiz president. Ortiz was formerly "
+            "president of <Hale, Ortiz and Associates Inc>, a consulting firm.",
+            "Dale Ortiz", ["Hale, Ortiz and Associates Inc"], id="reuters-tag"),
+    ],
+)
+def test_past_employers_in_lists_tags_and_arrivals(ex, text, person, expected):
+    assert employers(ex, text, person) == expected
+
+
+def test_a_name_the_headline_cut_is_the_same_person_as_the_full_name(ex):
+    # the NER may cut the first name in a title-case headline: "R. Okafor", then "Amara R. Okafor"
+    from extractor.assemble import People
+
+    doc = ex.nlp.make_doc("Halden Appoints R. Okafor as Chief Executive. Halden named Amara R. Okafor. Okafor said.")
+    doc.ents = [doc.char_span(m.start(), m.end(), label="PERSON") for m in re.finditer(r"(?:Amara )?R\. Okafor|Okafor(?= said)", doc.text)]
+    people = People(doc)
+    assert len(people.by_key) == 1
+    assert next(iter(people.by_key.values())).name == "Amara R. Okafor"
+    assert len({people.at(e.start) for e in doc.ents}) == 1
+
+
+def test_the_fuller_title_wins_over_an_earlier_narrower_one(ex):
+    text = ("CHICAGO, Oct. 8, 2024 -- The partners of Marlow Kent LLP have elected Joan Avery, head of the "
+            "firm's tax practice, as the firm's next managing partner, effective January 1, 2025.\n\n"
+            "Avery joined Marlow Kent as a partner in 2009 from Fenwick Dale LLP.")
+    found = ex.extract(text, "t").appointments
+    assert [(a.person.name, a.role.title) for a in found] == [("Joan Avery", "managing partner")]
+    assert [p.name for p in found[0].past_employers] == ["Fenwick Dale LLP"]
