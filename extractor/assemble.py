@@ -347,6 +347,9 @@ class People:
         # the NER leaves out a first initial: "[J.] Hugh Liedtke", "[R.] Joseph Clancy"
         while start > 0 and re.fullmatch(r"(?:[A-Z]\.)+", doc[start - 1].text) and ent.start - start < 2:
             start -= 1
+        # the NER leaves out a first name: "Laurent [Béguin] will remain in office"
+        if end - start == 1 and start == ent.start and start > 0 and ent.label_ == "PERSON" and _left_out_first_name(doc[start - 1]):
+            start -= 1
         # the NER takes a surname that is a day or a month for a date: "Thomas [Sunday]"
         if end - start == 1 and end + 1 < len(doc) and doc[end].lower_ in _DAY_AND_MONTH_NAMES and doc[end].is_title \
                 and doc[end + 1].text == ",":
@@ -480,6 +483,21 @@ def _abbreviates(short: str, words: list[str]) -> bool:
 _RANKS = {"brigadier", "colonel", "admiral", "lieutenant", "sergeant", "general", "major", "captain", "ambassador",
           "senator", "governor", "judge", "justice", "secretary", "minister", "premier", "rep", "sen"}
 _NAME_PART = re.compile(r"^(?:[A-Z][a-z'’\-]+(?:-[A-Z][a-z]+)?|[A-Z]\.(?:[A-Z]\.)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O'[A-Z][a-z]+|Jr\.?|Sr\.?|II|III|IV|de|von|van|der|da|di|la|le)$")
+
+
+def _left_out_first_name(tok: Token) -> bool:
+    """Is ``tok``, right before a one-word person, a first name the NER left out? A capitalised
+    proper noun outside any entity, after no other capitalised word ("Laurent [Béguin]"), that is
+    no title, rank, honorific, month or organisation word."""
+    doc = tok.doc
+    if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title or not tok.is_alpha or len(tok) < 3:
+        return False
+    low = tok.lower_
+    if low in _STOP_CAPS or low in _RANKS or low in _HONORIFICS or low in _DAY_AND_MONTH_NAMES or fold(tok.text) in _ORG_WORDS:
+        return False
+    if _title_word(tok):
+        return False
+    return tok.i == 0 or not doc[tok.i - 1].text[:1].isupper() or doc[tok.i - 1].is_space
 
 
 def _names_by_context(doc: Doc, title_at: dict[int, Span]) -> list[Span]:
@@ -1163,7 +1181,27 @@ def find_appointments(doc: Doc) -> list[Found]:
     found = _merge(found)
     found = _every_post_of_predecessor(found)
     _attach_past_employers(view, found)
+    _left_for_new(view, found)
     return found
+
+
+def _left_for_new(view: DocView, found: list[Found]) -> None:
+    """Someone who leaves one organisation for another in the story worked at the first:
+    "Fusco resigned as president of Iomega to become chairman of Sequoia Systems"."""
+    for d in found:
+        if d.event != "departed" or d.organisation is None:
+            continue
+        span = view.doc.char_span(d.organisation.start, d.organisation.end, alignment_mode="expand")
+        if span is None or any(view.people.at(t.i) is not None for t in span):
+            continue  # an organisation that is a person's name: a rule went wrong, pass nothing on
+        for f in found:
+            if f.person_key != d.person_key or f.event == "departed" or f.organisation is None:
+                continue
+            if same_org(f.organisation.text, d.organisation.text) or any(
+                same_org(p.text, d.organisation.text) for p in f.past_employers
+            ):
+                continue
+            f.past_employers.append(d.organisation)
 
 
 def _every_post_of_predecessor(found: list[Found]) -> list[Found]:

@@ -254,3 +254,25 @@ def test_the_fuller_title_wins_over_an_earlier_narrower_one(ex):
     found = ex.extract(text, "t").appointments
     assert [(a.person.name, a.role.title) for a in found] == [("Joan Avery", "managing partner")]
     assert [p.name for p in found[0].past_employers] == ["Fenwick Dale LLP"]
+
+
+def test_the_organisation_left_for_a_new_one_is_a_past_employer(ex):
+    text = ("PROVO, Utah, March 13 - Zentra Corp said its president, Gil Ferris, resigned as president to "
+            "become chairman and chief executive officer of <Birchwood Systems>.")
+    (joined,) = [a for a in ex.extract(text, "t").appointments if a.event != "departed"]
+    assert joined.organisation.name == "Birchwood Systems"
+    assert [p.name for p in joined.past_employers] == ["Zentra Corp"]
+
+
+def test_a_first_name_the_ner_leaves_out_belongs_to_the_person():
+    from extractor.nlp import load
+    from extractor.assemble import People
+
+    doc = load().make_doc("She takes over from Laurent Béguin. Laurent Béguin will remain in office.")
+    doc.ents = [doc.char_span(m.start(), m.end(), label=label) for m, label in (
+        (re.search(r"Laurent Béguin", doc.text), "ORG"), (re.search(r"Béguin(?= will)", doc.text), "PERSON"))]
+    for tok in doc:  # the model's tags for these words
+        tok.pos_ = "PROPN" if tok.text[:1].isupper() and tok.i else "PRON" if tok.i == 0 else "VERB"
+    people = People(doc)
+    assert [info.name for info in people.by_key.values()] == ["Laurent Béguin"]
+    assert {people.at(t.i) for t in doc if t.text in ("Laurent", "Béguin")} == {"laurent beguin"}
