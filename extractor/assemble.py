@@ -127,7 +127,8 @@ _CONNECT = {"-", "–", "added", "into", "him", "them",
     "immediately", "further", "permanent", "being", "had", "would", "fill", "filling", "vacant",
     "vacancy", "left", "by", "named", "appointed", "elected", "promoted", "hired", "chosen",
     "selected", "tapped", "designated", "nominated", "recruited", "retained", "made", "both",
-    "our", "all", "two", "three", "another", "other", "each", "senior", "next", "incoming",
+    "our", "all", "two", "three", "another", "other", "each", "senior", "next", "incoming", "term",
+    "year", "one-year", "two-year", "three-year",
 }
 _EMPLOYER_PREPS = {"at", "of", "for", "with", "from", "joined", "join", "joining", "joins", "such", "led", "headed", "founded", "co-founded", "ran"}
 _ORG_NOUNS = {
@@ -868,6 +869,18 @@ def _as_after_appositive(doc: Doc, j: int, limit: int) -> int | None:
     return None
 
 
+def _as_closing_appositive(view: DocView, j: int, limit: int) -> int | None:
+    """The "as" that ends an appositive opened by the comma at j and never closed, if any."""
+    doc = view.doc
+    for k in range(j + 1, min(limit, j + 16)):
+        tok = doc[k]
+        if tok.lower_ == "as":
+            return k if k > j + 2 else None
+        if tok.pos_ in ("VERB", "AUX") and k not in view.title_at or tok.text in (".", ";", ",", "(", ")") or tok.is_space and "\n\n" in tok.text:
+            return None
+    return None
+
+
 def _title_before(view: DocView, start: int, lo: int) -> Span | None:
     doc = view.doc
     for t in reversed(view.titles):
@@ -1007,8 +1020,9 @@ def _org_for_title(view: DocView, title: Span, sent: Span) -> CharSpan | None:
                 span = _clean_org(ent)
                 if span is not None:
                     return CharSpan(span.text, span.start_char, span.end_char)
-        elif k < sent.end and doc[k].ent_type_ in ("", "ORG") and view.people.at(k) is None:
-            # a name the NER left unlabelled: "president of Industrial Motion"
+        elif k < sent.end and doc[k].ent_type_ in ("", "ORG", "PERSON") and view.people.at(k) is None:
+            # a name the NER left unlabelled: "president of Industrial Motion" (or took for a person
+            # that the people's registry turned down: "Redmoor Plc")
             run = _capitalized_run(doc, k, sent.end)
             if run is not None and _clean_org(run) is not None and not _all_title_words(run):
                 span = _clean_org(run)
@@ -1432,7 +1446,9 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
         if "by" in pre or _possessor(view, me):
             continue  # the agent ("nominated by President Reagan") or a possessor ("Reagan's director")
         # a person after "succeeding"/"replacing" is the predecessor
-        predecessor = any(w in lex.succeed for w in pre)
+        predecessor = any(
+            doc[i].lower_ in lex.succeed and not any(i < m[0] < ms and m[2] != key for m in mentions)
+            for i in range(max(sent.start, head - 3), head))  # not "succeed Dixon as chairman and ... Keigger"
         if predecessor:
             succeeded.append((key, None))
         # continuity: "who will remain chairman" (only when no verb after it tells a change)
@@ -1549,10 +1565,11 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
         app = _appositive_end(doc, list_end_tok, limit)
         title = _title_after_pos(view, list_end_tok, limit, trigger_words)
         rel = "new"
-        if trig.kind != "depart" and trig.tok.i < ms and app is not None:
+        if trig.kind != "depart" and trig.tok.i < ms and (app is not None or doc[list_end_tok].text == ","):
             # "nominate John Shad, chairman of the SEC, as ambassador": the post after "as" is
-            # the new one, the appositive the one held
-            as_at = _as_after_appositive(doc, app, limit)
+            # the new one, the appositive the one held (its closing comma may be missing: "David
+            # Lyon, currently managing director of Redland Plc as its new chief executive")
+            as_at = _as_after_appositive(doc, app, limit) if app is not None else _as_closing_appositive(view, list_end_tok, limit)
             if as_at is not None:
                 title = _title_after_pos(view, as_at + 1, limit, trigger_words) or title
         if title is None and app is not None:
@@ -1616,23 +1633,32 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
             record(key, title, trig.kind, 0.85)
     # predecessors leave the role their successor takes
     arrivals = [f for f in out if f.event != "departed"]
+    named = {k for _, _, k in mentions}
     for key, succ in succeeded:
-        succ = succ or (arrivals[-1] if arrivals else None)
+        if succ is None:
+            others = [f for f in arrivals if f.person_key != key] or [
+                # "Geddes replaces John Wojcik": a successor named here whose record came earlier
+                f for f in earlier if f.event != "departed" and f.person_key != key and f.person_key in named]
+            succ = others[-1] if others else None
         if succ is None or key == succ.person_key:
             continue
         info = view.people.by_key[key]
         succ.succeeds = succ.succeeds or info.name
         if any(f.person_key == key and f.event == "departed" for f in out):
             continue  # the sentence already says what he leaves ("who will step down as CFO")
-        if any(f.person_key == key and f.event != "departed" for f in list(earlier) + out):
-            continue  # "Hodge will take over for Grubb", who was named the unit's president: a move up
         # "takes over from Laurent Béguin, Group Chief Financial Officer since 2017": his own title
         own = None
         for ms, me, k in mentions:
             if k == key:
                 own = _appositive_title(view, me, sent.end) or _title_before(view, ms, sent.start)
                 break
-        title = _span(own) if own is not None and _title_words(own.text) & _title_words(succ.title.text) else succ.title
+        told = own is not None and bool(_title_words(own.text) & _title_words(succ.title.text))
+        if not told and any(f.person_key == key and f.event != "departed" for f in list(earlier) + out):
+            # "Hodge will take over for Grubb", who was named the unit's president: a move up (but
+            # "replaces former chief financial officer John Wojcik, who ... assumes the new position
+            # of corporate counsel" leaves the post his successor takes)
+            continue
+        title = _span(own) if told else succ.title
         out.append(Found(person=CharSpan(info.name, info.start, info.end), title=title,
                          organisation=succ.organisation, event="departed", sentence=_span(sent),
                          confidence=0.5, person_key=key, sent_index=si))

@@ -276,3 +276,46 @@ def test_a_first_name_the_ner_leaves_out_belongs_to_the_person():
     people = People(doc)
     assert [info.name for info in people.by_key.values()] == ["Laurent Béguin"]
     assert {people.at(t.i) for t in doc if t.text in ("Laurent", "Béguin")} == {"laurent beguin"}
+
+
+@pytest.mark.parametrize(
+    "text, person, new, held",
+    [
+        pytest.param(  # the post after "to a two-year term as", not the former title before the name
+            "NEW YORK, March 26 - The Harbor Grain Exchange elected former first vice chairman Neil Roper "
+            "to a two-year term as chairman of the board of managers, replacing chairman Alan Voss.",
+            "Neil Roper", "chairman of the board", "first vice chairman", id="term-as"),
+        pytest.param(  # an appositive whose closing comma is missing before "as"
+            "LONDON, April 8 - Calder Industries Plc said it had appointed Paul Keane, currently managing "
+            "director of Redmoor Plc <RDMR.L> as its new chief executive.",
+            "Paul Keane", "chief executive", "managing director", id="open-appositive"),
+    ],
+)
+def test_the_new_post_not_the_one_held(ex, text, person, new, held):
+    roles = [role for name, role, event in changes(ex, text) if name == person and event != "departed"]
+    assert len(roles) == 1 and roles[0].startswith(new) and held not in roles[0]
+
+
+def test_a_post_held_at_another_firm_makes_an_appointment_not_a_promotion(ex):
+    text = ("LONDON, April 8 - Calder Industries Plc said it had appointed Paul Keane, currently managing "
+            "director of Redmoor Plc <RDMR.L> as its new chief executive.")
+    (found,) = ex.extract(text, "t").appointments
+    assert (found.event, found.organisation.name) == ("appointed", "Calder Industries Plc")
+    assert [p.name for p in found.past_employers] == ["Redmoor Plc"]
+
+
+def test_a_predecessor_with_a_new_post_still_leaves_the_one_named_before_him(ex):
+    text = ("OMAHA, March 24 - Prairie Controls Inc said Cody Hale was named vice president and chief "
+            "financial officer. Hale replaces former chief financial officer John Vetter, who retains his "
+            "vice president's post and assumes the new position of corporate counsel.")
+    found = changes(ex, text)
+    assert ("John Vetter", "chief financial officer", "departed") in found
+    assert any(name == "John Vetter" and role == "corporate counsel" and event != "departed" for name, role, event in found)
+
+
+def test_succeeding_someone_does_not_make_the_next_person_a_predecessor(ex):
+    text = ("DALLAS, March 12 - Vance Systems Inc said president David Hart will succeed John Dale as "
+            "chairman and chief executive and senior vice president Gene Kole will become president.")
+    found = changes(ex, text)
+    assert ("Gene Kole", "president", "promoted") in found or ("Gene Kole", "president", "appointed") in found
+    assert not any(name == "Gene Kole" and event == "departed" for name, _, event in found)
