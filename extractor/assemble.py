@@ -428,13 +428,14 @@ def _acronyms(doc: Doc) -> dict[str, CharSpan]:
         i = tok.i
         if tok.text != "(" or i + 2 >= n or doc[i + 2].text != ")" or not doc[i + 1].text[:1].isupper():
             continue
-        k = i
-        while k - 1 >= 0 and (doc[k - 1].text[:1].isupper() or doc[k - 1].lower_ in ("of", "and", "&", "di", "de", "e", "du", "la", "for", ",")) and i - k < 12:
+        e = i - 1 if i > 0 and doc[i - 1].text == ">" else i  # "<Fletcher Challenge Ltd> (FCL)"
+        k = e
+        while k - 1 >= 0 and (doc[k - 1].text[:1].isupper() or doc[k - 1].lower_ in ("of", "and", "&", "di", "de", "e", "du", "la", "for", ",")) and e - k < 12:
             k -= 1
-        while k < i and not doc[k].text[:1].isupper():
+        while k < e and not doc[k].text[:1].isupper():
             k += 1
-        if i - k >= 2:
-            full = doc[k:i]
+        if e - k >= 2:
+            full = doc[k:e]
             out[fold(doc[i + 1].text)] = CharSpan(full.text, full.start_char, full.end_char)
     names = [e for e in doc.ents if e.label_ == "ORG" and len(e) >= 3]
     for tok in doc:
@@ -443,8 +444,9 @@ def _acronyms(doc: Doc) -> dict[str, CharSpan]:
             continue
         for ent in names:
             words = [t.text for t in ent if t.text[:1].isupper() and t.lower_ not in ("the",)]
-            if len(words) >= 3 and _abbreviates(w, words):
-                out[fold(w)] = CharSpan(ent.text, ent.start_char, ent.end_char)
+            clean = _clean_org(ent) if len(words) >= 3 and _abbreviates(w, words) else None
+            if clean is not None:
+                out[fold(w)] = CharSpan(clean.text, clean.start_char, clean.end_char)
                 break
     return out
 
@@ -1003,8 +1005,12 @@ def _org_for_title(view: DocView, title: Span, sent: Span) -> CharSpan | None:
         if k < title.end:
             part = doc[k:title.end]
             return CharSpan(part.text, part.start_char, part.end_char)
-    # "agriculture secretary", "foreign minister": a government post
+    # "agriculture secretary", "foreign minister": a government post, in its ministry when the
+    # text names it, else the country's government
     if _government_post(title):
+        ministry = _ministry(view, title)
+        if ministry is not None:
+            return ministry
         country = _country(view)
         if country is not None:
             return country
@@ -1076,6 +1082,43 @@ def _government_post(title: Span) -> bool:
         i = words.index("secretary")
         return i > 0 and words[i - 1] not in ("corporate", "company", "general", "executive", "assistant", "the") or "for" in words[i:]
     return False
+
+
+#: Words of a government title that do not name its field ("deputy minister of agriculture")
+_NOT_A_FIELD = {"minister", "ministers", "secretary", "deputy", "acting", "interim", "first", "prime", "of", "for",
+                "the", "and", "assistant", "under", "state", "junior", "senior", "new", "former", "vice"}
+
+
+def _ministry(view: DocView, title: Span) -> CharSpan | None:
+    """The ministry or department the text names for a government post: "Grain Products
+    Minister" in "the country's Grain Products Ministry", "minister of agriculture" in "the
+    Ministry of Agriculture", "treasury secretary" in "the Department of the Treasury"."""
+    doc = view.doc
+    field = [t.lower_ for t in title if t.is_alpha and t.lower_ not in _NOT_A_FIELD and t.lower_ not in _GOVERNMENT_HEADS]
+    k = title.start
+    while not field and k > 0 and title.start - k < 3 and doc[k - 1].is_title and doc[k - 1].is_alpha and doc[k - 1].ent_type_ == "ORG":
+        k -= 1  # "[Fisheries] Minister Ivan Popov": the NER took the field for a name
+    if k < title.start:
+        field = [t.lower_ for t in doc[k:title.start]]
+    n = len(field)
+    if not n or n > 4:
+        return None
+    for tok in doc:
+        if tok.lower_ not in ("ministry", "department") or not tok.is_title:
+            continue
+        i = tok.i
+        if i >= n and [t.lower_ for t in doc[i - n:i]] == field:
+            span = doc[i - n:i + 1]  # "Grain Products Ministry"
+            return CharSpan(span.text, span.start_char, span.end_char)
+        k = i + 1
+        if k < len(doc) and doc[k].lower_ in ("of", "for"):
+            k += 1
+            if k < len(doc) and doc[k].lower_ == "the":
+                k += 1
+            if [t.lower_ for t in doc[k:k + n]] == field:
+                span = doc[i:k + n]  # "Ministry of Agriculture", "Department of the Treasury"
+                return CharSpan(span.text, span.start_char, span.end_char)
+    return None
 
 
 _NOT_NATIONALITIES = {"moslem", "moslems", "muslim", "muslims", "christian", "christians", "catholic", "jewish",
@@ -1438,8 +1481,11 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
                     # "Rogers ... was replaced by Harold Simmons": the role Rogers left
                     left = [f for f in list(earlier) + out if f.person_key == pred and f.event == "departed"]
                     title = left[0].title if left else None
+                    org = left[0].organisation if left else None  # and where
+                else:
+                    org = None
                 if title is not None:
-                    f = record(key, title, "appoint", 0.8, succeeds=view.people.by_key[pred].name if pred else None)
+                    f = record(key, title, "appoint", 0.8, org=org, succeeds=view.people.by_key[pred].name if pred else None)
                     if pred:
                         succeeded.append((pred, f))
                     continue
@@ -1460,9 +1506,17 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
         for trig in (t for t in trigs if list_end_tok <= t.tok.i < limit and (not predecessor or t.kind in ("appoint", "depart"))):
             if trig.kind == "depart" and _background(trig.tok):
                 continue
-            if trig.kind == "succeed" and trig.tok.i > 0 and doc[trig.tok.i - 1].lower_ in ("be", "been", "being", "was", "is", "were", "are"):
-                # "Colbert will be succeeded as president by Zaccaria": Colbert leaves
+            if trig.kind == "succeed" and trig.tok.i > 0 and (
+                doc[trig.tok.i - 1].lower_ in ("be", "been", "being", "was", "is", "were", "are")
+                or trig.tok.i + 1 < limit and doc[trig.tok.i + 1].lower_ == "by" and trig.tok.tag_ == "VBN"
+            ):
+                # "Colbert will be succeeded as president by Zaccaria": Colbert leaves ("Minister X
+                # was being retired and replaced by Y": the post named before him)
                 title = _title_after_pos(view, trig.tok.i + 1, limit, trigger_words)
+                if title is None and doc[trig.tok.i + 1].lower_ == "by" and not made and not any(
+                    f.person_key == key and f.event == "departed" for f in out
+                ):
+                    title = _title_before(view, ms, prev_end) or _appositive_title(view, me, limit)
                 if title is not None:
                     record(key, title, "depart", 0.85)
                     made = True

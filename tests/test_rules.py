@@ -319,3 +319,18 @@ def test_succeeding_someone_does_not_make_the_next_person_a_predecessor(ex):
     found = changes(ex, text)
     assert ("Gene Kole", "president", "promoted") in found or ("Gene Kole", "president", "appointed") in found
     assert not any(name == "Gene Kole" and event == "departed" for name, _, event in found)
+
+
+def test_a_minister_replaced_by_someone_leaves_and_the_ministry_named_in_the_text_is_the_employer(ex):
+    text = ("MOSCOW, April 7 - Pravda criticised the country's Fisheries Ministry for poor catches.\n\n"
+            "Tass said yesterday that Fisheries Minister Ivan Popov, 71, was being retired and replaced by "
+            "Oleg Sorin, a senior industry official.")
+    found = {(a.person.name, a.event): a.organisation.name for a in ex.extract(text, "t").appointments}
+    assert found == {("Ivan Popov", "departed"): "Fisheries Ministry", ("Oleg Sorin", "appointed"): "Fisheries Ministry"}
+
+
+def test_an_abbreviation_of_a_reuters_company_tag_names_the_company_without_the_bracket(ex):
+    text = ("WELLINGTON, March 27 - <Harbour Timber Ltd> (HTL) chairman Rex Dorne will step aside as chief "
+            "executive in October and will be replaced by group managing director Ian Harbour, HTL said.")
+    orgs = {a.organisation.name for a in ex.extract(text, "t").appointments}
+    assert orgs == {"Harbour Timber Ltd"}
