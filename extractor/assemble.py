@@ -181,6 +181,29 @@ def same_org(a: str, b: str) -> bool:
     return bool(ka and kb and (ka <= kb or kb <= ka))
 
 
+def _same_group(view: DocView, held: CharSpan, new: CharSpan) -> bool:
+    """Is a post held at ``held`` inside the group of the new one at ``new``: the same
+    organisation, names sharing a word ("Nabisco Brands" and "RJR Nabisco Inc"), or the
+    announcing organisation and one of its units ("president of Hartmarx" to head "its
+    Jaymar-Ruby Inc subsidiary")?"""
+    if same_org(held.text, new.text):
+        return True
+    if {w for w in org_key(held.text) if len(w) >= 4} & {w for w in org_key(new.text) if len(w) >= 4}:
+        return True
+    if view.main_org is None or not same_org(held.text, view.main_org.text):
+        return False
+    doc = view.doc
+    name = new.text.rstrip(".")
+    at = doc.text.find(name)
+    while at >= 0:  # anywhere the text names it: "its Jaymar-Ruby Inc subsidiary"
+        span = doc.char_span(at, at + len(name), alignment_mode="expand")
+        if span is not None and (span.start > 0 and doc[span.start - 1].lower_ == "its"
+                                 or span.end < len(doc) and doc[span.end].lower_ in lexicon().unit_words):
+            return True
+        at = doc.text.find(name, at + 1)
+    return False
+
+
 def is_upper_sentence(sent: Span) -> bool:
     """Is the sentence in capitals (a wire headline)? Worked out once per doc."""
     doc = sent.doc
@@ -1132,7 +1155,8 @@ _NATIONALITY_ENDINGS = ("ish", "ese", "ian", "can", "ch", "ean", "ine")
 
 def _country(view: DocView) -> CharSpan | None:
     """The first nationality or country the text names ("Philippine", "Kenya")."""
-    ents = [e for e in view.doc.ents if e.text[:1].isupper() and not e.text.isupper()]
+    # not an upper-case headline or dateline word, but "U.S.", "U.K." wherever they stand
+    ents = [e for e in view.doc.ents if e.text[:1].isupper() and (not e.text.isupper() or re.fullmatch(r"(?:[A-Z]\.){2,3}", e.text))]
     for ent in ents:
         # a nationality ("Lebanese", "Finnish", "Brazilian"), not a faith or a party
         if ent.label_ != "NORP":
@@ -1342,7 +1366,7 @@ def _title_after_pos(view: DocView, pos: int, limit: int, trigger_words: frozens
             continue
         # "as Federal Reserve Board chairman", "as Acme's president": the organisation before the title
         lead = t.start
-        while lead - 1 >= pos and (doc[lead - 1].ent_type_ == "ORG" or doc[lead - 1].text in ("'s", "’s") and lead - 2 >= pos and doc[lead - 2].ent_type_ == "ORG"):
+        while lead - 1 >= pos and (doc[lead - 1].ent_type_ in ("ORG", "GPE", "NORP") or doc[lead - 1].text in ("'s", "’s") and lead - 2 >= pos and doc[lead - 2].ent_type_ == "ORG"):
             lead -= 1
         if skip_to is not None:
             if t.start >= skip_to and _between_ok(doc, skip_to, lead, trigger_words | {"as"}):
@@ -1436,15 +1460,18 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
             org = _org_for_title(view, tspan, sent)
         first = min(m[0] for m in mentions) if mentions else sent.start
         org = view.full_org(org or _subject_org(view, sent, max(first, sent.start + 1)) or view.main_org)
+        held_at = None
         if event == "appointed" and old is not None:
             old_org = _org_for_title(view, old, sent)
-            if old_org is None or org is None or same_org(old_org.text, org.text):
-                event = "promoted"
+            if old_org is None or org is None or _same_group(view, old_org, org):
+                event = "promoted"  # a move inside the group: "president of Hartmarx" to head its unit
+            else:
+                held_at = old_org  # "John Shad, chairman of the SEC, as ambassador": where he worked
         if headline:
             conf = min(conf, 0.7)  # the body usually says it again, in full
         f = Found(person=CharSpan(info.name, info.start, info.end), title=title_cs, organisation=org,
                   event=event, sentence=_span(sent), confidence=conf, person_key=key, sent_index=si,
-                  succeeds=succeeds, headline=headline)
+                  succeeds=succeeds, headline=headline, past_employers=[held_at] if held_at is not None else [])
         out.append(f)
         second = _and_its_unit(view, org, sent)
         if second is not None:
@@ -1702,10 +1729,15 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
             continue  # the sentence already says what he leaves ("who will step down as CFO")
         # "takes over from Laurent Béguin, Group Chief Financial Officer since 2017": his own title
         own = None
+        moved_on = False
         for ms, me, k in mentions:
             if k == key:
+                # "would succeed L. Paul Bremer, now the State Department's chief": he left before
+                moved_on = me + 1 < sent.end and doc[me].text == "," and doc[me + 1].lower_ == "now"
                 own = _appositive_title(view, me, sent.end) or _title_before(view, ms, sent.start)
                 break
+        if moved_on:
+            continue
         told = own is not None and bool(_title_words(own.text) & _title_words(succ.title.text))
         if not told and any(f.person_key == key and f.event != "departed" for f in list(earlier) + out):
             # "Hodge will take over for Grubb", who was named the unit's president: a move up (but
@@ -2050,6 +2082,9 @@ def _modifies_a_noun(doc: Doc, j: int, limit: int) -> bool:
         j += 1
     if not words or words[0].pos_ not in ("NOUN", "ADJ") and words[0].dep_ not in ("compound", "amod"):
         return False
+    if any(w.lower_ in _ORG_NOUNS and w.i + 2 < limit and doc[w.i + 1].lower_ == "of" and doc[w.i + 2].text[:1].isupper()
+           for w in words):
+        return True  # "the Wall Street firm of E.F. Hutton": the firm is named after "of"
     return not any(w.lower_ in _ORG_NOUNS for w in words)
 
 

@@ -334,3 +334,32 @@ def test_an_abbreviation_of_a_reuters_company_tag_names_the_company_without_the_
             "executive in October and will be replaced by group managing director Ian Harbour, HTL said.")
     orgs = {a.organisation.name for a in ex.extract(text, "t").appointments}
     assert orgs == {"Harbour Timber Ltd"}
+
+
+def test_an_ambassadors_government_is_the_country_named_not_a_city_of_his_career(ex):
+    text = ("WASHINGTON, March 20 - President Reagan will nominate career diplomat Sol Pinsky, 60, as U.S. "
+            "ambassador to Bulgaria. Pinsky previously served in Moscow, Poland and Austria.")
+    (found,) = ex.extract(text, "t").appointments
+    assert (found.role.title, found.organisation.name) == ("ambassador to Bulgaria", "U.S.")
+
+
+def test_a_predecessor_who_is_now_elsewhere_left_before_the_story(ex):
+    text = ("WASHINGTON, March 20 - President Reagan is to nominate John Shore, chairman of the Federal "
+            "Trade Commission, as ambassador to Norway, the White House said. Shore would succeed Paul "
+            "Brenner, now the State Department's chief counter-terrorism expert.")
+    found = ex.extract(text, "t").appointments
+    assert [(a.person.name, a.event) for a in found] == [("John Shore", "appointed")]
+    assert [p.name for p in found[0].past_employers] == ["Federal Trade Commission"]
+
+
+def test_a_place_before_firm_of_is_no_employer(ex):
+    text = ("NEW YORK, May 4 - Bexley Capital Inc said it named Ann Hale president. Hale, a former "
+            "executive with the Wall Street firm of Dorset Pryce and Co., joins on June 1.")
+    assert employers(ex, text, "Ann Hale") == ["Dorset Pryce and Co."]
+
+
+def test_a_move_from_the_announcing_company_to_its_unit_is_a_promotion_without_past_employer(ex):
+    text = ("CHICAGO, March 30 - Hartwell Corp said Evan Hart, president and chief operating officer of "
+            "Hartwell, was named chief executive officer of its Lakeside Apparel Inc subsidiary.")
+    (found,) = ex.extract(text, "t").appointments
+    assert (found.event, found.past_employers) == ("promoted", [])
