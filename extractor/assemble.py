@@ -871,7 +871,7 @@ def _appositive_end(doc: Doc, j: int, limit: int) -> int | None:
     if j >= limit or doc[j].text != ",":
         return None
     k = j + 1
-    while k < limit and k - j < 18:
+    while k < limit and k - j < 24:
         if doc[k].text == ",":
             return k + 1
         if doc[k].text in (".", ";") or doc[k].is_space and "\n\n" in doc[k].text:
@@ -1313,26 +1313,35 @@ _PLURAL_HEADS = {"directors": "director", "trustees": "trustee", "members": "mem
                  "governors": "governor", "partners": "partner", "officers": "officer"}
 
 
+def _listed(doc: Doc, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    """Are mentions a and b next to each other in a list: only ", " and "and" between them, or
+    an appositive the parse joins across ("Benjamin W. Macdonald, a director of <TMOC Resources
+    Ltd>, the principal holder of Avalon stock, and Hardwick Simmons, ...")?"""
+    gap = [doc[i] for i in range(a[1], b[0])]
+    if not gap:
+        return False
+    if all(t.text in _LIST_GAP or t.is_space for t in gap):
+        return True
+    if len(gap) > 24 or gap[0].text != "," or [t.text for t in gap[-2:]] != [",", "and"] or any(
+        t.text in (";", ".") or t.is_space and "\n\n" in t.text for t in gap
+    ):
+        return False
+    root = next((t for t in doc[b[0]:b[1]] if not b[0] <= t.head.i < b[1]), None)
+    return root is not None and root.dep_ == "conj" and a[0] <= root.head.i < a[1]
+
+
 def _list_end(doc: Doc, mentions, idx: int) -> int:
     """Index of the last mention in a list "A, B and C" that starts at mention ``idx``."""
     j = idx
-    while j + 1 < len(mentions):
-        gap = [doc[i] for i in range(mentions[j][1], mentions[j + 1][0])]
-        if gap and all(t.text in _LIST_GAP or t.is_space for t in gap):
-            j += 1
-            continue
-        break
+    while j + 1 < len(mentions) and _listed(doc, mentions[j], mentions[j + 1]):
+        j += 1
     return j
 
 
 def _list_start(doc: Doc, mentions, idx: int) -> int:
     j = idx
-    while j > 0:
-        gap = [doc[i] for i in range(mentions[j - 1][1], mentions[j][0])]
-        if gap and all(t.text in _LIST_GAP or t.is_space for t in gap):
-            j -= 1
-            continue
-        break
+    while j > 0 and _listed(doc, mentions[j - 1], mentions[j]):
+        j -= 1
     return j
 
 
@@ -2298,7 +2307,8 @@ def _possessed_unit(doc: Doc, span: Span, limit: int) -> Span | None:
     run = _capitalized_run(doc, k, limit)
     if run is None:
         return None
-    if run.end < limit and doc[run.end].lower_ in lexicon().unit_words or run[0].ent_type_ == "ORG":
+    if run.end < limit and doc[run.end].lower_ in lexicon().unit_words or run[0].ent_type_ == "ORG" \
+            or fold(run[-1].text) in _LEGAL_SUFFIXES:  # "Irving Bank's <V> Irving Trust Co"
         return run
     return None
 

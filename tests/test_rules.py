@@ -363,3 +363,20 @@ def test_a_move_from_the_announcing_company_to_its_unit_is_a_promotion_without_p
             "Hartwell, was named chief executive officer of its Lakeside Apparel Inc subsidiary.")
     (found,) = ex.extract(text, "t").appointments
     assert (found.event, found.past_employers) == ("promoted", [])
+
+
+def test_two_people_each_with_a_long_appositive_are_one_list(ex):
+    text = ("NEW YORK, March 23 - Halvern Corp said three directors resigned. It said Peter W. Mallory, a "
+            "director of <Kestrel Mining Ltd>, the principal holder of Halvern stock, and Joan Ashby, a vice "
+            "chairman of Dunmore Lewis Inc, were then named to the board.")
+    found = changes(ex, text)
+    assert {("Peter W. Mallory", "director", "appointed"), ("Joan Ashby", "director", "appointed")} <= found
+
+
+def test_a_long_appositive_before_the_new_title_and_a_unit_after_its_parents_name(ex):
+    text = ("NEW YORK, April 13 - Barrow Securities said it named Carl Ives, formerly vice president in "
+            "charge of all spot trading for Mercer Bank's <M> Mercer Trust Co, senior vice president for "
+            "worldwide foreign exchange trading.")
+    (found,) = ex.extract(text, "t").appointments
+    assert (found.person.name, found.role.title) == ("Carl Ives", "senior vice president for worldwide foreign exchange trading")
+    assert [p.name for p in found.past_employers] == ["Mercer Trust Co"]
