@@ -1418,7 +1418,18 @@ def _aside(view: DocView, mention, floor: int) -> bool:
     tb = _title_before(view, ms, floor)
     if tb is not None:
         head = tb.start
-    return head > 0 and doc[head - 1].lower_ == "by" or _possessor(view, me)
+    return head > 0 and doc[head - 1].lower_ == "by" or _possessor(view, me) or _possessed_object(doc, head)
+
+
+def _possessed_object(doc: Doc, head: int) -> bool:
+    """Is the person at ``head`` someone's, named as the object of a verb or preposition
+    ("Kesler joined Proactive's Stephen Gunnion after stepping into the role ...")?"""
+    if head < 2 or doc[head - 1].text not in ("'s", "’s"):
+        return False
+    k = head - 2
+    while k > 0 and doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha:
+        k -= 1
+    return k > 0 and doc[k - 1].pos_ in ("VERB", "ADP") and doc[k - 1].lower_ not in ("said", "says")
 
 
 def _owned_title_end(view: DocView, title: Span) -> int | None:

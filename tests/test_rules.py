@@ -380,3 +380,11 @@ def test_a_long_appositive_before_the_new_title_and_a_unit_after_its_parents_nam
     (found,) = ex.extract(text, "t").appointments
     assert (found.person.name, found.role.title) == ("Carl Ives", "senior vice president for worldwide foreign exchange trading")
     assert [p.name for p in found.past_employers] == ["Mercer Trust Co"]
+
+
+def test_a_person_named_as_someones_object_does_not_end_the_subjects_clause(ex):
+    text = ("Brightvale Mining PLC executive chairman Dr Alan Voss joined Proactive's Mark Hale after "
+            "stepping into the role of interim CEO following the resignation of Rui Santos.")
+    found = changes(ex, text)
+    assert ("Alan Voss", "interim CEO", "interim") in found
+    assert ("Rui Santos", "CEO", "departed") in found
