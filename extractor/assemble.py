@@ -268,6 +268,10 @@ class People:
                 continue
             if len(span) == 1 and span.end < len(doc) and doc[span.end].is_lower and doc[span.end].pos_ == "NOUN":
                 continue  # "the Neill report": a name used as an attribute
+            if len(span) == 1 and span.start >= 2 and doc[span.start - 1].text == "," and (
+                doc[span.start - 2].text == ">" or fold(doc[span.start - 2].text) in _LEGAL_SUFFIXES
+            ):
+                continue  # "<Allied Comprehensive Health Inc>, Abilene,": the company's town
             lex = triggers()
             if any(t.lower_ in lex.appoint or t.lower_ in lex.depart or t.lower_ in lex.promote for t in span):
                 continue  # "NanoGraf Appoints" in a title-case headline
@@ -314,6 +318,9 @@ class People:
         for tok in doc:
             if tok.i in self.token_person or not tok.is_title:
                 continue
+            if tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "an") or tok.i + 1 < len(doc) and doc[tok.i + 1].is_lower \
+                    and doc[tok.i + 1].pos_ == "NOUN" and doc[tok.i + 1].lower_ not in ("who", "whose"):
+                continue  # "an Abilene investment firm", "the Halbert report": an attribute, not the person
             key = last_by_surname.get(fold(tok.text))
             if key is None and (tok.i + 1 >= len(doc) or not doc[tok.i + 1].is_title):
                 key = first_names.get(fold(tok.text))
@@ -1958,6 +1965,8 @@ def _governing_trigger(doc: Doc, trigs: list[Trigger], ms: int, me: int, next_me
         for t in trigs:
             if t.tok.i == anc.i and t.kind != "succeed":
                 return t
+        if anc.lower_ in ("saying", "adding", "noting", "explaining", "citing") and anc.i < ms:
+            return None  # "Koehler resigned ..., saying Reagan's new chief of staff had a right ...": another clause
     # linear: a trigger just after the person ("X resigned", "X was named") or just before ("named X")
     after = [t for t in trigs if me <= t.tok.i < min(next_mention, me + 20) and t.kind != "succeed"]
     if after:

@@ -388,3 +388,17 @@ def test_a_person_named_as_someones_object_does_not_end_the_subjects_clause(ex):
     found = changes(ex, text)
     assert ("Alan Voss", "interim CEO", "interim") in found
     assert ("Rui Santos", "CEO", "departed") in found
+
+
+def test_a_town_named_like_a_person_is_not_one(ex):
+    text = ("DALLAS, March 12 - Summit Oil Corp said Dale Hobart, president of Hobart, an Abilene "
+            "investment firm, was named chairman of Summit. Hobart is also a director of <Allied Care "
+            "Inc>, Abilene, the company said.")
+    assert {name for name, _, _ in changes(ex, text)} == {"Dale Hobart"}
+
+
+def test_people_in_a_clause_after_saying_do_not_share_the_subjects_departure(ex):
+    text = ("WASHINGTON, March 4 - White House communications director John Kessler resigned after just one "
+            "week in the job, saying President Reagans' new chief of staff Howard Baker had a right to "
+            "appoint his own team.")
+    assert changes(ex, text) == {("John Kessler", "communications director", "departed")}
