@@ -176,6 +176,29 @@ def org_key(name: str) -> frozenset[str]:
     return frozenset(w for w in fold(name).split() if w not in _LEGAL)
 
 
+@lru_cache(maxsize=1)
+def _nick_namer():
+    from nicknames import NickNamer  # a hand-curated table of English given names and nicknames
+
+    return NickNamer()
+
+
+@lru_cache(maxsize=4096)
+def nicknames_of(first: str) -> frozenset[str]:
+    """The nicknames of a folded first name ("thomas" -> "tom", "tommy", ...)."""
+    return frozenset(_nick_namer().nicknames_of(first)) if len(first) > 1 else frozenset()
+
+
+@lru_cache(maxsize=4096)
+def same_first_name(a: str, b: str) -> bool:
+    """Are two folded first names one ("thomas" and "tom", "greg" and "gregory")?"""
+    if a == b:
+        return True
+    if len(a) < 2 or len(b) < 2:
+        return False
+    return b in nicknames_of(a) or a in nicknames_of(b)
+
+
 def same_org(a: str, b: str) -> bool:
     ka, kb = org_key(a), org_key(b)
     return bool(ka and kb and (ka <= kb or kb <= ka))
@@ -314,7 +337,8 @@ class People:
         for key, info in self.by_key.items():
             parts = key.split()
             if len(parts) > 1 and len(parts[0]) > 1:
-                first_names[parts[0]] = None if parts[0] in first_names else key
+                for first in {parts[0]} | nicknames_of(parts[0]):  # "Tom" for Thomas Gellert too
+                    first_names[first] = None if first_names.get(first, key) != key else key
         for tok in doc:
             if tok.i in self.token_person or not tok.is_title:
                 continue
@@ -344,7 +368,7 @@ class People:
         """The known person these name words refer to: same surname, compatible first name
         (or a lone first name that only one known person has: "Ken" for Ken Obermeyer)."""
         if len(words) == 1:
-            firsts = [k for k in self.by_key if len(k.split()) > 1 and k.split()[0] == words[0]]
+            firsts = [k for k in self.by_key if len(k.split()) > 1 and same_first_name(k.split()[0], words[0])]
             if len(firsts) == 1:
                 return firsts[0]
         for key, info in self.by_key.items():
@@ -358,7 +382,7 @@ class People:
             if len(known) < len(words) and list(words[-len(known):]) == known:
                 return key  # "Priya R. Venkataraman" for "R. Venkataraman" (the NER cut the first name)
             a, b = words[0], known[0]
-            if a == b or (len(a) == 1 or len(b) == 1) and a[0] == b[0]:
+            if a == b or (len(a) == 1 or len(b) == 1) and a[0] == b[0] or same_first_name(a, b):
                 return key
         return None
 

@@ -402,3 +402,19 @@ def test_people_in_a_clause_after_saying_do_not_share_the_subjects_departure(ex)
             "week in the job, saying President Reagans' new chief of staff Howard Baker had a right to "
             "appoint his own team.")
     assert changes(ex, text) == {("John Kessler", "communications director", "departed")}
+
+
+@pytest.mark.parametrize("a, b, same", [("thomas", "tom", True), ("greg", "gregory", True), ("tom", "thomas", True),
+                                        ("thomas", "timothy", False), ("j", "john", False)])
+def test_nicknames_are_the_same_first_name(a, b, same):
+    from extractor.assemble import same_first_name
+
+    assert same_first_name(a, b) is same
+
+
+def test_a_nickname_and_the_full_name_are_one_person(ex):
+    text = ("Splashline Group Adds Director\n\nSplashline Group, Inc. welcomes Tom Fenwick as its new director. "
+            "Thomas Butler Fenwick is a Boston-based entrepreneur. Previously, he served as the CEO of Rockhaven "
+            "Media from 2011 to 2024.")
+    found = ex.extract(text, "t").appointments
+    assert [(a.person.name, a.role.title) for a in found] == [("Thomas Butler Fenwick", "director")]
