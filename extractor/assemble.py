@@ -304,7 +304,9 @@ class People:
                 continue  # "an Abilene investment firm", "SDC Sydney"
             if len(span) == 1 and fold(span.text) in name_words:
                 continue  # "Medicen" of "Medicen Paris Region"
-            words = [fold(t.text) for t in span if t.is_alpha or t.text.endswith(".")]
+            if all(_title_word(t) or t.i in (title_at or {}) for t in span):
+                continue  # "promoted to Treasurer": the NER took the title for a name
+            words = [fold(t.text) for t in span if t.is_alpha or t.text.endswith(".") or _APOSTROPHE_NAME.fullmatch(t.text)]
             words = [w for w in words if w and w not in _SUFFIXES] or words
             if not words or not words[-1]:
                 continue
@@ -539,7 +541,11 @@ def _abbreviates(short: str, words: list[str]) -> bool:
 #: Ranks and offices that stand before names but are not part of them
 _RANKS = {"brigadier", "colonel", "admiral", "lieutenant", "sergeant", "general", "major", "captain", "ambassador",
           "senator", "governor", "judge", "justice", "secretary", "minister", "premier", "rep", "sen"}
-_NAME_PART = re.compile(r"^(?:[A-Z][a-z'’\-]+(?:-[A-Z][a-z]+)?|[A-Z]\.(?:[A-Z]\.)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O'[A-Z][a-z]+|Jr\.?|Sr\.?|II|III|IV|de|von|van|der|da|di|la|le)$")
+#: A name with an apostrophe inside: "O'Donoghue", "D’Arcy"
+_APOSTROPHE_NAME = re.compile(r"[^\W\d_]+['’][^\W\d_]+")
+# (Latin letters with accents too: "Ibáñez", "Wiśniewska", "Nygård")
+_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ\u0100-\u017f", "a-zß-öø-ÿ\u0100-\u017f"
+_NAME_PART = re.compile(rf"^(?:[{_UPPER}][{_LOWER}'’\-]+(?:-[{_UPPER}][{_LOWER}]+)?|[A-Z]\.(?:[A-Z]\.)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O'[A-Z][a-z]+|Jr\.?|Sr\.?|II|III|IV|de|von|van|der|da|di|la|le)$")
 
 
 def _left_out_first_name(tok: Token) -> bool:

@@ -92,7 +92,7 @@ class TitleFinder:
         saw_modifier = False
         while j < n:
             tok = doc[j]
-            if tok.ent_type_ == "PERSON" or tok.is_space:
+            if tok.ent_type_ == "PERSON" and not self._title_taken_for_a_name(doc, j) or tok.is_space:
                 break
             if self._word(tok) == "chief":
                 # "chief <up to 3 words> officer"
@@ -126,6 +126,15 @@ class TitleFinder:
         if last_head is None:
             return None
         return last_head + 1
+
+    def _title_taken_for_a_name(self, doc: Doc, i: int) -> bool:
+        """Is the person entity at token i only title words ("promoted to [Treasurer]")?"""
+        s, e = i, i + 1
+        while s > 0 and doc[s].ent_iob_ == "I":
+            s -= 1
+        while e < len(doc) and doc[e].ent_iob_ == "I":
+            e += 1
+        return all(self.is_head(t) or self.is_modifier(t) or self._word(t) in ("chief", "officer", "of", "and") for t in doc[s:e])
 
     def _departmental(self, tok: Token) -> bool:
         """A capitalised word that names a function, not an organisation ("Strategy", "Sales")."""

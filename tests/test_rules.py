@@ -418,3 +418,15 @@ def test_a_nickname_and_the_full_name_are_one_person(ex):
             "Media from 2011 to 2024.")
     found = ex.extract(text, "t").appointments
     assert [(a.person.name, a.role.title) for a in found] == [("Thomas Butler Fenwick", "director")]
+
+
+def test_apostrophe_and_accented_names_and_a_title_the_ner_takes_for_a_name(ex):
+    text = ("PORTLAND, Maine, Feb. 12, 2024 -- Casco Harbor Bancorp, Inc. announced two appointments.\n\n"
+            "Kevin J. O'Donnell has been promoted to Treasurer, effective immediately. O'Donnell, who has "
+            "served as Assistant Treasurer since 2019, succeeds Gail Hatch, who retired in December.\n\n"
+            "The company also named Marisol Ibáñez as Controller. Ibáñez will join on March 15 from "
+            "Clearwater Federal Credit Union, where she has been assistant controller since 2020.")
+    found = {(a.person.name, a.role.title, a.event): [p.name for p in a.past_employers]
+             for a in ex.extract(text, "t").appointments}
+    assert found[("Kevin J. O'Donnell", "Treasurer", "promoted")] == []
+    assert found[("Marisol Ibáñez", "Controller", "appointed")] == ["Clearwater Federal Credit Union"]
