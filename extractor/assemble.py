@@ -227,6 +227,33 @@ def _same_group(view: DocView, held: CharSpan, new: CharSpan) -> bool:
     return False
 
 
+_ENDS = frozenset({".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "…", "]"})
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The doc's sentences, with a piece the parser cut off joined back to the one before it
+    when nothing ends that one: no final punctuation and no line break ("named Richard P.
+    Ostrowski president and | Janet L. Haugen chief financial officer."). The parser may leave
+    two trees where ``paragraph_boundaries`` said no sentence starts. Worked out once per doc."""
+    memo = doc.user_data.get("extractor.sentences")
+    if memo is not None:
+        return [doc[a:b] for a, b in memo]
+    bounds: list[list[int]] = []
+    text = doc.text
+    for sent in doc.sents:
+        if bounds:
+            prev = doc[bounds[-1][0]:bounds[-1][1]]
+            words = [t for t in prev if not t.is_space]
+            first = next((t for t in sent if not t.is_space), None)
+            if words and first is not None and "\n" not in text[words[-1].idx + len(words[-1]):first.idx] \
+                    and words[-1].text not in _ENDS and not words[-1].text.endswith("."):
+                bounds[-1][1] = sent.end
+                continue
+        bounds.append([sent.start, sent.end])
+    doc.user_data["extractor.sentences"] = [tuple(b) for b in bounds]
+    return [doc[a:b] for a, b in bounds]
+
+
 def is_upper_sentence(sent: Span) -> bool:
     """Is the sentence in capitals (a wire headline)? Worked out once per doc."""
     doc = sent.doc
@@ -234,7 +261,7 @@ def is_upper_sentence(sent: Span) -> bool:
     if memo is None:
         text = doc.text
         memo = doc.user_data["extractor.upper_sentences"] = {}
-        for s in doc.sents:
+        for s in sentences(doc):
             part = text[s.start_char:s.end_char]
             letters = sum(c.isalpha() for c in part)
             memo[s.start, s.end] = letters > 8 and sum(c.isupper() for c in part) / letters > 0.8
@@ -251,7 +278,7 @@ def _in_upper_sentence(doc: Doc, i: int) -> bool:
     upper = doc.user_data.get("extractor.upper_tokens")
     if upper is None:
         upper = set()
-        for sent in doc.sents:
+        for sent in sentences(doc):
             if is_upper_sentence(sent):
                 upper.update(range(sent.start, sent.end))
         doc.user_data["extractor.upper_tokens"] = upper
@@ -788,7 +815,7 @@ def _main_org(doc: Doc, sents: list[Span], people: "People") -> CharSpan | None:
 
 
 def make_view(doc: Doc) -> DocView:
-    sents = list(doc.sents)
+    sents = sentences(doc)
     titles = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
     title_at = {}
     for t in titles:

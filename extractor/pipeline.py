@@ -18,7 +18,7 @@ from datetime import date
 import numpy
 
 from . import errors
-from .assemble import Found, find_appointments, triggers
+from .assemble import Found, find_appointments, sentences, triggers
 from .clean import CleanText, clean
 from .components import normalize_title
 from .dates import GENERATIONS, announcement_date, blank_datelines, effective_date
@@ -197,7 +197,7 @@ class Extractor:
         appointments: list[Appointment] = []
         warnings: list[str] = []
         for offset, doc in docs:
-            sents = list(doc.sents)
+            sents = sentences(doc)
             dated: list[tuple[object, date | None]] = []
             for found in find_appointments(doc):
                 sent = sents[found.sent_index]

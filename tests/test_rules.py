@@ -430,3 +430,20 @@ def test_apostrophe_and_accented_names_and_a_title_the_ner_takes_for_a_name(ex):
              for a in ex.extract(text, "t").appointments}
     assert found[("Kevin J. O'Donnell", "Treasurer", "promoted")] == []
     assert found[("Marisol Ibáñez", "Controller", "appointed")] == ["Clearwater Federal Credit Union"]
+
+
+def test_two_people_named_to_two_posts_in_one_sentence_the_parser_cuts(ex):
+    text = ("WILMINGTON, Del., March 9 - Delmarva Tool Corp said its board\nnamed Richard P. Ostrowski "
+            "president and Janet L. Haugen\nchief financial officer.\n")
+    found = changes(ex, text)
+    assert {("Richard P. Ostrowski", "president", "appointed"), ("Janet L. Haugen", "chief financial officer", "appointed")} <= found
+
+
+def test_sentences_join_a_piece_the_parser_cut_where_nothing_ends_a_sentence(ex):
+    from extractor.assemble import sentences
+
+    doc = ex.nlp.make_doc("Acme named Al Bo president and Jo Li chief financial officer. Shares rose.")
+    for tok in doc:
+        tok.is_sent_start = tok.i in (0, 6, 12)  # the parser's cut after "and"
+    assert [s.text for s in sentences(doc)] == [
+        "Acme named Al Bo president and Jo Li chief financial officer.", "Shares rose."]
