@@ -150,6 +150,9 @@ _STOP_CAPS = {
 
 
 _NOT_NAME_CHARS = re.compile(r"[^a-z0-9&]+")
+#: Letters that Unicode does not decompose into a base letter and an accent ("Bjørn", "Łódź")
+_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d",
+                               "Đ": "D", "œ": "oe", "Œ": "OE", "ı": "i", "þ": "th", "ð": "d"})
 
 
 @lru_cache(maxsize=65536)
@@ -160,7 +163,7 @@ def fold(text: str) -> str:
     'stephane roques'
     """
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
+        text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
         text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(_NOT_NAME_CHARS.sub(" ", text.lower()).split())
 
@@ -309,12 +312,25 @@ class People:
         name_words = {fold(t.text) for e in doc.ents if e.label_ in ("ORG", "GPE", "FAC") and len(e) > 1 for t in e}
         candidates = sorted([e for e in doc.ents if e.label_ == "PERSON"] + _names_by_context(doc, title_at or {}),
                             key=lambda sp: sp.start)
-        # a name that is anywhere followed by "Ltd", "Inc" ... is a company ("Levy-Russell Ltd")
-        firms = {fold(doc[t.i - 1].text) for t in doc[1:] if fold(t.text) in _LEGAL_SUFFIXES and doc[t.i - 1].text[:1].isupper()
-                 and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_)}  # not "Aurich co-founded"
+        # a name that is anywhere followed by "Ltd", "Inc", ", S.A." ... is a company ("Levy-Russell Ltd"),
+        # and so is every word of it: "Fjellheim" of "Fjellheim Energi ASA"
+        firms: set[str] = set()
+        firm_words: set[str] = set()
+        for t in doc[1:]:
+            if fold(t.text).replace(" ", "") not in _LEGAL_SUFFIXES or t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_:
+                continue  # (not "Aurich co-founded")
+            k = t.i - 2 if doc[t.i - 1].text == "," and t.i >= 2 else t.i - 1
+            if not doc[k].text[:1].isupper():
+                continue
+            firms.add(fold(doc[k].text))
+            last = k
+            while k >= 0 and last - k < 3 and doc[k].text[:1].isupper() and doc[k].is_alpha:
+                firm_words.add(fold(doc[k].text))
+                k -= 1
         for ent in candidates:
             span = self._trim(ent)
-            if span is None or fold(span[-1].text) in firms or len(span) == 1 and _in_firm_name(doc, span.start):
+            if span is None or fold(span[-1].text) in firms or len(span) == 1 and _in_firm_name(doc, span.start) or all(
+                    fold(t.text) in firm_words for t in span if t.is_alpha):
                 continue
             if len(span) == 1 and span.end < len(doc) and doc[span.end].is_lower and doc[span.end].pos_ == "NOUN":
                 continue  # "the Neill report": a name used as an attribute
@@ -695,6 +711,9 @@ def _clean_org(span: Span) -> Span | None:
     """
     start, end = span.start, span.end
     doc = span.doc
+    if start > 0 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ":" or \
+            start > 1 and doc[start - 1].text == ":" and doc[start - 2].text[:1].isupper() and start > 2 and doc[start - 3].text == "(":
+        return None  # "(OSE: FJELL)", "(NYSE: TKR)": a stock exchange and a ticker
     # the NER often cuts a name short: "Genex [Corp]", "Wertheim Schroder and [Co Inc]"
     k = start
     firm = fold(doc[end - 1].text) in _LEGAL_SUFFIXES  # "Wertheim Schroder and [Co Inc]"
@@ -2018,10 +2037,11 @@ def _governing_trigger(doc: Doc, trigs: list[Trigger], ms: int, me: int, next_me
             return t
     # dependency: nearest trigger among the person's ancestors
     head = doc[ms:me].root
+    announcing = triggers().announce_needs_object
     for anc in head.ancestors:
         for t in trigs:
-            if t.tok.i == anc.i and t.kind != "succeed":
-                return t
+            if t.tok.i == anc.i and t.kind != "succeed" and not (t.tok.lower_ in announcing and not 0 < ms - t.tok.i <= 3):
+                return t  # (not "announces that Chief Executive Officer X has informed ...": X is no object)
         if anc.lower_ in ("saying", "adding", "noting", "explaining", "citing") and anc.i < ms:
             return None  # "Koehler resigned ..., saying Reagan's new chief of staff had a right ...": another clause
     # linear: a trigger just after the person ("X resigned", "X was named") or just before ("named X")
@@ -2156,7 +2176,8 @@ def _capitalized_run(doc: Doc, k: int, limit: int) -> Span | None:
     return doc[k:j]
 
 
-_LEGAL_SUFFIXES = {"inc", "llc", "ltd", "plc", "corp", "co", "lp", "llp", "gmbh", "ag", "sa", "nv", "bv"}
+_LEGAL_SUFFIXES = {"inc", "llc", "ltd", "plc", "corp", "co", "lp", "llp", "gmbh", "ag", "sa", "nv", "bv", "asa", "ab", "oyj",
+                   "spa", "srl", "sas", "kk", "pty", "pte", "bhd", "se"}
 
 
 def _modifies_a_noun(doc: Doc, j: int, limit: int) -> bool:

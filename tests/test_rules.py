@@ -447,3 +447,20 @@ def test_sentences_join_a_piece_the_parser_cut_where_nothing_ends_a_sentence(ex)
         tok.is_sent_start = tok.i in (0, 6, 12)  # the parser's cut after "and"
     assert [s.text for s in sentences(doc)] == [
         "Acme named Al Bo president and Jo Li chief financial officer.", "Shares rose."]
+
+
+def test_a_nordic_release_with_a_ticker_a_firm_the_ner_takes_for_a_person_and_he_in_a_that_clause(ex):
+    text = ("Vesterfjord Kraft ASA: CEO to step down\n\n"
+            "Bergen, 14 February 2024 – Vesterfjord Kraft ASA (OSE: VKRAFT) announces that Chief Executive "
+            "Officer Bjørn Haldorsen has informed the Board of Directors that he will step down. Haldorsen "
+            "will remain in his position until a successor is in place.\n\n"
+            "\"The time is right for new leadership to take Vesterfjord into its next phase,\" said Haldorsen.")
+    found = [(a.person.name, a.role.title, a.organisation.name, a.event) for a in ex.extract(text, "t").appointments]
+    assert found == [("Bjørn Haldorsen", "Chief Executive Officer", "Vesterfjord Kraft ASA", "departed")]
+
+
+@pytest.mark.parametrize("raw, folded", [("Bjørn Ærø", "bjorn aero"), ("Łukasz Straße", "lukasz strasse"), ("José", "jose")])
+def test_fold_takes_letters_unicode_does_not_decompose_to_their_base(raw, folded):
+    from extractor.assemble import fold
+
+    assert fold(raw) == folded
