@@ -547,7 +547,27 @@ def _acronyms(doc: Doc) -> dict[str, CharSpan]:
             if clean is not None:
                 out[fold(w)] = CharSpan(clean.text, clean.start_char, clean.end_char)
                 break
+    # "VW" for Volkswagen: two or three capitals, the first the name's first letter and the others
+    # inside it in order, the name at least three times as long
+    single = [e for e in doc.ents if e.label_ == "ORG" and e[0].is_title and e[0].is_alpha]
+    for tok in doc:
+        w = tok.text
+        if not (w.isupper() and w.isalpha() and 2 <= len(w) <= 3) or fold(w) in out:
+            continue
+        for ent in single:
+            name = ent[0].lower_
+            if name[0] == w[0].lower() and len(name) >= 3 * len(w) and _in_order(w[1:].lower(), name[1:]):
+                clean = _clean_org(ent)
+                if clean is not None:
+                    out[fold(w)] = CharSpan(clean.text, clean.start_char, clean.end_char)
+                    break
     return out
+
+
+def _in_order(letters: str, word: str) -> bool:
+    """Do the letters appear in the word in this order ("w" in "olkswagen")?"""
+    it = iter(word)
+    return all(c in it for c in letters)
 
 
 def _abbreviates(short: str, words: list[str]) -> bool:
@@ -1619,6 +1639,8 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
                     if pred:
                         succeeded.append((pred, f))
                     continue
+        if pre[-2:] == ["other", "than"] or pre[-1:] in (["except"], ["besides"]) or pre[-2:] == ["apart", "from"]:
+            continue  # "four directors other than Cohen have resigned": not him
         if "by" in pre or _possessor(view, me):
             continue  # the agent ("nominated by President Reagan") or a possessor ("Reagan's director")
         # a person after "succeeding"/"replacing" is the predecessor
@@ -2079,6 +2101,14 @@ def _title_words(text: str) -> frozenset[str]:
     return frozenset(w for w in normalize_title(text).replace(",", " ").split() if w not in ("and", "of", "the", "its", "a"))
 
 
+def _post_words(title: str) -> tuple[str, ...]:
+    """The words that name a post before what it is "of" ("president of the unit": president)."""
+    words = title.lower().split()
+    if "of" in words:
+        words = words[:words.index("of")]
+    return tuple(w for w in words if w not in ("the", "its", "a", "an"))
+
+
 def _merge(found: list[Found]) -> list[Found]:
     """One record per (person, side, role): a person told twice with the same (or a
     narrower) title is one change; two different titles are two changes ("senior vice
@@ -2095,6 +2125,9 @@ def _merge(found: list[Found]) -> list[Found]:
                 continue  # the same title at two organisations: two changes
             if words <= cw or cw <= words or len(words & cw) / max(1, len(words | cw)) >= 0.6:
                 same = cur
+                break
+            if cur.organisation and f.organisation and _post_words(cur.title.text) == _post_words(f.title.text):
+                same = cur  # "president of its beer subsidiary" and, later, "president of the unit": one post
                 break
         if same is None:
             out.append(f)

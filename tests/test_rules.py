@@ -464,3 +464,25 @@ def test_fold_takes_letters_unicode_does_not_decompose_to_their_base(raw, folded
     from extractor.assemble import fold
 
     assert fold(raw) == folded
+
+
+def test_someone_named_after_other_than_is_left_out(ex):
+    text = ("DALLAS, April 8 - Orbis Data Inc said chairman Dan Cole resigned as chairman and chief executive "
+            "officer. It said four directors other than Cole have resigned from the board.")
+    assert changes(ex, text) == {("Dan Cole", "chairman and chief executive officer", "departed")}
+
+
+def test_one_post_told_twice_in_other_words_is_one_change(ex):
+    text = ("ST. LOUIS, April 2 - Hopkins Brewing Cos Inc said Dean Marsh, president of its beer subsidiary, "
+            "Hopkins Brewing Inc, is resigning from the company. He will be replaced as president of the unit "
+            "by Carl Hopkins, chairman of the company.")
+    departures = [(name, role) for name, role, event in changes(ex, text) if event == "departed"]
+    assert len(departures) == 1 and departures[0][0] == "Dean Marsh"
+
+
+def test_a_short_name_inside_the_full_one_is_the_organisation_the_text_spells_out(ex):
+    text = ("BRUNSWICK, March 16 - Prosecutors said they are looking into losses reported by Volkswagen "
+            "<VOWG.F> in Wolfsburg. A VW spokesman said Rolf Sauer had been named VW's financial member of the "
+            "management board.")
+    (found,) = ex.extract(text, "t").appointments
+    assert found.organisation.name.startswith("Volkswagen")
