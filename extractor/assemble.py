@@ -611,6 +611,15 @@ _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ\u0100-\u017f", "a-zß-öø-ÿ\u0100-\u017f"
 _NAME_PART = re.compile(rf"^(?:[{_UPPER}][{_LOWER}'’\-]+(?:-[{_UPPER}][{_LOWER}]+)?|[A-Z]\.(?:[A-Z]\.)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O'[A-Z][a-z]+|Jr\.?|Sr\.?|II|III|IV|de|von|van|der|da|di|la|le)$")
 
 
+def _runs_past(doc: Doc, i: int, j: int, title_at: dict[int, Span]) -> bool:
+    """Does the entity starting at i run past j into more than a title ("names [Rafael Quiñones
+    General Counsel]" is a name and a title, "[Marsh Lane Capital]" one firm)?"""
+    ent = _ent_at(doc, i)
+    if ent is None or ent.end <= j:
+        return False
+    return not all(t.is_space or t.i in title_at for t in doc[j:ent.end])
+
+
 def _left_out_first_name(tok: Token) -> bool:
     """Is ``tok``, right before a one-word person, a first name the NER left out? A capitalised
     proper noun outside any entity, after no other capitalised word ("Laurent [Béguin]"), that is
@@ -656,7 +665,7 @@ def _names_by_context(doc: Doc, title_at: dict[int, Span]) -> list[Span]:
         words = [t for t in doc[i:j] if t.text[:1].isupper()]
         if words and (re.fullmatch(r"(?:[A-Z]\.)+", words[-1].text) or all(t.ent_type_ in ("GPE", "NORP", "LOC") for t in words)):
             words = []  # "Shad U.S.", "Los Angeles", "Sunni Moslem"
-        if len(words) < 2 or any(t.ent_type_ == "ORG" and t.ent_iob_ == "B" and (_ent_at(doc, t.i) or doc[t.i:t.i]).end > j for t in doc[i:j]):
+        if len(words) < 2 or any(t.ent_type_ == "ORG" and t.ent_iob_ == "B" and _runs_past(doc, t.i, j, title_at) for t in doc[i:j]):
             i = max(j, i + 1)
             continue
         before = doc[i - 1] if i > 0 else None
@@ -815,6 +824,10 @@ def _headline_org(doc: Doc, sents: list[Span]) -> Span | None:
     return None
 
 
+def _has_legal_suffix(span: Span) -> bool:
+    return fold(span[-1].text).replace(" ", "") in _LEGAL_SUFFIXES
+
+
 def _main_org(doc: Doc, sents: list[Span], people: "People") -> CharSpan | None:
     """The organisation the document is about: the subject announcing the news in the
     body ("Hytek Microsystems Inc said ...", "Medicen Paris Region ... today announces"),
@@ -843,8 +856,22 @@ def _main_org(doc: Doc, sents: list[Span], people: "People") -> CharSpan | None:
     if headline is not None and people.at(headline.start) is None:
         subject = headline
     if subject is not None:
-        same = counts.get(org_key(subject.text), [subject])
-        best = max(same + [subject], key=lambda s: len(s.text))
+        key = org_key(subject.text)
+        named = counts.get(key, []) + [subject]
+        # the body's legal name for a headline's form ("Ashgrove Pemberton Partners Elect ...":
+        # "The partners of Ashgrove Pemberton LLP have elected")
+        legal = [s for k, spans in counts.items() if len(k & key) >= 2 for s in spans if _has_legal_suffix(s)]
+        for sent in body[:6] if not legal else ():
+            for t in sent:  # a legal name the NER did not take for an organisation
+                if fold(t.text).replace(" ", "") in _LEGAL_SUFFIXES and t.i > sent.start and t.text[:1].isupper():
+                    k = t.i
+                    while k - 1 >= sent.start and t.i - k < 4 and doc[k - 1].is_title and doc[k - 1].is_alpha:
+                        k -= 1
+                    if k < t.i and len(org_key(doc[k:t.i + 1].text) & key) >= 2:
+                        legal.append(doc[k:t.i + 1])
+        if legal and not any(_has_legal_suffix(s) for s in named):
+            named = legal
+        best = max(named, key=lambda s: len(s.text))
         return CharSpan(best.text, best.start_char, best.end_char)
     if counts:
         spans = max(counts.values(), key=len)

@@ -486,3 +486,14 @@ def test_a_short_name_inside_the_full_one_is_the_organisation_the_text_spells_ou
             "management board.")
     (found,) = ex.extract(text, "t").appointments
     assert found.organisation.name.startswith("Volkswagen")
+
+
+def test_a_headline_name_run_into_a_title_and_the_bodys_legal_name(ex):
+    text = ("Larkspur Vance Partners Elect Nora Quill as Next Managing Partner\n\n"
+            "Firm also names Rafael Montoya General Counsel\n\n"
+            "CHICAGO, Oct. 8, 2024 -- The partners of Larkspur Vance LLP, a business law firm, have elected "
+            "Nora Quill as the firm's next managing partner, effective January 1, 2025.\n\n"
+            "The firm also announced that Rafael Montoya will join as general counsel, effective January 1, 2025.")
+    found = {(a.person.name, a.role.title, a.organisation.name) for a in ex.extract(text, "t").appointments}
+    assert found == {("Nora Quill", "managing partner", "Larkspur Vance LLP"),
+                     ("Rafael Montoya", "general counsel", "Larkspur Vance LLP")}
