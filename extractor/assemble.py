@@ -94,6 +94,7 @@ class Found:
     sent_index: int = 0
     effective: object = None  # reserved for the pipeline's effective date
     headline: bool = False  # told in a headline, which the body usually repeats in full
+    elsewhere: bool = False  # a post at an organisation the text does not name ("president of a privately held company")
 
 
 # ---------------------------------------------------------------------------
@@ -310,8 +311,8 @@ class People:
         self.token_person: dict[int, str] = {}
         last_by_surname: dict[str, str] = {}
         name_words = {fold(t.text) for e in doc.ents if e.label_ in ("ORG", "GPE", "FAC") and len(e) > 1 for t in e}
-        candidates = sorted([e for e in doc.ents if e.label_ == "PERSON"] + _names_by_context(doc, title_at or {}),
-                            key=lambda sp: sp.start)
+        candidates = _joined_at_saint(sorted([e for e in doc.ents if e.label_ == "PERSON"] + _names_by_context(doc, title_at or {}),
+                                             key=lambda sp: sp.start))
         # a name that is anywhere followed by "Ltd", "Inc", ", S.A." ... is a company ("Levy-Russell Ltd"),
         # and so is every word of it: "Fjellheim" of "Fjellheim Energi ASA"
         firms: set[str] = set()
@@ -329,7 +330,8 @@ class People:
                 k -= 1
         for ent in candidates:
             span = self._trim(ent)
-            if span is None or fold(span[-1].text) in firms or len(span) == 1 and _in_firm_name(doc, span.start) or all(
+            if span is None or fold(span[-1].text) in firms or fold(span[-1].text).replace(" ", "") in _LEGAL_SUFFIXES \
+                    or len(span) == 1 and _in_firm_name(doc, span.start) or all(
                     fold(t.text) in firm_words for t in span if t.is_alpha):
                 continue
             if len(span) == 1 and span.end < len(doc) and doc[span.end].is_lower and doc[span.end].pos_ == "NOUN":
@@ -609,6 +611,17 @@ _APOSTROPHE_NAME = re.compile(r"[^\W\d_]+['’][^\W\d_]+")
 # (Latin letters with accents too: "Ibáñez", "Wiśniewska", "Nygård")
 _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ\u0100-\u017f", "a-zß-öø-ÿ\u0100-\u017f"
 _NAME_PART = re.compile(rf"^(?:[{_UPPER}][{_LOWER}'’\-]+(?:-[{_UPPER}][{_LOWER}]+)?|[A-Z]\.(?:[A-Z]\.)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O'[A-Z][a-z]+|Jr\.?|Sr\.?|II|III|IV|de|von|van|der|da|di|la|le)$")
+
+
+def _joined_at_saint(spans: list[Span]) -> list[Span]:
+    """Names the NER cuts at "St." joined back: "[Graham St.] [John Whitby]"."""
+    out: list[Span] = []
+    for span in spans:
+        if out and out[-1].end == span.start and out[-1][-1].text in ("St.", "St") and len(out[-1]) > 1:
+            out[-1] = span.doc[out[-1].start:span.end]
+        else:
+            out.append(span)
+    return out
 
 
 def _runs_past(doc: Doc, i: int, j: int, title_at: dict[int, Span]) -> bool:
@@ -1389,6 +1402,7 @@ def find_appointments(doc: Doc) -> list[Found]:
         if mentions:
             last_key = mentions[0][2] if not found or found[-1].sent_index != si else found[-1].person_key
     found.extend(_former_holders(view, found))
+    found = [f for f in found if not f.elsewhere]  # nothing to name the organisation by
     found = _merge(found)
     found = _every_post_of_predecessor(found)
     _attach_past_employers(view, found)
@@ -1606,6 +1620,8 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
             or any(t.lower_ in ("temporarily", "interim") for t in sent)
         ):
             event = "interim"
+        elsewhere = event != "departed" and tspan is not None and tspan.end + 1 < len(doc) and \
+            doc[tspan.end].lower_ in ("of", "at", "with") and doc[tspan.end + 1].lower_ in ("a", "an", "another")
         if org is None and tspan is not None:
             org = _org_for_title(view, tspan, sent)
         first = min(m[0] for m in mentions) if mentions else sent.start
@@ -1621,7 +1637,8 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
             conf = min(conf, 0.7)  # the body usually says it again, in full
         f = Found(person=CharSpan(info.name, info.start, info.end), title=title_cs, organisation=org,
                   event=event, sentence=_span(sent), confidence=conf, person_key=key, sent_index=si,
-                  succeeds=succeeds, headline=headline, past_employers=[held_at] if held_at is not None else [])
+                  succeeds=succeeds, headline=headline, past_employers=[held_at] if held_at is not None else [],
+                  elsewhere=elsewhere)
         out.append(f)
         second = _and_its_unit(view, org, sent)
         if second is not None:
@@ -1798,7 +1815,7 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
         app = _appositive_end(doc, list_end_tok, limit)
         title = _title_after_pos(view, list_end_tok, limit, trigger_words)
         rel = "new"
-        if trig.kind != "depart" and trig.tok.i < ms and (app is not None or doc[list_end_tok].text == ","):
+        if trig.kind != "depart" and trig.tok.i < ms and (app is not None or list_end_tok < limit and doc[list_end_tok].text == ","):
             # "nominate John Shad, chairman of the SEC, as ambassador": the post after "as" is
             # the new one, the appositive the one held (its closing comma may be missing: "David
             # Lyon, currently managing director of Redland Plc as its new chief executive")

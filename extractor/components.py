@@ -158,8 +158,8 @@ class TitleFinder:
         end_unit = None
         while k < n and k - start < _MAX_OF_PART:
             tok = doc[k]
-            if tok.is_space or tok.ent_type_ == "PERSON" or tok.pos_ in ("VERB", "AUX", "PRON", "ADP", "DET") and tok.lower_ not in ("&",):
-                break
+            if tok.is_space or tok.ent_type_ == "PERSON" or tok.pos_ in ("VERB", "AUX", "PRON", "ADP", "DET", "ADV") and tok.lower_ not in ("&",):
+                break  # (an adverb: "president of a privately held software company" is no department)
             if tok.is_punct and tok.text not in ("&", "/", "-"):
                 break
             if tok.lower_ in self.lex.unit_words:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from spacy.tokens import Span
 
 from extractor.pipeline import Extractor
 
@@ -497,3 +498,28 @@ def test_a_headline_name_run_into_a_title_and_the_bodys_legal_name(ex):
     found = {(a.person.name, a.role.title, a.organisation.name) for a in ex.extract(text, "t").appointments}
     assert found == {("Nora Quill", "managing partner", "Larkspur Vance LLP"),
                      ("Rafael Montoya", "general counsel", "Larkspur Vance LLP")}
+
+
+def test_a_name_cut_at_saint_is_one_person(ex):
+    text = ("Tarn Mining plc (AIM: TRN) announces that Graham St. John Whitley has resigned as a Non-Executive "
+            "Director of the Company with immediate effect.")
+    assert changes(ex, text) == {("Graham St. John Whitley", "Non-Executive Director", "departed")}
+
+
+def test_a_post_at_an_organisation_the_text_does_not_name_is_no_record(ex):
+    text = ("SANTA CLARA, Calif., March 30 - Netlane Corp said Stan Voss, vice president and chief financial "
+            "officer, will leave the company April 30 to become president of a privately held software company.")
+    assert [event for _, _, event in changes(ex, text)] == ["departed"]
+
+
+def test_a_company_the_ner_takes_for_a_person_is_not_one_when_it_ends_in_a_legal_suffix(ex):
+    from extractor.assemble import People
+
+    doc = ex.nlp.make_doc("The Supervisory Board of Alpenstein Versicherung AG has appointed Markus Eberl.")
+    doc.ents = [Span(doc, 4, 7, label="PERSON"), Span(doc, 9, 11, label="PERSON")]  # the NER's reading
+    assert list(People(doc).by_key) == ["markus eberl"]
+
+
+def test_a_name_at_the_very_end_of_the_text_after_its_title(ex):
+    assert changes(ex, " said it named chief executive officer Robert Jones") == {
+        ("Robert Jones", "chief executive officer", "appointed")}
