@@ -2091,6 +2091,24 @@ def _copula_records(view: DocView, sent: Span, si: int, mentions) -> list[Found]
                 out.append(Found(person=CharSpan(info.name, info.start, info.end), title=_span(t),
                                  organisation=view.full_org(org), event="appointed", sentence=_span(sent),
                                  confidence=0.75, person_key=key, sent_index=si))
+    # "William Bradt, new chairman of the New York Mercantile Exchange, said ...": an appositive
+    # that calls the post new
+    for ms, me, key in mentions:
+        k = me + 1
+        if me >= sent.end or doc[me].text != ",":
+            continue
+        if k < sent.end and doc[k].lower_ in ("the", "its"):
+            k += 1
+        if k + 1 >= sent.end or doc[k].lower_ not in ("new", "newly-appointed", "newly-elected", "newly-named"):
+            continue
+        t = view.title_at.get(k + 1)
+        if t is None or t.start != k + 1:
+            continue
+        info = view.people.by_key[key]
+        org = _org_for_title(view, t, sent) or view.main_org
+        out.append(Found(person=CharSpan(info.name, info.start, info.end), title=_span(t),
+                         organisation=view.full_org(org), event="appointed", sentence=_span(sent),
+                         confidence=0.6, person_key=key, sent_index=si))
     return out
 
 

@@ -314,7 +314,9 @@ def _dates_told_later(dated: list[tuple[Found, date | None]], sents: list, annou
                 # "Bowen's promotion ...", "Hendrick joined Deep MM ... in late April 2024"
                 told = any(
                     w == surname and (toks[i + 1:i + 2] in (["'s"], ["’s"]) and any(x in _TOLD_CHANGES for x in toks[i + 2:i + 5])
-                                      or any(x in verbs for x in toks[i + 1:i + 3]))
+                                      or any(x in verbs for x in toks[i + 1:i + 3])
+                                      # "Bradt, a local trader ..., assumed his duties yesterday"
+                                      or toks[i + 1:i + 2] == [","] and any(x in verbs for x in _after_appositive(toks, i + 1)))
                     for i, w in enumerate(toks[:-2])
                 )
                 if told and not _background(sent.text, None, announced):
@@ -328,6 +330,12 @@ def _dates_told_later(dated: list[tuple[Found, date | None]], sents: list, annou
             eff = meeting
         out.append((found, eff))
     return out
+
+
+def _after_appositive(toks: list[str], comma: int) -> list[str]:
+    """The two words after an appositive that opens at ``comma`` and closes within 16 words."""
+    close = next((k for k in range(comma + 1, min(len(toks), comma + 17)) if toks[k] == ","), None)
+    return toks[close + 1:close + 3] if close is not None else []
 
 
 def _meeting_date(sent, announced: date | None) -> date | None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from spacy.tokens import Span
@@ -523,3 +524,14 @@ def test_a_company_the_ner_takes_for_a_person_is_not_one_when_it_ends_in_a_legal
 def test_a_name_at_the_very_end_of_the_text_after_its_title(ex):
     assert changes(ex, " said it named chief executive officer Robert Jones") == {
         ("Robert Jones", "chief executive officer", "appointed")}
+
+
+def test_an_appositive_that_calls_the_post_new_is_an_appointment_dated_by_a_later_sentence(ex):
+    text = ("19-MAR-1987 11:27:09.92\n\nNEW YORK, March 19 - Walter Brandt, new chairman of the Hudson Grain "
+            "Exchange, said his priority is "
+            "a merger with other exchanges.\n\nBrandt, a local trader and member of the board of governors, "
+            "assumed his duties yesterday and met reporters.")
+    (found,) = ex.extract(text, "t").appointments
+    assert (found.person.name, found.role.title, found.event) == ("Walter Brandt", "chairman", "appointed")
+    assert found.organisation.name.endswith("Hudson Grain Exchange")
+    assert found.effective_date == date(1987, 3, 18)
