@@ -229,6 +229,10 @@ class TitleFinder:
             if end is None:
                 i += 1
                 continue
+            # "American [Financial] Chairman": a word of an organisation's name before the title
+            while i < end - 1 and doc[i].ent_type_ == "ORG" and doc[i].ent_iob_ == "I" and not self.is_head(doc[i]) \
+                    and doc[i + 1].ent_iob_ != "I":
+                i += 1
             end = self._of_part(doc, end)
             end = self._to_country(doc, end)
             # conjoined roles: "chairman, president and chief executive"

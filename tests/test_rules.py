@@ -535,3 +535,10 @@ def test_an_appositive_that_calls_the_post_new_is_an_appointment_dated_by_a_late
     assert (found.person.name, found.role.title, found.event) == ("Walter Brandt", "chairman", "appointed")
     assert found.organisation.name.endswith("Hudson Grain Exchange")
     assert found.effective_date == date(1987, 3, 18)
+
+
+def test_a_word_of_an_organisations_name_before_a_title_is_not_part_of_it(ex):
+    doc = ex.nlp("The company said Western Financial Chairman Carl Lind has been elected chairman of Harbor Co.")
+    from extractor.components import SPAN_KEY
+
+    assert [t.text for t in doc.spans[SPAN_KEY]] == ["Chairman", "chairman"]
