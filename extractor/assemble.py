@@ -374,6 +374,8 @@ class People:
                 continue
             for size in (3, 2):
                 words = tuple(folded[i:i + size])
+                if i + size < len(doc) and folded[i + size].replace(" ", "") in _LEGAL_SUFFIXES:
+                    continue  # "Robert Halmi Inc": the company named after the man
                 if len(words) == size and words in known:
                     for k in range(i, i + size):
                         self.token_person[k] = known[words]
@@ -389,6 +391,8 @@ class People:
         for tok in doc:
             if tok.i in self.token_person or not tok.is_title:
                 continue
+            if tok.i + 1 < len(doc) and fold(doc[tok.i + 1].text).replace(" ", "") in _LEGAL_SUFFIXES:
+                continue  # "Halmi" of "Robert Halmi Inc": the company
             if tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "an") or tok.i + 1 < len(doc) and doc[tok.i + 1].is_lower \
                     and doc[tok.i + 1].pos_ == "NOUN" and doc[tok.i + 1].lower_ not in ("who", "whose"):
                 continue  # "an Abilene investment firm", "the Halbert report": an attribute, not the person
@@ -1973,6 +1977,9 @@ def _someone_else_does(view: DocView, verb: Token, key: str, at: int) -> bool:
     """Is the grammatical subject of this verb (or of the verb it is coordinated with)
     another person, with the person at token ``at`` outside it? ("Paulson sold his stake to
     Lubensky and resigned": resigned is Paulson's.)"""
+    doc = view.doc
+    if _subject_before(view, verb, key, at):
+        return False
     head = verb
     if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "pobj", "nsubjpass") and verb.head.pos_ == "VERB":
         head = verb.head  # "Sayad ... submitted his resignation": whose resignation is the verb's
@@ -1994,6 +2001,23 @@ def _someone_else_does(view: DocView, verb: Token, key: str, at: int) -> bool:
             continue
         break
     return False
+
+
+def _subject_before(view: DocView, verb: Token, key: str, at: int) -> bool:
+    """Does the person at ``at`` stand right before the verb, past an appositive and auxiliaries
+    ("and David Evans, current president of Hal Roach, will become chief executive"), whatever
+    the parse makes of it?"""
+    doc = view.doc
+    k = at
+    while k < verb.i and view.people.at(k) == key:
+        k += 1
+    if k < verb.i and doc[k].text == ",":
+        close = _appositive_end(doc, k, verb.i)
+        if close is None:
+            return False
+        k = close
+    return k < verb.i and all(doc[j].lower_ in ("will", "would", "shall", "has", "have", "had", "is", "was", "to", "also", "then")
+                              for j in range(k, verb.i))
 
 
 def _names_someone(view: DocView, trig: Token, mentions) -> bool:

@@ -542,3 +542,12 @@ def test_a_word_of_an_organisations_name_before_a_title_is_not_part_of_it(ex):
     from extractor.components import SPAN_KEY
 
     assert [t.text for t in doc.spans[SPAN_KEY]] == ["Chairman", "chairman"]
+
+
+def test_the_second_subject_of_a_joined_sentence_after_an_appositive_gets_its_verb(ex):
+    text = ("NEW YORK, Oct 19 - Dana Films Inc said it and Reel Works Inc agreed to merge.\n\n"
+            "Robert Dana Sr, who is currently chairman of Dana Films Inc, will be chairman of the new company "
+            "and David Ewing, current president of Reel Works, will become chief executive, the company said.")
+    found = changes(ex, text)
+    assert ("David Ewing", "chief executive", "appointed") in found
+    assert not any(name == "Robert Dana Sr" and role == "chief executive" for name, role, _ in found)
