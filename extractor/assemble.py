@@ -194,18 +194,36 @@ def nicknames_of(first: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
+def is_given_name(word: str) -> bool:
+    """Is the folded word an English given name the nickname table knows ("jane", "robert")?"""
+    namer = _nick_namer()
+    return bool(namer.nicknames_of(word) or namer.canonicals_of(word))
+
+
+@lru_cache(maxsize=4096)
 def same_first_name(a: str, b: str) -> bool:
     """Are two folded first names one ("thomas" and "tom", "greg" and "gregory")?"""
     if a == b:
         return True
-    if len(a) < 2 or len(b) < 2:
+    short, full = sorted((a, b), key=len)
+    # a short form of a longer name ("tom", "bill", "kate"), not two given names the table links
+    # ("ian" and "john", "peter" and "patrick", "marie" and "mary")
+    if len(short) < 2 or len(short) > 4 or len(full) - len(short) < 2:
         return False
-    return b in nicknames_of(a) or a in nicknames_of(b)
+    return short in nicknames_of(full) or full in nicknames_of(short)
 
 
 def same_org(a: str, b: str) -> bool:
     ka, kb = org_key(a), org_key(b)
     return bool(ka and kb and (ka <= kb or kb <= ka))
+
+
+#: Words many unrelated organisations share ("Chase Manhattan Bank", "Chemical Bank")
+_GENERIC_NAME_WORDS = {"bank", "american", "national", "international", "first", "general", "united", "financial",
+                       "capital", "partners", "systems", "industries", "trust", "savings", "insurance", "energy",
+                       "group", "holdings", "services", "corporation", "company", "associates", "federal", "state",
+                       "north", "south", "east", "west", "western", "eastern", "pacific", "atlantic", "new", "york",
+                       "global", "technologies", "technology", "airlines", "express", "securities", "investment"}
 
 
 def _same_group(view: DocView, held: CharSpan, new: CharSpan) -> bool:
@@ -215,12 +233,18 @@ def _same_group(view: DocView, held: CharSpan, new: CharSpan) -> bool:
     Jaymar-Ruby Inc subsidiary")?"""
     if same_org(held.text, new.text):
         return True
-    if {w for w in org_key(held.text) if len(w) >= 4} & {w for w in org_key(new.text) if len(w) >= 4}:
+    if {w for w in org_key(held.text) if len(w) >= 4 and w not in _GENERIC_NAME_WORDS} & org_key(new.text):
         return True
-    if view.main_org is None or not same_org(held.text, view.main_org.text):
+    if view.main_org is None:
+        return False
+    if same_org(held.text, view.main_org.text):
+        unit = new  # from the parent to one of its units
+    elif same_org(new.text, view.main_org.text):
+        unit = held  # "president of its Delta Leasing unit" to vice chairman of the parent
+    else:
         return False
     doc = view.doc
-    name = new.text.rstrip(".")
+    name = unit.text.rstrip(".")
     at = doc.text.find(name)
     while at >= 0:  # anywhere the text names it: "its Jaymar-Ruby Inc subsidiary"
         span = doc.char_span(at, at + len(name), alignment_mode="expand")
@@ -316,7 +340,7 @@ class People:
         # a name that is anywhere followed by "Ltd", "Inc", ", S.A." ... is a company ("Levy-Russell Ltd"),
         # and so is every word of it: "Fjellheim" of "Fjellheim Energi ASA"
         firms: set[str] = set()
-        firm_words: set[str] = set()
+        firm_names: list[tuple[str, ...]] = []
         for t in doc[1:]:
             if fold(t.text).replace(" ", "") not in _LEGAL_SUFFIXES or t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_:
                 continue  # (not "Aurich co-founded")
@@ -326,13 +350,12 @@ class People:
             firms.add(fold(doc[k].text))
             last = k
             while k >= 0 and last - k < 3 and doc[k].text[:1].isupper() and doc[k].is_alpha:
-                firm_words.add(fold(doc[k].text))
                 k -= 1
+            firm_names.append(tuple(fold(x.text) for x in doc[k + 1:last + 1]))
         for ent in candidates:
             span = self._trim(ent)
             if span is None or fold(span[-1].text) in firms or fold(span[-1].text).replace(" ", "") in _LEGAL_SUFFIXES \
-                    or len(span) == 1 and _in_firm_name(doc, span.start) or all(
-                    fold(t.text) in firm_words for t in span if t.is_alpha):
+                    or len(span) == 1 and _in_firm_name(doc, span.start) or _part_of_a_firm_name(span, firm_names):
                 continue
             if len(span) == 1 and span.end < len(doc) and doc[span.end].is_lower and doc[span.end].pos_ == "NOUN":
                 continue  # "the Neill report": a name used as an attribute
@@ -394,7 +417,8 @@ class People:
             if tok.i + 1 < len(doc) and fold(doc[tok.i + 1].text).replace(" ", "") in _LEGAL_SUFFIXES:
                 continue  # "Halmi" of "Robert Halmi Inc": the company
             if tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "an") or tok.i + 1 < len(doc) and doc[tok.i + 1].is_lower \
-                    and doc[tok.i + 1].pos_ == "NOUN" and doc[tok.i + 1].lower_ not in ("who", "whose"):
+                    and doc[tok.i + 1].pos_ == "NOUN" and (doc[tok.i + 1].lower_ in ("board", "boards") or not _title_word(doc[tok.i + 1])
+                                                           and (tok.i + 1) not in (title_at or {})):
                 continue  # "an Abilene investment firm", "the Halbert report": an attribute, not the person
             key = last_by_surname.get(fold(tok.text))
             if key is None and (tok.i + 1 >= len(doc) or not doc[tok.i + 1].is_title):
@@ -553,20 +577,21 @@ def _acronyms(doc: Doc) -> dict[str, CharSpan]:
             if clean is not None:
                 out[fold(w)] = CharSpan(clean.text, clean.start_char, clean.end_char)
                 break
-    # "VW" for Volkswagen: two or three capitals, the first the name's first letter and the others
-    # inside it in order, the name at least three times as long
-    single = [e for e in doc.ents if e.label_ == "ORG" and e[0].is_title and e[0].is_alpha]
+    return out
+
+
+def _short_names_of(doc: Doc, main: CharSpan) -> dict[str, CharSpan]:
+    """Two or three capitals that shorten the document's own organisation ("VW" for Volkswagen):
+    the first its first letter, the others inside its first word in order, the word at least three
+    times as long. Only for the main organisation: "GE" is not Gillette."""
+    first = fold(main.text).split()[0] if fold(main.text) else ""
+    out: dict[str, CharSpan] = {}
     for tok in doc:
         w = tok.text
         if not (w.isupper() and w.isalpha() and 2 <= len(w) <= 3) or fold(w) in out:
             continue
-        for ent in single:
-            name = ent[0].lower_
-            if name[0] == w[0].lower() and len(name) >= 3 * len(w) and _in_order(w[1:].lower(), name[1:]):
-                clean = _clean_org(ent)
-                if clean is not None:
-                    out[fold(w)] = CharSpan(clean.text, clean.start_char, clean.end_char)
-                    break
+        if first[:1] == w[0].lower() and len(first) >= 3 * len(w) and _in_order(w[1:].lower(), first[1:]):
+            out[fold(w)] = main
     return out
 
 
@@ -615,6 +640,18 @@ _APOSTROPHE_NAME = re.compile(r"[^\W\d_]+['’][^\W\d_]+")
 # (Latin letters with accents too: "Ibáñez", "Wiśniewska", "Nygård")
 _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ\u0100-\u017f", "a-zß-öø-ÿ\u0100-\u017f"
 _NAME_PART = re.compile(rf"^(?:[{_UPPER}][{_LOWER}'’\-]+(?:-[{_UPPER}][{_LOWER}]+)?|[A-Z]\.(?:[A-Z]\.)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O'[A-Z][a-z]+|Jr\.?|Sr\.?|II|III|IV|de|von|van|der|da|di|la|le)$")
+
+
+def _part_of_a_firm_name(span: Span, firm_names: list[tuple[str, ...]]) -> bool:
+    """Are the span's words a run of a firm's name the text gives with a legal suffix: "Fjellheim"
+    of "Fjellheim Energi ASA", "Grupo Alcántara" of "Grupo Alcántara Infraestructuras, S.A."? Not
+    a person the firm is named after ("Jane Porter" of "Jane Porter Associates Inc") nor the same
+    words in another order ("Stanley Morgan" and "Morgan Stanley Group Inc")."""
+    words = tuple(fold(t.text) for t in span if t.is_alpha)
+    if not words or len(words) > 1 and is_given_name(words[0]):
+        return False
+    n = len(words)
+    return any(name[i:i + n] == words for name in firm_names for i in range(len(name) - n + 1))
 
 
 def _joined_at_saint(spans: list[Span]) -> list[Span]:
@@ -841,6 +878,11 @@ def _headline_org(doc: Doc, sents: list[Span]) -> Span | None:
     return None
 
 
+def _name_words(key: frozenset[str]) -> frozenset[str]:
+    """An organisation key without legal suffixes ("llp", "asa" ...)."""
+    return frozenset(w for w in key if w.replace(" ", "") not in _LEGAL_SUFFIXES)
+
+
 def _has_legal_suffix(span: Span) -> bool:
     return fold(span[-1].text).replace(" ", "") in _LEGAL_SUFFIXES
 
@@ -877,14 +919,18 @@ def _main_org(doc: Doc, sents: list[Span], people: "People") -> CharSpan | None:
         named = counts.get(key, []) + [subject]
         # the body's legal name for a headline's form ("Ashgrove Pemberton Partners Elect ...":
         # "The partners of Ashgrove Pemberton LLP have elected")
-        legal = [s for k, spans in counts.items() if len(k & key) >= 2 for s in spans if _has_legal_suffix(s)]
+        head = fold(subject.text).split()[:1]
+        # (not "Pacific Harbor Bank Corp" for "Harbor Bank", nor "Northwind Health Insurance Co." for "Northwind Health")
+        legal = [s for k, spans in counts.items() if len(k & key) >= 2 and _name_words(k) <= key for s in spans
+                 if _has_legal_suffix(s) and fold(s.text).split()[:1] == head]
         for sent in body[:6] if not legal else ():
             for t in sent:  # a legal name the NER did not take for an organisation
                 if fold(t.text).replace(" ", "") in _LEGAL_SUFFIXES and t.i > sent.start and t.text[:1].isupper():
                     k = t.i
                     while k - 1 >= sent.start and t.i - k < 4 and doc[k - 1].is_title and doc[k - 1].is_alpha:
                         k -= 1
-                    if k < t.i and len(org_key(doc[k:t.i + 1].text) & key) >= 2:
+                    name = org_key(doc[k:t.i + 1].text)
+                    if k < t.i and len(name & key) >= 2 and _name_words(name) <= key and fold(doc[k].text) == (head or [""])[0]:
                         legal.append(doc[k:t.i + 1])
         if legal and not any(_has_legal_suffix(s) for s in named):
             named = legal
@@ -908,6 +954,8 @@ def make_view(doc: Doc) -> DocView:
     acronyms = _acronyms(doc)
     main = _main_org(doc, sents, people)
     main = acronyms.get(fold(main.text), main) if main is not None else None
+    if main is not None:
+        acronyms = {**_short_names_of(doc, main), **acronyms}
     return DocView(doc, people, titles, title_at, main, sents, acronyms)
 
 
@@ -1273,9 +1321,11 @@ def _ministry(view: DocView, title: Span) -> CharSpan | None:
     n = len(field)
     if not n or n > 4:
         return None
+    words = {t.lower_ for t in title}
+    bodies = ({"ministry"} if words & {"minister", "ministers", "premier"} else set()) | ({"department"} if "secretary" in words else set())
     for tok in doc:
-        if tok.lower_ not in ("ministry", "department") or not tok.is_title:
-            continue
+        if tok.lower_ not in bodies or not tok.is_title:
+            continue  # a minister's ministry, a secretary's department
         i = tok.i
         if i >= n and [t.lower_ for t in doc[i - n:i]] == field:
             span = doc[i - n:i + 1]  # "Grain Products Ministry"
@@ -1303,7 +1353,8 @@ _NATIONALITY_ENDINGS = ("ish", "ese", "ian", "can", "ch", "ean", "ine")
 def _country(view: DocView) -> CharSpan | None:
     """The first nationality or country the text names ("Philippine", "Kenya")."""
     # not an upper-case headline or dateline word, but "U.S.", "U.K." wherever they stand
-    ents = [e for e in view.doc.ents if e.text[:1].isupper() and (not e.text.isupper() or re.fullmatch(r"(?:[A-Z]\.){2,3}", e.text))]
+    ents = [e for e in view.doc.ents if e.text[:1].isupper() and (not e.text.isupper() or re.fullmatch(r"(?:[A-Z]\.){2,3}", e.text) and (
+        e.end < len(view.doc) and _title_word(view.doc[e.end]) or is_upper_sentence(e.sent)))]  # "U.S. ambassador", not "U.S. officials"
     for ent in ents:
         # a nationality ("Lebanese", "Finnish", "Brazilian"), not a faith or a party
         if ent.label_ != "NORP":
@@ -1474,6 +1525,8 @@ def _listed(doc: Doc, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
         t.text in (";", ".") or t.is_space and "\n\n" in t.text for t in gap
     ):
         return False
+    if gap[1].lower_ in ("its", "the", "their", "his", "her"):
+        return False  # "Tom Baker, its president, and Ann Lee, its treasurer, resigned": each his own post
     root = next((t for t in doc[b[0]:b[1]] if not b[0] <= t.head.i < b[1]), None)
     return root is not None and root.dep_ == "conj" and a[0] <= root.head.i < a[1]
 
@@ -1625,8 +1678,7 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
             or any(t.lower_ in ("temporarily", "interim") for t in sent)
         ):
             event = "interim"
-        elsewhere = event != "departed" and tspan is not None and tspan.end + 1 < len(doc) and \
-            doc[tspan.end].lower_ in ("of", "at", "with") and doc[tspan.end + 1].lower_ in ("a", "an", "another")
+        elsewhere = event != "departed" and tspan is not None and _unnamed_firm_after(doc, tspan.end, sent.end)
         if org is None and tspan is not None:
             org = _org_for_title(view, tspan, sent)
         first = min(m[0] for m in mentions) if mentions else sent.start
@@ -1714,7 +1766,7 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
                 # "Colbert will be succeeded as president by Zaccaria": Colbert leaves ("Minister X
                 # was being retired and replaced by Y": the post named before him)
                 title = _title_after_pos(view, trig.tok.i + 1, limit, trigger_words)
-                if title is None and doc[trig.tok.i + 1].lower_ == "by" and not made and not any(
+                if title is None and trig.tok.i + 1 < limit and doc[trig.tok.i + 1].lower_ == "by" and not made and not any(
                     f.person_key == key and f.event == "departed" for f in out
                 ):
                     title = _title_before(view, ms, prev_end) or _appositive_title(view, me, limit)
@@ -1907,7 +1959,8 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
         for ms, me, k in mentions:
             if k == key:
                 # "would succeed L. Paul Bremer, now the State Department's chief": he left before
-                moved_on = me + 1 < sent.end and doc[me].text == "," and doc[me + 1].lower_ == "now"
+                moved_on = me + 1 < sent.end and doc[me].text == "," and doc[me + 1].lower_ == "now" and any(
+                    t.text in ("'s", "’s") or t.ent_type_ == "ORG" or t.lower_ in ("at", "with") for t in doc[me + 2:min(sent.end, me + 10)])
                 own = _appositive_title(view, me, sent.end) or _title_before(view, ms, sent.start)
                 break
         if moved_on:
@@ -2000,6 +2053,22 @@ def _someone_else_does(view: DocView, verb: Token, key: str, at: int) -> bool:
             head = head.head
             continue
         break
+    return False
+
+
+def _unnamed_firm_after(doc: Doc, j: int, limit: int) -> bool:
+    """Does a firm the text does not name follow the title ending at j ("president of a privately
+    held software company", not "of a newly formed subsidiary, Acme Leasing Corp" nor "at a
+    special meeting")?"""
+    if j + 1 >= limit or doc[j].lower_ not in ("of", "at", "with") or doc[j + 1].lower_ not in ("a", "an", "another"):
+        return False
+    for k in range(j + 2, min(limit, j + 8)):
+        tok = doc[k]
+        if tok.text[:1].isupper() or tok.is_punct or tok.pos_ not in ("ADJ", "ADV", "NOUN", "VERB") or tok.pos_ == "VERB" and tok.tag_ not in ("VBN", "VBG"):
+            return False  # not "with a mandate to expand the company"
+        if tok.lower_ in _ORG_NOUNS:
+            nxt = doc[k + 1] if k + 1 < limit else None
+            return nxt is None or not (nxt.text == "," and k + 2 < limit and doc[k + 2].text[:1].isupper() or nxt.text[:1].isupper())
     return False
 
 
@@ -2130,9 +2199,11 @@ def _copula_records(view: DocView, sent: Span, si: int, mentions) -> list[Found]
         if t is None or t.start != k + 1:
             continue
         info = view.people.by_key[key]
-        org = _org_for_title(view, t, sent) or view.main_org
+        org = _org_for_title(view, t, sent)
+        if org is None and (t.end < sent.end and doc[t.end].lower_ in ("of", "at") or "of" in t.text.lower().split()):
+            continue  # "new president of rival Acme Corp", "new chairman of its audit committee"
         out.append(Found(person=CharSpan(info.name, info.start, info.end), title=_span(t),
-                         organisation=view.full_org(org), event="appointed", sentence=_span(sent),
+                         organisation=view.full_org(org or view.main_org), event="appointed", sentence=_span(sent),
                          confidence=0.6, person_key=key, sent_index=si))
     return out
 

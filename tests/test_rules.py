@@ -483,9 +483,8 @@ def test_one_post_told_twice_in_other_words_is_one_change(ex):
 
 
 def test_a_short_name_inside_the_full_one_is_the_organisation_the_text_spells_out(ex):
-    text = ("BRUNSWICK, March 16 - Prosecutors said they are looking into losses reported by Volkswagen "
-            "<VOWG.F> in Wolfsburg. A VW spokesman said Rolf Sauer had been named VW's financial member of the "
-            "management board.")
+    text = ("WOLFSBURG, March 16 - Volkswagen said it had looked into losses at its foreign exchange department. "
+            "A VW spokesman said Rolf Sauer had been named VW's financial member of the management board.")
     (found,) = ex.extract(text, "t").appointments
     assert found.organisation.name.startswith("Volkswagen")
 
@@ -551,3 +550,51 @@ def test_the_second_subject_of_a_joined_sentence_after_an_appositive_gets_its_ve
     found = changes(ex, text)
     assert ("David Ewing", "chief executive", "appointed") in found
     assert not any(name == "Robert Dana Sr" and role == "chief executive" for name, role, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("Acme Corp said Tom Baker resigned as president and will be succeeded",
+                     {("Tom Baker", "president", "departed")}, id="text-ends-after-succeeded"),
+        pytest.param("NEW YORK, March 19 - Acme Corp said Jane Porter was elected president at a special meeting of the board.",
+                     {("Jane Porter", "president", "appointed")}, id="at-a-meeting-is-no-unnamed-firm"),
+        pytest.param("Brightline Health announces that Susan Park has been appointed Chief Executive Officer with a "
+                     "mandate to expand the company into Europe.",
+                     {("Susan Park", "Chief Executive Officer", "appointed")}, id="with-a-mandate"),
+        pytest.param("LONDON, March 3 - Taylor Woodrow Plc said Ian Taylor was appointed finance director. John Taylor, "
+                     "chairman, will retire in June.",
+                     {("Ian Taylor", "finance director", "appointed"), ("John Taylor", "chairman", "departed")},
+                     id="two-given-names-are-two-people"),
+        pytest.param("NEW YORK, March 19 - Acme Corp said Tom Baker, its president, and Ann Lee, its treasurer, resigned.",
+                     {("Tom Baker", "president", "departed"), ("Ann Lee", "treasurer", "departed")},
+                     id="each-his-own-appositive-post"),
+        pytest.param("NEW YORK, March 5 - Morgan Stanley Group Inc said Stanley Morgan was named a managing director.",
+                     {("Stanley Morgan", "managing director", "appointed")}, id="firm-words-in-another-order"),
+        pytest.param("NEW YORK, March 19 - Acme Corp said Ann Lee will succeed Tom Baker, now chairman, as president.",
+                     {("Ann Lee", "president", "appointed"), ("Tom Baker", "president", "departed")},
+                     id="now-with-a-title-only"),
+    ],
+)
+def test_review_cases_keep_ordinary_records(ex, text, expected):
+    assert changes(ex, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, person, organisation, employers_",
+    [
+        pytest.param("Harbor Bank Appoints New President\n\nSEATTLE, March 19, 2024 -- Harbor Bank today named Tom Baker "
+                     "president. Baker was most recently president of Pacific Harbor Bank Corp.",
+                     "Tom Baker", "Harbor Bank", [], id="legal-name-of-another-bank"),  # (a name inside: same_org)
+        pytest.param("NEW YORK, March 3 - Chase Manhattan Bank said it named Robert Lane, president of Chemical Bank, "
+                     "as its chief financial officer.",
+                     "Robert Lane", "Chase Manhattan Bank", ["Chemical Bank"], id="a-shared-generic-word-is-no-group"),
+        pytest.param("NEW YORK, March 19 - Acme Corp said it named Jane Porter, president of its Delta Leasing unit, as "
+                     "vice chairman of Acme.",
+                     "Jane Porter", "Acme Corp", [], id="from-a-unit-to-the-parent"),
+    ],
+)
+def test_review_cases_organisations_and_past_employers(ex, text, person, organisation, employers_):
+    (found,) = [a for a in ex.extract(text, "t").appointments if a.person.name == person]
+    assert found.organisation.name == organisation
+    assert [p.name for p in found.past_employers] == employers_
