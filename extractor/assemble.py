@@ -477,8 +477,8 @@ class People:
         # the NER leaves out a first initial: "[J.] Hugh Liedtke", "[R.] Joseph Clancy"
         while start > 0 and re.fullmatch(r"(?:[A-Z]\.)+", doc[start - 1].text) and ent.start - start < 2:
             start -= 1
-        # the NER leaves out a first name: "Laurent [Béguin] will remain in office"
-        if end - start == 1 and start == ent.start and start > 0 and ent.label_ == "PERSON" and _left_out_first_name(doc[start - 1]):
+        # the NER leaves out a first name: "Laurent [Béguin] will remain in office", "Jamal [Hassan Jawa]"
+        if end - start <= 2 and start == ent.start and start > 0 and ent.label_ == "PERSON" and _left_out_first_name(doc[start - 1]):
             start -= 1
         # the NER takes a surname that is a day or a month for a date: "Thomas [Sunday]"
         if end - start == 1 and end + 1 < len(doc) and doc[end].lower_ in _DAY_AND_MONTH_NAMES and doc[end].is_title \
@@ -684,8 +684,9 @@ def _left_out_first_name(tok: Token) -> bool:
     low = tok.lower_
     if low in _STOP_CAPS or low in _RANKS or low in _HONORIFICS or low in _DAY_AND_MONTH_NAMES or fold(tok.text) in _ORG_WORDS:
         return False
-    if _title_word(tok):
-        return False
+    lex = triggers()
+    if _title_word(tok) or low in lex.appoint or low in lex.depart or low in lex.promote or low in lex.succeed:
+        return False  # "(3) Retirement [Takeshi Onoda]": a heading run into the line
     return tok.i == 0 or not doc[tok.i - 1].text[:1].isupper() or doc[tok.i - 1].is_space
 
 
@@ -1086,6 +1087,21 @@ def _as_after_appositive(doc: Doc, j: int, limit: int) -> int | None:
         if tok.pos_ in ("VERB", "AUX") or tok.text in (".", ";", "(", ")") or tok.is_space:
             return None
         k += 1
+    return None
+
+
+def _title_by_apposition(view: DocView, ms: int, me: int, lo: int) -> Span | None:
+    """A title the person is in apposition to, through the organisation it is "of": "The acting
+    governor of Saudi Arabia's state-owned oil company, Petromin, Jamal Hassan Jawa, has retired"."""
+    doc = view.doc
+    tok = doc[ms:me].root
+    for _ in range(6):
+        if tok.dep_ not in ("appos", "pobj", "prep") or tok.head is tok:
+            return None
+        tok = tok.head
+        t = view.title_at.get(tok.i)
+        if t is not None:
+            return t if lo <= t.start < ms else None
     return None
 
 
@@ -1883,7 +1899,7 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
             title = _title_after_pos(view, app, limit, trigger_words)
         if title is None and trig.tok.i < ms and trig.kind != "depart":
             title = _title_after_pos(view, trig.tok.i + 1, ms, trigger_words)
-        old = _appositive_title(view, me, limit) or _title_before(view, ms, prev_end)
+        old = _appositive_title(view, me, limit) or _title_before(view, ms, prev_end) or _title_by_apposition(view, ms, me, prev_end)
         if trig.kind == "depart" and title is None and old is None and trig.tok.i < ms:
             # "stepping into the role of interim CEO following the resignation of Aldo Boitano":
             # the role the interim holder now fills

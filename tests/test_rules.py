@@ -598,3 +598,20 @@ def test_review_cases_organisations_and_past_employers(ex, text, person, organis
     (found,) = [a for a in ex.extract(text, "t").appointments if a.person.name == person]
     assert found.organisation.name == organisation
     assert [p.name for p in found.past_employers] == employers_
+
+
+def test_a_title_the_person_is_in_apposition_to_through_its_organisation(ex):
+    text = ("RIYADH, June 29 - The acting governor of Saudi Arabia's state-owned oil company, Petromin, Jamal "
+            "Hassan Jawa, has retired at his own request, oil industry sources said.")
+    assert ("Jamal Hassan Jawa", "acting governor", "departed") in changes(ex, text)
+
+
+def test_a_heading_run_into_a_name_is_no_first_name():
+    from extractor.nlp import load
+    from extractor.assemble import People
+
+    doc = load().make_doc("(3) Retirement Takeshi Onoda, Senior Managing Executive Officer, will retire.")
+    doc.ents = [Span(doc, 4, 6, label="PERSON")]
+    for tok in doc:
+        tok.pos_ = "PROPN" if tok.text[:1].isupper() else "PUNCT"
+    assert [info.name for info in People(doc).by_key.values()] == ["Takeshi Onoda"]
