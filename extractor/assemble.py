@@ -334,8 +334,8 @@ class People:
         self.by_key: dict[str, PersonInfo] = {}
         self.token_person: dict[int, str] = {}
         last_by_surname: dict[str, str] = {}
-        name_words = {fold(t.text) for e in doc.ents if e.label_ in ("ORG", "GPE", "FAC") and len(e) > 1 for t in e}
-        candidates = _joined_at_saint(sorted([e for e in doc.ents if e.label_ == "PERSON"] + _names_by_context(doc, title_at or {}),
+        name_words = {fold(t.text) for e in doc_ents(doc) if e.label_ in ("ORG", "GPE", "FAC") and len(e) > 1 for t in e}
+        candidates = _joined_at_saint(sorted([e for e in doc_ents(doc) if e.label_ == "PERSON"] + _names_by_context(doc, title_at or {}),
                                              key=lambda sp: sp.start))
         # a name that is anywhere followed by "Ltd", "Inc", ", S.A." ... is a company ("Levy-Russell Ltd"),
         # and so is every word of it: "Fjellheim" of "Fjellheim Energi ASA"
@@ -566,14 +566,17 @@ def _acronyms(doc: Doc) -> dict[str, CharSpan]:
         if e - k >= 2:
             full = doc[k:e]
             out[fold(doc[i + 1].text)] = CharSpan(full.text, full.start_char, full.end_char)
-    names = [e for e in doc.ents if e.label_ == "ORG" and len(e) >= 3]
+    names = [(e, [t.text for t in e if t.text[:1].isupper() and t.lower_ not in ("the",)])
+             for e in doc_ents(doc) if e.label_ == "ORG" and len(e) >= 3]
+    names = [(e, words) for e, words in names if len(words) >= 3]
+    tried: set[str] = set()
     for tok in doc:
         w = tok.text
-        if not (w.isupper() and w.isalpha() and 3 <= len(w) <= 6) or fold(w) in out:
+        if not (w.isupper() and w.isalpha() and 3 <= len(w) <= 6) or fold(w) in out or w in tried:
             continue
-        for ent in names:
-            words = [t.text for t in ent if t.text[:1].isupper() and t.lower_ not in ("the",)]
-            clean = _clean_org(ent) if len(words) >= 3 and _abbreviates(w, words) else None
+        tried.add(w)
+        for ent, words in names:
+            clean = _clean_org(ent) if words[0][:1].lower() == w[0].lower() and _abbreviates(w, words) else None
             if clean is not None:
                 out[fold(w)] = CharSpan(clean.text, clean.start_char, clean.end_char)
                 break
@@ -668,10 +671,12 @@ def _joined_at_saint(spans: list[Span]) -> list[Span]:
 def _runs_past(doc: Doc, i: int, j: int, title_at: dict[int, Span]) -> bool:
     """Does the entity starting at i run past j into more than a title ("names [Rafael Quiñones
     General Counsel]" is a name and a title, "[Marsh Lane Capital]" one firm)?"""
-    ent = _ent_at(doc, i)
-    if ent is None or ent.end <= j:
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1  # the entity's end, found from its tokens (not a walk over every entity)
+    if end <= j:
         return False
-    return not all(t.is_space or t.i in title_at for t in doc[j:ent.end])
+    return not all(t.is_space or t.i in title_at for t in doc[j:end])
 
 
 def _left_out_first_name(tok: Token) -> bool:
@@ -896,7 +901,7 @@ def _main_org(doc: Doc, sents: list[Span], people: "People") -> CharSpan | None:
     subject = None
     body = [s for s in sents if not is_upper_sentence(s)]
     for sent in body:
-        for ent in sent.ents:
+        for ent in sent_ents(sent):
             if ent.label_ != "ORG":
                 continue
             span = _clean_org(ent)
@@ -1289,7 +1294,7 @@ def _unit_named_before(view: DocView, before: int) -> CharSpan | None:
     Anheuser-Busch Inc", "its Britt Airways unit" ("unit" and "subsidiary" refer to either)."""
     doc = view.doc
     found = None
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.start >= before:
             break
         if ent.label_ != "ORG":
@@ -1369,7 +1374,7 @@ _NATIONALITY_ENDINGS = ("ish", "ese", "ian", "can", "ch", "ean", "ine")
 def _country(view: DocView) -> CharSpan | None:
     """The first nationality or country the text names ("Philippine", "Kenya")."""
     # not an upper-case headline or dateline word, but "U.S.", "U.K." wherever they stand
-    ents = [e for e in view.doc.ents if e.text[:1].isupper() and (not e.text.isupper() or re.fullmatch(r"(?:[A-Z]\.){2,3}", e.text) and (
+    ents = [e for e in doc_ents(view.doc) if e.text[:1].isupper() and (not e.text.isupper() or re.fullmatch(r"(?:[A-Z]\.){2,3}", e.text) and (
         e.end < len(view.doc) and _title_word(view.doc[e.end]) or is_upper_sentence(e.sent)))]  # "U.S. ambassador", not "U.S. officials"
     for ent in ents:
         # a nationality ("Lebanese", "Finnish", "Brazilian"), not a faith or a party
@@ -1387,17 +1392,42 @@ def _country(view: DocView) -> CharSpan | None:
     return None
 
 
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """The doc's entities, made once (``doc.ents`` and ``Span.ents`` build every Span anew)."""
+    ents = doc.user_data.get("extractor.ents")
+    if ents is None:
+        ents = doc.user_data["extractor.ents"] = tuple(doc.ents)
+    return ents
+
+
+def sent_ents(sent: Span) -> list[Span]:
+    """The entities inside a sentence, from the doc's list."""
+    ents = doc_ents(sent.doc)
+    starts = sent.doc.user_data.get("extractor.ent_starts")
+    if starts is None:
+        starts = sent.doc.user_data["extractor.ent_starts"] = [e.start for e in ents]
+    out = []
+    for k in range(bisect.bisect_left(starts, sent.start), len(ents)):
+        if ents[k].start >= sent.end:
+            break
+        if ents[k].end <= sent.end:
+            out.append(ents[k])
+    return out
+
+
 def _ent_at(doc: Doc, i: int) -> Span | None:
-    for ent in doc.ents:
-        if ent.start <= i < ent.end:
-            return ent
-    return None
+    ents = doc_ents(doc)
+    starts = doc.user_data.get("extractor.ent_starts")
+    if starts is None:
+        starts = doc.user_data["extractor.ent_starts"] = [e.start for e in ents]
+    k = bisect.bisect_right(starts, i) - 1
+    return ents[k] if k >= 0 and ents[k].start <= i < ents[k].end else None
 
 
 def _subject_org(view: DocView, sent: Span, before: int) -> CharSpan | None:
     """ "Foo Inc said it named ...", "Foo Inc has appointed ...": the announcing organisation."""
     doc = view.doc
-    for ent in sent.ents:
+    for ent in sent_ents(sent):
         if ent.label_ != "ORG" or ent.start >= before:
             continue
         nxt = doc[ent.end] if ent.end < len(doc) else None
