@@ -131,11 +131,23 @@ def test_join_as_title_past_a_hyphenated_adjective(ex):
     assert changes(ex, text) == {("Sarah Mitchell", "CTO", "appointed")}
 
 
-def test_non_executive_director_is_one_title(ex):
-    text = ("LONDON, 3 March 2025 - Fenmoor plc announces the appointment of Clara Huxley as an "
-            "independent Non-Executive Director with effect from 1 May 2025.")
+@pytest.mark.parametrize(
+    "text, person, role, organisation",
+    [
+        pytest.param("LONDON, 3 March 2025 - Fenmoor plc announces the appointment of Clara Huxley as an "
+                     "independent Non-Executive Director with effect from 1 May 2025.",
+                     "Clara Huxley", "independent Non-Executive Director", None, id="non-executive-director-is-one-title"),
+        pytest.param(  # the government is the country named before the title, not a city of his career
+            "WASHINGTON, March 20 - President Reagan will nominate career diplomat Sol Pinsky, 60, as U.S. "
+            "ambassador to Bulgaria. Pinsky previously served in Moscow, Poland and Austria.",
+            "Sol Pinsky", "ambassador to Bulgaria", "U.S.", id="ambassadors-government"),
+    ],
+)
+def test_the_one_appointment_with_its_title_and_organisation(ex, text, person, role, organisation):
     (app,) = ex.extract(text, "t").appointments
-    assert (app.person.name, app.role.title) == ("Clara Huxley", "independent Non-Executive Director")
+    assert (app.person.name, app.role.title) == (person, role)
+    if organisation is not None:
+        assert app.organisation.name == organisation
 
 
 def test_a_month_that_is_a_first_name_is_neither_a_date_nor_lost(ex):
@@ -336,13 +348,6 @@ def test_an_abbreviation_of_a_reuters_company_tag_names_the_company_without_the_
             "executive in October and will be replaced by group managing director Ian Harbour, HTL said.")
     orgs = {a.organisation.name for a in ex.extract(text, "t").appointments}
     assert orgs == {"Harbour Timber Ltd"}
-
-
-def test_an_ambassadors_government_is_the_country_named_not_a_city_of_his_career(ex):
-    text = ("WASHINGTON, March 20 - President Reagan will nominate career diplomat Sol Pinsky, 60, as U.S. "
-            "ambassador to Bulgaria. Pinsky previously served in Moscow, Poland and Austria.")
-    (found,) = ex.extract(text, "t").appointments
-    assert (found.role.title, found.organisation.name) == ("ambassador to Bulgaria", "U.S.")
 
 
 def test_a_predecessor_who_is_now_elsewhere_left_before_the_story(ex):
