@@ -35,7 +35,7 @@ from importlib import resources
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
 
-from .components import SPAN_KEY, lexicon, normalize_title
+from .components import SENTENCE_ENDS, SPAN_KEY, lexicon, normalize_title
 from .dates import GENERATIONS, month_is_first_name
 
 
@@ -255,9 +255,6 @@ def _same_group(view: DocView, held: CharSpan, new: CharSpan) -> bool:
     return False
 
 
-_ENDS = frozenset({".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "…", "]"})
-
-
 def sentences(doc: Doc) -> list[Span]:
     """The doc's sentences, with a piece the parser cut off joined back to the one before it
     when nothing ends that one: no final punctuation and no line break ("named Richard P.
@@ -274,7 +271,7 @@ def sentences(doc: Doc) -> list[Span]:
             words = [t for t in prev if not t.is_space]
             first = next((t for t in sent if not t.is_space), None)
             if words and first is not None and "\n" not in text[words[-1].idx + len(words[-1]):first.idx] \
-                    and words[-1].text not in _ENDS and not words[-1].text.endswith("."):
+                    and words[-1].text not in SENTENCE_ENDS and not words[-1].text.endswith("."):
                 bounds[-1][1] = sent.end
                 continue
         bounds.append([sent.start, sent.end])
@@ -1400,12 +1397,17 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
     return ents
 
 
+def _ent_starts(doc: Doc) -> list[int]:
+    starts = doc.user_data.get("extractor.ent_starts")
+    if starts is None:
+        starts = doc.user_data["extractor.ent_starts"] = [e.start for e in doc_ents(doc)]
+    return starts
+
+
 def sent_ents(sent: Span) -> list[Span]:
     """The entities inside a sentence, from the doc's list."""
     ents = doc_ents(sent.doc)
-    starts = sent.doc.user_data.get("extractor.ent_starts")
-    if starts is None:
-        starts = sent.doc.user_data["extractor.ent_starts"] = [e.start for e in ents]
+    starts = _ent_starts(sent.doc)
     out = []
     for k in range(bisect.bisect_left(starts, sent.start), len(ents)):
         if ents[k].start >= sent.end:
@@ -1417,9 +1419,7 @@ def sent_ents(sent: Span) -> list[Span]:
 
 def _ent_at(doc: Doc, i: int) -> Span | None:
     ents = doc_ents(doc)
-    starts = doc.user_data.get("extractor.ent_starts")
-    if starts is None:
-        starts = doc.user_data["extractor.ent_starts"] = [e.start for e in ents]
+    starts = _ent_starts(doc)
     k = bisect.bisect_right(starts, i) - 1
     return ents[k] if k >= 0 and ents[k].start <= i < ents[k].end else None
 

@@ -266,7 +266,8 @@ def make_title_finder(nlp: Language, name: str) -> TitleFinder:
 PARAGRAPHS = "paragraph_boundaries"
 
 
-_ENDS = {".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "…", "]"}
+#: Words that can end a sentence (the hints below; assemble.sentences joins back what they allow)
+SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "…", "]"})
 
 
 @Language.component(PARAGRAPHS)
@@ -293,7 +294,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             gap = text[prev_end:idx]
             if "\n\n" in gap:
                 hints[i, 0] = 1
-            elif "\n" not in gap and last not in _ENDS and not last.endswith("."):
+            elif "\n" not in gap and last not in SENTENCE_ENDS and not last.endswith("."):
                 hints[i, 0] = -1
         prev_end = idx + length
         last = text[idx:prev_end]
