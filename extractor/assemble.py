@@ -1341,8 +1341,11 @@ def _ministry(view: DocView, title: Span) -> CharSpan | None:
         return None
     words = {t.lower_ for t in title}
     bodies = ({"ministry"} if words & {"minister", "ministers", "premier"} else set()) | ({"department"} if "secretary" in words else set())
-    for tok in doc:
-        if tok.lower_ not in bodies or not tok.is_title:
+    bodies_at = doc.user_data.get("extractor.bodies")
+    if bodies_at is None:  # where the text names a ministry or department, found once per doc
+        bodies_at = doc.user_data["extractor.bodies"] = [t.i for t in doc if t.lower_ in ("ministry", "department") and t.is_title]
+    for tok in (doc[i] for i in bodies_at):
+        if tok.lower_ not in bodies:
             continue  # a minister's ministry, a secretary's department
         i = tok.i
         if i >= n and [t.lower_ for t in doc[i - n:i]] == field:
