@@ -339,7 +339,7 @@ class People:
         firms: set[str] = set()
         firm_names: list[tuple[str, ...]] = []
         for t in doc[1:]:
-            if fold(t.text).replace(" ", "") not in _LEGAL_SUFFIXES or t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_:
+            if not _legal_suffix(t.text) or t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_:
                 continue  # (not "Aurich co-founded")
             k = t.i - 2 if doc[t.i - 1].text == "," and t.i >= 2 else t.i - 1
             if not doc[k].text[:1].isupper():
@@ -351,7 +351,7 @@ class People:
             firm_names.append(tuple(fold(x.text) for x in doc[k + 1:last + 1]))
         for ent in candidates:
             span = self._trim(ent)
-            if span is None or fold(span[-1].text) in firms or fold(span[-1].text).replace(" ", "") in _LEGAL_SUFFIXES \
+            if span is None or fold(span[-1].text) in firms or _legal_suffix(span[-1].text) \
                     or len(span) == 1 and _in_firm_name(doc, span.start) or _part_of_a_firm_name(span, firm_names):
                 continue
             if len(span) == 1 and span.end < len(doc) and doc[span.end].is_lower and doc[span.end].pos_ == "NOUN":
@@ -411,7 +411,7 @@ class People:
         for tok in doc:
             if tok.i in self.token_person or not tok.is_title:
                 continue
-            if tok.i + 1 < len(doc) and fold(doc[tok.i + 1].text).replace(" ", "") in _LEGAL_SUFFIXES:
+            if tok.i + 1 < len(doc) and _legal_suffix(doc[tok.i + 1].text):
                 continue  # "Halmi" of "Robert Halmi Inc": the company
             if tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "an") or tok.i + 1 < len(doc) and doc[tok.i + 1].is_lower \
                     and doc[tok.i + 1].pos_ == "NOUN" and (doc[tok.i + 1].lower_ in ("board", "boards") or not _title_word(doc[tok.i + 1])
@@ -886,8 +886,13 @@ def _name_words(key: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in key if w.replace(" ", "") not in _LEGAL_SUFFIXES)
 
 
+def _legal_suffix(text: str) -> bool:
+    """Is the word a company's legal suffix, dotted or not ("Inc", "S.A.", "ASA")?"""
+    return fold(text).replace(" ", "") in _LEGAL_SUFFIXES
+
+
 def _has_legal_suffix(span: Span) -> bool:
-    return fold(span[-1].text).replace(" ", "") in _LEGAL_SUFFIXES
+    return _legal_suffix(span[-1].text)
 
 
 def _main_org(doc: Doc, sents: list[Span], people: "People") -> CharSpan | None:
@@ -928,7 +933,7 @@ def _main_org(doc: Doc, sents: list[Span], people: "People") -> CharSpan | None:
                  if _has_legal_suffix(s) and fold(s.text).split()[:1] == head]
         for sent in body[:6] if not legal else ():
             for t in sent:  # a legal name the NER did not take for an organisation
-                if fold(t.text).replace(" ", "") in _LEGAL_SUFFIXES and t.i > sent.start and t.text[:1].isupper():
+                if _legal_suffix(t.text) and t.i > sent.start and t.text[:1].isupper():
                     k = t.i
                     while k - 1 >= sent.start and t.i - k < 4 and doc[k - 1].is_title and doc[k - 1].is_alpha:
                         k -= 1
@@ -2079,7 +2084,6 @@ def _someone_else_does(view: DocView, verb: Token, key: str, at: int) -> bool:
     """Is the grammatical subject of this verb (or of the verb it is coordinated with)
     another person, with the person at token ``at`` outside it? ("Paulson sold his stake to
     Lubensky and resigned": resigned is Paulson's.)"""
-    doc = view.doc
     if _subject_before(view, verb, key, at):
         return False
     head = verb
