@@ -1432,6 +1432,31 @@ def _ent_at(doc: Doc, i: int) -> Span | None:
     return ents[k] if k >= 0 and ents[k].start <= i < ents[k].end else None
 
 
+def _left_from(view: DocView, sent: Span, after: int) -> CharSpan | None:
+    """The organisation a departure names after "from" ("resigned from Beta Inc", "his
+    retirement from the Pentagon"), after token ``after``, the person's end."""
+    doc = view.doc
+    depart = triggers().depart
+    for tok in doc[after:sent.end - 2]:
+        if tok.lower_ not in depart or doc[tok.i + 1].lower_ != "from":
+            continue
+        k = tok.i + 2
+        if doc[k].lower_ == "the" and k + 1 < sent.end:
+            k += 1
+        if doc[k].ent_type_ == "ORG" and doc[k].ent_iob_ == "B":
+            ent = _ent_at(doc, k)
+            span = _clean_org(ent) if ent is not None else None
+            if span is not None and span.end <= sent.end:
+                return CharSpan(span.text, span.start_char, span.end_char)
+        return None  # only the first departure word after the person
+    return None
+
+
+def _named_by_title(org: CharSpan, title: Span) -> bool:
+    """Does ``org`` stand in or right after the title ("president of Acme Corp")?"""
+    return title.start_char <= org.start < title.end_char + 40
+
+
 def _subject_org(view: DocView, sent: Span, before: int) -> CharSpan | None:
     """ "Foo Inc said it named ...", "Foo Inc has appointed ...": the announcing organisation."""
     doc = view.doc
@@ -1487,7 +1512,8 @@ def find_appointments(doc: Doc) -> list[Found]:
     found: list[Found] = []
     last_key: str | None = None
     for si, sent in enumerate(view.sents):
-        mentions = view.people.mentions(sent)
+        # "Kyle Hendrick joined Deep MM as CFO": what is joined is the firm, whatever the NER says
+        mentions = [m for m in view.people.mentions(sent) if m[0] == 0 or doc[m[0] - 1].lower_ not in _JOIN_WORDS]
         # pronoun at the start of a sentence refers to the last person in focus
         pron = None
         for tok in sent[:3]:
@@ -1735,6 +1761,10 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
         elsewhere = event != "departed" and tspan is not None and _unnamed_firm_after(doc, tspan.end, sent.end)
         if org is None and tspan is not None:
             org = _org_for_title(view, tspan, sent)
+            if event == "departed":
+                left = _left_from(view, sent, next((m[1] for m in mentions if m[2] == key), sent.start))
+                if left is not None and (org is None or not _named_by_title(org, tspan)):
+                    org = left  # "resigned from Beta Inc", not the announcing firm or the country
         first = min(m[0] for m in mentions) if mentions else sent.start
         org = view.full_org(org or _subject_org(view, sent, max(first, sent.start + 1)) or view.main_org)
         held_at = None
@@ -2278,7 +2308,9 @@ def _governing_trigger(doc: Doc, trigs: list[Trigger], ms: int, me: int, next_me
         if anc.lower_ in ("saying", "adding", "noting", "explaining", "citing") and anc.i < ms:
             return None  # "Koehler resigned ..., saying Reagan's new chief of staff had a right ...": another clause
     # linear: a trigger just after the person ("X resigned", "X was named") or just before ("named X")
-    after = [t for t in trigs if me <= t.tok.i < min(next_mention, me + 20) and t.kind != "succeed"]
+    # ("X announced his resignation": X is who announces, never the object of "announced")
+    after = [t for t in trigs if me <= t.tok.i < min(next_mention, me + 20) and t.kind != "succeed"
+             and t.tok.lower_ not in announcing]
     if after:
         return after[0]
     before = [t for t in trigs if t.tok.i < ms and t.kind != "succeed"]

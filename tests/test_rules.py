@@ -614,3 +614,30 @@ def test_a_heading_run_into_a_name_is_no_first_name():
     for tok in doc:
         tok.pos_ = "PROPN" if tok.text[:1].isupper() else "PUNCT"
     assert [info.name for info in People(doc).by_key.values()] == ["Takeshi Onoda"]
+
+
+@pytest.mark.parametrize("text", [
+    "TULSA, May 4 - Corvel Pipe Co said Chief Financial Officer Dana Whitcombe announced her resignation.",
+    "TULSA, May 4 - Corvel Pipe Co said Dana Whitcombe, its chief financial officer, will announce her "
+    "retirement next month.",
+])
+def test_announcing_ones_own_resignation_is_a_departure(ex, text):
+    # the person before "announced" is who announces: the departure noun after it governs her
+    records = ex.extract(text, "t").appointments
+    assert [(a.person.name, a.event, a.organisation.name) for a in records] == [
+        ("Dana Whitcombe", "departed", "Corvel Pipe Co")]
+    assert "chief financial officer" in records[0].role.title.lower()
+
+
+def test_a_departure_from_a_named_organisation_is_from_that_one(ex):
+    text = ("DENVER, May 4 - Halvern Mining Corp said it hired Tom Brisco as treasurer. Controller "
+            "Lisa Farrant resigned from Ostrava Metals Inc to join it.")
+    left = [a for a in ex.extract(text, "t").appointments if a.event == "departed"]
+    assert [(a.person.name, a.organisation.name) for a in left] == [("Lisa Farrant", "Ostrava Metals Inc")]
+
+
+def test_the_firm_someone_joins_is_not_a_person_however_the_ner_labels_it(ex):
+    text = ("NEW YORK, May 4 - Deep Harbor Trading said its co-founders were recognised. In addition, "
+            "Kyle Hendrick joined Deep MM as the Chief Financial Officer, marking an important milestone.")
+    people = {a.person.name for a in ex.extract(text, "t").appointments}
+    assert "Deep MM" not in people and "Kyle Hendrick" in people
