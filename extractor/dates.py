@@ -68,7 +68,7 @@ def parse_date(text: str, base: date | None = None, prefer: str = "current_perio
     >>> parse_date("18th June 2018")
     datetime.date(2018, 6, 18)
     """
-    quick = _written_out(text)
+    quick = _written_out(text) or _numeric(text)
     if quick is not None:
         return quick
     import dateparser
@@ -110,6 +110,31 @@ def _written_out(text: str) -> date | None:
     month = _MONTH_NUM[(m.group("m1") or m.group("m2"))[:3].lower()]
     day = int(m.group("d1") or m.group("d2"))
     year = int(m.group("y1") or m.group("y2"))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+_NUMERIC = re.compile(r"(?P<iso>(?P<y0>\d{4})-(?P<m0>\d\d)-(?P<d0>\d\d))|(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)")
+
+
+def _numeric(text: str) -> date | None:
+    """A numeric date: ISO "2024-03-12"; dotted "12.03.2024" is day first (the German, Nordic
+    and Swiss way; nobody writes month-first with dots); slashed "03/12/2024" is month first
+    (the US way) unless the first number can only be a day ("25/03/2024").
+
+    >>> _numeric("12.03.2024"), _numeric("03/12/2024"), _numeric("25/03/2024"), _numeric("2024-03-12")
+    (datetime.date(2024, 3, 12), datetime.date(2024, 3, 12), datetime.date(2024, 3, 25), datetime.date(2024, 3, 12))
+    """
+    m = _NUMERIC.fullmatch(text.strip(" ,-–—"))
+    if m is None:
+        return None
+    if m.group("iso"):
+        year, month, day = int(m.group("y0")), int(m.group("m0")), int(m.group("d0"))
+    else:
+        a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+        day, month = (a, b) if m.group("sep") == "." or a > 12 else (b, a)
     try:
         return date(year, month, day)
     except ValueError:

@@ -20,6 +20,10 @@ from extractor.dates import announcement_date, blank_datelines, parse_date, wire
         ("# Title\n\nTAMPA, FL - May 14, 2025 (SOMEWIRE) - Acme Inc today said", date(2025, 5, 14)),
         ("Boise, ID – January 9th, 2024 – Acme Inc announced", date(2024, 1, 9)),
         ("DAYTON, OH / Wire Desk / November 2, 2023 09:15\n\nAcme Inc named", date(2023, 11, 2)),
+        ("Munich, 12.03.2024 - The Supervisory Board of Acme AG", date(2024, 3, 12)),  # dots: day first
+        ("Austin, 03/12/2024 - Acme Inc named", date(2024, 3, 12)),  # slashes: month first (US)
+        ("Leeds, 25/03/2024 - Acme LLP named", date(2024, 3, 25)),  # unless the first can only be a day
+        ("Oslo, 2024-03-12 - Acme ASA named", date(2024, 3, 12)),
         ("A text that states no date at all.", None),
     ],
 )
