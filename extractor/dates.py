@@ -54,6 +54,45 @@ DATE_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 
+#: "Posted on 22 January 2024", "Published: Jan. 5, 2024", anywhere in a line (a page's
+#: heading and byline can come out of cleaning as one line)
+POSTED = re.compile(
+    rf"\b(?:published|posted|updated|first\s+published)\s*(?:on\s+)?:?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"(?P<date>(?:{_MONTHS})\.?\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+{_YEAR})\b",
+    re.IGNORECASE,
+)
+#: A full date with its year, for byline lines
+_FULL_DATE = re.compile(
+    rf"(?P<date>(?:{_MONTHS})\.?\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+{_YEAR})\b", re.IGNORECASE)
+#: What else a byline line may hold: times, zones, separators, capitalised names, and these words
+_BYLINE_TIME = re.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\b[A-Z]{2,5}(?:[+-]\d{1,2})?\b|[|•·/@,–—-]|\d+", re.IGNORECASE)
+_BYLINE_WORDS = {"by", "on", "at", "and", "published", "posted", "updated", "last", "modified", "comments", "comment",
+                 "min", "mins", "read", "am", "pm"}
+_BYLINE_MAX = 120
+
+
+def _byline_date(line: str) -> re.Match | None:
+    """The date of a byline line ("By Grace Whitmore | 18 September 2023, 14:32 BST | Updated
+    16:05 BST", "7:15 AM GMT+1 • April 17, 2024"): a short line with a full date and otherwise
+    only times, zones, separators, capitalised names and byline words; not a sentence.
+
+    >>> _byline_date("By Grace Whitmore  |  18 September 2023, 14:32 BST  |  Updated 16:05 BST").group("date")
+    '18 September 2023'
+    >>> _byline_date("Mrs Haskett will leave on 30 April 2024.") is None
+    True
+    """
+    if len(line) > _BYLINE_MAX or line.rstrip().endswith((".", ":", "?", "!")):
+        return None
+    m = _FULL_DATE.search(line)
+    if m is None:
+        return None
+    rest = _BYLINE_TIME.sub(" ", _FULL_DATE.sub(" ", line))
+    for word in re.findall(r"[^\W\d_]+", rest):
+        if word[0].islower() and word not in _BYLINE_WORDS:
+            return None
+    return m
+
+
 _HEAD_CHARS = 1500  # datelines and bylines live at the top
 
 
@@ -182,6 +221,10 @@ def announcement_date(text: str, fallback: date | None = None) -> date | None:
     m = DATE_LINE.search(head) or DATE_LINE.search(text[-_HEAD_CHARS:] if len(text) > _HEAD_CHARS else "")
     if m:
         parsed = parse_date(m.group("date"))
+        if parsed is not None:
+            return parsed
+    for m in (POSTED.search(head), *map(_byline_date, head.splitlines())):
+        parsed = parse_date(m.group("date")) if m is not None else None
         if parsed is not None:
             return parsed
     # a lone date line anywhere (news sites often put it under the article)

@@ -24,6 +24,14 @@ from extractor.dates import announcement_date, blank_datelines, parse_date, wire
         ("Austin, 03/12/2024 - Acme Inc named", date(2024, 3, 12)),  # slashes: month first (US)
         ("Leeds, 25/03/2024 - Acme LLP named", date(2024, 3, 25)),  # unless the first can only be a day
         ("Oslo, 2024-03-12 - Acme ASA named", date(2024, 3, 12)),
+        # bylines of news pages, as cleaning leaves them
+        ("Acme names a new chief\n\nBy Karen Liu, Staff Writer  |  Published Jan. 5, 2024\n\nBody.", date(2024, 1, 5)),
+        ("Acme dismisses its CEO\n\nBy Grace Whitmore  |  18 September 2023, 14:32 BST  |  Updated 16:05 BST\n\nBody.",
+         date(2023, 9, 18)),
+        ("Acme finally finds its tech chief Posted on 22 January 2024 by Tom Harland | 6 Comments\n\nBody.",
+         date(2024, 1, 22)),
+        ("Acme raises $42M\n\nPriyanka Mehra\n@pmehra_writes\n\n7:15 AM GMT+1 • April 17, 2024\n\nBody.", date(2024, 4, 17)),
+        ("Acme said its chief will leave on 30 April 2024.\n\nMore text.", None),  # a sentence, not a byline
         ("A text that states no date at all.", None),
     ],
 )
