@@ -303,9 +303,11 @@ def _dates_told_later(dated: list[tuple[Found, date | None]], sents: list, annou
         if "meeting" in sent.text.lower():
             meeting = meeting or _meeting_date(sent, announced)
     lex = triggers()
-    verbs = lex.appoint | lex.depart | lex.promote
+    verbs = lex.appoint | lex.depart | lex.promote | _STARTS
     out = []
     for found, eff in dated:
+        if eff is None:
+            eff = _date_of_the_next_sentence(found, dated, sents, announced, lex)
         if eff is None:
             parts = [w for w in re.split(r"[\s\-]+", found.person.text.lower()) if w.strip(".") not in GENERATIONS]
             surname = parts[-1] if parts else ""  # "Busch" of "August Busch III", "roux" of "Chastain-Roux"
@@ -314,7 +316,7 @@ def _dates_told_later(dated: list[tuple[Found, date | None]], sents: list, annou
                 # "Bowen's promotion ...", "Hendrick joined Deep MM ... in late April 2024"
                 told = any(
                     w == surname and (toks[i + 1:i + 2] in (["'s"], ["’s"]) and any(x in _TOLD_CHANGES for x in toks[i + 2:i + 5])
-                                      or any(x in verbs for x in toks[i + 1:i + 3])
+                                      or any(_change_verb(toks, j, verbs) for j in range(i + 1, min(len(toks), i + 3)))
                                       # "Bradt, a local trader ..., assumed his duties yesterday"
                                       or toks[i + 1:i + 2] == [","] and any(x in verbs for x in _after_appositive(toks, i + 1)))
                     for i, w in enumerate(toks[:-2])
@@ -330,6 +332,50 @@ def _dates_told_later(dated: list[tuple[Found, date | None]], sents: list, annou
             eff = meeting
         out.append((found, eff))
     return out
+
+
+#: Verbs that tell when someone starts ("will start on 3 June", "begins work", "assumes the post")
+_STARTS = frozenset({"start", "starts", "begin", "begins", "commence", "commences", "assume", "assumes"})
+#: "will take up the post", "takes office", "will step down", "stands down"
+_PHRASES = {"take": ("up", "office"), "takes": ("up", "office"), "step": ("down",), "steps": ("down",),
+            "stand": ("down",), "stands": ("down",)}
+_LEAVING_PHRASES = {"step", "steps", "stand", "stands"}
+
+
+def _change_verb(toks: list[str], j: int, verbs) -> bool:
+    """Is ``toks[j]`` a verb of a change ("joins", "starts", "take up", "steps down")?"""
+    word = toks[j]
+    if word in _PHRASES:
+        return toks[j + 1:j + 2] != [] and toks[j + 1] in _PHRASES[word]
+    return word in verbs
+
+
+def _date_of_the_next_sentence(found: Found, dated: list[tuple[Found, date | None]], sents: list,
+                               announced: date | None, lex) -> date | None:
+    """The date of the sentence right after a record's own when that one opens with a pronoun for
+    the person and a verb of the change: "... hired Ingrid Castellanos-Moe as its chief marketing
+    officer. She will start on 3 June." ("Both will join ... from 1 January 2025" for every
+    record of the sentence; "He"/"She" only when one record of the sentence fits the verb)."""
+    i = found.sent_index + 1
+    if i >= len(sents):
+        return None
+    toks = [t.lower_ for t in sents[i] if not t.is_space]
+    if len(toks) < 3 or toks[0] not in ("he", "she", "both", "they"):
+        return None
+    verbs = lex.appoint | lex.depart | _STARTS
+    k = next((j for j in range(1, min(4, len(toks))) if _change_verb(toks, j, verbs)), None)
+    if k is None:
+        return None
+    verb = toks[k]
+    leaving = verb in lex.depart or verb in _LEAVING_PHRASES
+    if (found.event == "departed") != leaving:
+        return None
+    fits = [f for f, _ in dated if f.sent_index == found.sent_index and (f.event == "departed") == leaving]
+    if toks[0] in ("he", "she") and len({f.person_key for f in fits}) != 1:
+        return None  # whom "she" means is not sure
+    if _background(sents[i].text, None, announced):
+        return None
+    return effective_date(sents[i], announced)
 
 
 def _after_appositive(toks: list[str], comma: int) -> list[str]:

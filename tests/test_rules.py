@@ -641,3 +641,23 @@ def test_the_firm_someone_joins_is_not_a_person_however_the_ner_labels_it(ex):
             "Kyle Hendrick joined Deep MM as the Chief Financial Officer, marking an important milestone.")
     people = {a.person.name for a in ex.extract(text, "t").appointments}
     assert "Deep MM" not in people and "Kyle Hendrick" in people
+
+
+@pytest.mark.parametrize("later, expected", [
+    ("She will start on 3 June.", date(2024, 6, 3)),  # a pronoun right after, one record it can mean
+    ("Abernethy-Lowe will take up the post on 3 June 2024.", date(2024, 6, 3)),  # "take up the post"
+    ("Abernethy-Lowe will begin work on June 3.", date(2024, 6, 3)),
+    ("She will take a holiday on 3 June.", None),  # "take" without "up" tells no start
+])
+def test_the_start_date_a_later_sentence_gives(ex, later, expected):
+    text = ("LEEDS, 20 May 2024 - Kalder Drinks has hired Ruth Abernethy-Lowe as its chief marketing "
+            f"officer. {later}")
+    (found,) = ex.extract(text, "t").appointments
+    assert found.person.name == "Ruth Abernethy-Lowe" and found.effective_date == expected
+
+
+def test_a_pronoun_that_could_mean_either_of_two_arrivals_dates_neither(ex):
+    text = ("LEEDS, 20 May 2024 - Kalder Drinks has hired Ruth Abernethy-Lowe as its chief marketing "
+            "officer and Tom Greaves as its chief financial officer. She will start on 3 June.")
+    dates = {a.person.name: a.effective_date for a in ex.extract(text, "t").appointments}
+    assert dates == {"Ruth Abernethy-Lowe": None, "Tom Greaves": None}
