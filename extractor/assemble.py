@@ -1898,6 +1898,8 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
                 continue
             if trig.kind in ("appoint", "promote") and _names_someone(view, trig.tok, [m for m in mentions if m[2] != key]):
                 continue  # "President Reagan named Thomas Lydon ...": Reagan is who appoints
+            if trig.kind in ("appoint", "promote") and _seeks_someone(doc, trig.tok, limit):
+                continue  # "Smith named a new chief financial officer", "intends to recruit a CRO"
             if _someone_else_does(view, trig.tok, key, ms) or _other_subject(view, trig.tok, ms):
                 continue  # "Paulson sold his stake to Lubensky and resigned": Paulson resigned
             if trig.tok.pos_ == "NOUN" and not any(
@@ -1936,6 +1938,8 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
         trig = _governing_trigger(doc, trigs, ms, me, limit)
         if trig is None or trig.kind == "succeed" or _someone_else_does(view, trig.tok, key, ms):
             continue
+        if trig.kind in ("appoint", "promote") and trig.tok.i >= me and _seeks_someone(doc, trig.tok, limit):
+            continue  # "Smith named a new chief financial officer": Smith appoints
         if trig.tok.pos_ == "NOUN" and trig.tok.i > me and not any(
             doc[k].lower_ in ("his", "her", "their", "'s", "’s") for k in range(max(me, trig.tok.i - 3), trig.tok.i)
         ):
@@ -2170,6 +2174,15 @@ def _subject_before(view: DocView, verb: Token, key: str, at: int) -> bool:
         k = close
     return k < verb.i and all(doc[j].lower_ in ("will", "would", "shall", "has", "have", "had", "is", "was", "to", "also", "then")
                               for j in range(k, verb.i))
+
+
+def _seeks_someone(doc: Doc, trig: Token, limit: int) -> bool:
+    """An active appointment verb whose object is a post to fill ("named a new chief financial
+    officer", "intends to recruit a chief revenue officer"): its subject appoints, no one is named."""
+    if trig.lower_ in _JOIN_WORDS or trig.i + 1 >= limit or doc[trig.i + 1].lower_ not in ("a", "an"):
+        return False
+    before = doc[trig.i - 1].lower_ if trig.i > 0 else ""
+    return before not in _PASSIVE and before not in ("been", "being", "be")
 
 
 def _names_someone(view: DocView, trig: Token, mentions) -> bool:

@@ -661,3 +661,17 @@ def test_a_pronoun_that_could_mean_either_of_two_arrivals_dates_neither(ex):
             "officer and Tom Greaves as its chief financial officer. She will start on 3 June.")
     dates = {a.person.name: a.effective_date for a in ex.extract(text, "t").appointments}
     assert dates == {"Ruth Abernethy-Lowe": None, "Tom Greaves": None}
+
+
+@pytest.mark.parametrize("text", [
+    "OSLO, May 4 - Brattvold Marine said Chief Executive Ivar Lunde named a new chief financial officer.",
+    "SAN JOSE, May 4 - Verdantis plans to double its headcount and intends to recruit a chief revenue officer.",
+])
+def test_whoever_seeks_someone_for_a_post_is_not_appointed_to_it(ex, text):
+    # an active appointment verb with "a"/"an" and a post as its object: the subject appoints
+    assert not [a for a in ex.extract(text, "t").appointments if a.event != "departed"]
+
+
+def test_someone_named_a_vice_president_is_appointed(ex):
+    text = "OSLO, May 4 - Brattvold Marine said Ivar Lunde was named a vice president of the company."
+    assert changes(ex, text) == {("Ivar Lunde", "vice president of the company", "appointed")}
