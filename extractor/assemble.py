@@ -1969,9 +1969,25 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
                 title = _title_after_pos(view, as_at + 1, limit, trigger_words) or title
         if title is None and app is not None:
             title = _title_after_pos(view, app, limit, trigger_words)
+        held_before = None
+        named_at = ms
+        while named_at > 0 and doc[named_at - 1].lower_ in _HONORIFICS:
+            named_at -= 1
+        if trig.kind != "depart" and trig.tok.i < named_at and named_at > 0 and doc[named_at - 1].text == "," \
+                and list_end_tok < limit and doc[list_end_tok].text == ",":
+            # "named its chief operating officer, Samuel Finch, interim president": the title before
+            # the name, in apposition to it, is the one held; the one after it is the new one
+            held_before = _title_after_pos(view, trig.tok.i + 1, named_at, trigger_words)
+            if held_before is not None:
+                k = list_end_tok + 1 + (list_end_tok + 1 < limit and doc[list_end_tok + 1].lower_ == "as")
+                after = _title_after_pos(view, k, limit, trigger_words) if k < limit and view.title_at.get(k) is not None else None
+                if after is not None:
+                    title = after
+                else:
+                    held_before = None
         if title is None and trig.tok.i < ms and trig.kind != "depart":
             title = _title_after_pos(view, trig.tok.i + 1, ms, trigger_words)
-        old = _appositive_title(view, me, limit) or _title_before(view, ms, prev_end) or _title_by_apposition(view, ms, me, prev_end)
+        old = held_before or _appositive_title(view, me, limit) or _title_before(view, ms, prev_end) or _title_by_apposition(view, ms, me, prev_end)
         if trig.kind == "depart" and title is None and old is None and trig.tok.i < ms:
             # "stepping into the role of interim CEO following the resignation of Aldo Boitano":
             # the role the interim holder now fills

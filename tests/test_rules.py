@@ -675,3 +675,14 @@ def test_whoever_seeks_someone_for_a_post_is_not_appointed_to_it(ex, text):
 def test_someone_named_a_vice_president_is_appointed(ex):
     text = "OSLO, May 4 - Brattvold Marine said Ivar Lunde was named a vice president of the company."
     assert changes(ex, text) == {("Ivar Lunde", "vice president of the company", "appointed")}
+
+
+@pytest.mark.parametrize("text", [
+    "BOISE, May 4 - Harrow Valley Health's board has named its chief operating officer, Dr. Samuel Finch, "
+    "interim president, following the retirement of Dr. Margaret Ostler.",
+    "BOISE, May 4 - Harrow Valley Health has named its chief operating officer, Samuel Finch, as interim president.",
+])
+def test_the_title_before_a_name_in_apposition_is_held_and_the_one_after_is_new(ex, text):
+    records = {a.person.name: (a.role.title, a.event) for a in ex.extract(text, "t").appointments}
+    assert records["Samuel Finch"] == ("interim president", "interim")
+    assert records.get("Margaret Ostler", ("president", "departed")) == ("president", "departed")
