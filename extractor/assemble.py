@@ -2248,6 +2248,44 @@ def _former_holders(view: DocView, found: list[Found]) -> list[Found]:
     return out
 
 
+_LIST_MARKS = {"-", "*", "•", "–", "—", "·"}
+
+
+def _item_name(doc: Doc, mention: tuple[int, int, str]) -> CharSpan | None:
+    """The whole name that opens a list item when the NER took only part of it: "Zofia
+    Wiśniewska (Corporate Finance) – ...", up to the bracket, dash or comma after it."""
+    k = mention[0]
+    while k < len(doc) and k - mention[0] < 5 and (doc[k].is_alpha and doc[k].text[:1].isupper()
+                                                    or doc[k].text in ("-", "'", ".") and k > mention[0]):
+        k += 1
+    if k <= mention[1] or k >= len(doc) or doc[k].text not in ("(", "–", "—", "-", ",", ":"):
+        return None
+    span = doc[mention[0]:k]
+    return CharSpan(span.text, span.start_char, span.end_char)
+
+
+def _listed_below(view: DocView, si: int, most: int = 20) -> list[tuple[int, tuple[int, int, str]]]:
+    """(sentence index, mention) of the people a list below sentence ``si`` names, one paragraph
+    each, the name first ("Harpreet Sandhu (Tax) – Harpreet advises ..."); the list ends at the
+    first paragraph that does not open with a name."""
+    doc = view.doc
+    out = []
+    for sj in range(si + 1, len(view.sents)):
+        sent = view.sents[sj]
+        first = next((t for t in sent if not t.is_space and t.text not in _LIST_MARKS), None)
+        if first is None:
+            continue
+        lead = doc.text[sent.start_char:first.idx]
+        opens = "\n" in lead or doc.text[:sent.start_char].rstrip(" \t").endswith("\n")
+        if not opens:
+            continue  # a later sentence of the same item
+        person = next((m for m in view.people.mentions(sent) if m[0] == first.i), None)
+        if person is None or len(out) >= most:
+            break
+        out.append((sj, person))
+    return out
+
+
 def _copula_records(view: DocView, sent: Span, si: int, mentions) -> list[Found]:
     """ "Brazil's new planning minister is Anibal Teixeira de Souza": a new title said to be someone's."""
     doc = view.doc
@@ -2268,6 +2306,17 @@ def _copula_records(view: DocView, sent: Span, si: int, mentions) -> list[Found]
                 info = view.people.by_key[key]
                 out.append(Found(person=CharSpan(info.name, info.start, info.end), title=title, organisation=view.full_org(org),
                                  event="appointed", sentence=_span(sent), confidence=0.6, person_key=key, sent_index=si))
+        if not any(ms > tok.i for ms, _, _ in mentions) and tok.i + 2 < sent.end and doc[tok.i + 2].text == ":":
+            # "The new partners are:" and a paragraph for each, opening with the name
+            promoted = any(t.lower_ in triggers().promote for s in view.sents[max(0, si - 1):si + 1] for t in s)
+            for sj, person in _listed_below(view, si):
+                info = view.people.by_key[person[2]]
+                name = _item_name(doc, person) or CharSpan(info.name, info.start, info.end)
+                # the evidence runs from the list's opening to the item; the change is dated by the opening
+                out.append(Found(person=name, title=title,
+                                 organisation=view.full_org(org), event="promoted" if promoted else "appointed",
+                                 sentence=_span(doc[sent.start:view.sents[sj].end]), confidence=0.6,
+                                 person_key=person[2], sent_index=si))
     # "newly-nominated chairman Alan Greenspan", "newly appointed CEO Jane Doe"
     for t in view.titles:
         if t.start < sent.start + 2 or t.end >= sent.end:

@@ -390,6 +390,12 @@ DATELINE_PREFIX = re.compile(
 )
 
 
+_BRACKETED = re.compile(r"\(([^()\n]{1,40})\)")
+#: A wire's tag or a date in brackets: "(BUSINESS WIRE)", "(PRNewswire)", "(Reuters)", "(AP)",
+#: "(October 2025)": upper case, naming a wire or holding a year
+_WIRE_WORDS = re.compile(rf"wire|news|press|reuters|\bap\b|\b{_YEAR}\b", re.IGNORECASE)
+
+
 def blank_datelines(text: str) -> str:
     """Replace dateline leads with spaces (offsets unchanged) so the parser sees the sentence.
 
@@ -398,8 +404,11 @@ def blank_datelines(text: str) -> str:
     """
     def blank(m: re.Match) -> str:
         lead = m.group(0)
-        # a dateline has a date or a wire tag, or an upper-case place
-        if not (DATE_TEXT.search(lead) or "/" in lead or "(" in lead or lead.split(",")[0].strip(" #*>").isupper()):
+        # a dateline has a date or a wire tag, or an upper-case place (not "Harpreet Sandhu (Tax) –",
+        # a list item: a tag in brackets names a wire)
+        tag = _BRACKETED.search(lead)
+        if not (DATE_TEXT.search(lead) or "/" in lead or tag is not None and (tag.group(1).isupper() or _WIRE_WORDS.search(tag.group(1)))
+                or lead.split(",")[0].strip(" #*>").isupper()):
             return lead
         return " " * len(lead)
 

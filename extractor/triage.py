@@ -22,7 +22,8 @@ In a relevant text, a paragraph (a block between blank lines, or one starting wi
 indented line) is kept when it is one of the first ``lead_paragraphs`` (stamp, headline,
 lead: the main organisation is found there), holds a cue, a title word or a career cue
 ("previously", "spent", "joined from"), or follows such a paragraph (pronouns and surnames
-refer back). Every other paragraph is blanked: each character but the newlines becomes a
+refer back), or is one of the ``LIST_ITEMS`` paragraphs below one that ends with a colon and
+holds a title word ("The new partners are:", then a paragraph for each). Every other paragraph is blanked: each character but the newlines becomes a
 space, so that the text keeps its length and every offset. spaCy makes one token of a run
 of spaces, so a blanked paragraph costs next to nothing in the tagger, parser and NER.
 Inside the kept paragraphs past the lead, a sentence is blanked too when it holds no cue,
@@ -298,14 +299,23 @@ def triage(text: str) -> Triage:
     if not any(p.title and p.block in cue_blocks for p in found):
         return Triage(False, blank(text, spans), (), tuple(spans))
     keep = [i < vocab.lead_paragraphs for i in range(len(found))]
+    listed = set()  # "The new partners are:" and the paragraphs below it, one a person
     for i, p in enumerate(found):
         if p.cue or p.title or p.career:
             for j in range(i, min(len(found), i + vocab.follow + 1)):
                 keep[j] = True
+        if p.title and text[p.start:p.end].rstrip().endswith(":"):
+            listed.update(range(i + 1, min(len(found), i + 1 + LIST_ITEMS)))
+    for j in listed:
+        keep[j] = True
     kept = tuple(span for span, k in zip(spans, keep) if k)
     blanked = tuple(span for span, k in zip(spans, keep) if not k)
-    quiet = _quiet_sentences(text, [(span, i) for i, (span, k) in enumerate(zip(spans, keep)) if k], vocab)
+    quiet = _quiet_sentences(text, [(span, i) for i, (span, k) in enumerate(zip(spans, keep)) if k and i not in listed], vocab)
     return Triage(True, blank(text, sorted(list(blanked) + quiet)), kept, blanked)
+
+
+#: Paragraphs kept below one that ends with a colon and names a post ("The new partners are:")
+LIST_ITEMS = 12
 
 
 #: Where a sentence may end: ".", "!" or "?" (and closing quotes), space, then a capital or a quote.

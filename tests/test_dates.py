@@ -76,3 +76,15 @@ def test_date_finders_never_raise_and_keep_length(text):
 def test_a_lower_case_line_ending_in_a_dash_and_a_date_is_no_dateline():
     text = "# Acme results\n\nresults for the quarter ended - March 31, 2025, were strong.\n"
     assert announcement_date(text) is None
+
+
+@pytest.mark.parametrize("line, blanked", [
+    ("Austin, Texas (PRNewswire) - Acme Inc named", True),
+    ("NAIROBI (KNA) - The president named", True),
+    ("DALLAS, TX (October 2025) – RapidFire named", True),
+    ("Harpreet Sandhu (Tax) – Harpreet advises owner-managed businesses.", False),  # a list item, no dateline
+])
+def test_a_bracket_before_a_dash_is_a_dateline_only_when_it_names_a_wire_or_a_date(line, blanked):
+    out = blank_datelines(line)
+    assert len(out) == len(line)
+    assert (out != line) == blanked

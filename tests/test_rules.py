@@ -686,3 +686,19 @@ def test_the_title_before_a_name_in_apposition_is_held_and_the_one_after_is_new(
     records = {a.person.name: (a.role.title, a.event) for a in ex.extract(text, "t").appointments}
     assert records["Samuel Finch"] == ("interim president", "interim")
     assert records.get("Margaret Ostler", ("president", "departed")) == ("president", "departed")
+
+
+def test_a_list_below_a_colon_gives_each_person_the_post(ex):
+    text = ("Ashby Lane announces three new partners\n\n"
+            "LEEDS, 2 May 2024 – Accountants Ashby Lane LLP has promoted three senior managers to partner.\n\n"
+            "The new partners are:\n\n"
+            "Anna Kowalewska (Tax) – Anna advises family businesses on succession.\n\n"
+            "Carl Dunmore (Audit) – Carl looks after the charities practice.\n\n"
+            "Eve Fordyce (Corporate Finance) – Eve works on mid-market deals.\n\n"
+            "Ashby Lane LLP employs 400 people in Leeds and York.")
+    records = ex.extract(text, "t").appointments
+    assert {(a.person.name, a.role.title, a.event) for a in records} == {
+        (name, "partner", "promoted") for name in ("Anna Kowalewska", "Carl Dunmore", "Eve Fordyce")}
+    assert all(a.organisation.name.startswith("Ashby Lane") for a in records)
+    # the evidence runs from the list's opening to the person's item
+    assert all(a.evidence.text.startswith("The new partners are:") for a in records)
