@@ -1627,10 +1627,15 @@ def _list_start(doc: Doc, mentions, idx: int) -> int:
 
 
 def _plural_title(doc: Doc, i: int, limit: int) -> CharSpan | None:
-    """ "were named directors": the singular head as the title (the span leaves out the "s")."""
-    if i < limit and doc[i].lower_ in _PLURAL_HEADS:
-        tok = doc[i]
-        return CharSpan(tok.text[:-1], tok.idx, tok.idx + len(tok.text) - 1)
+    """ "were named directors", "named X and Y senior vice presidents": the title with its head
+    in the singular (the span leaves out the "s")."""
+    lex = lexicon()
+    k = i
+    while k < limit and k - i < 4 and doc[k].lower_ in lex.modifiers:
+        k += 1
+    if k < limit and (doc[k].lower_ in _PLURAL_HEADS or k > i and _plural_title_word(doc[k])):
+        end = doc[k].idx + len(doc[k].text) - 1
+        return CharSpan(doc.text[doc[i].idx:end], doc[i].idx, end)
     return None
 
 
@@ -1669,12 +1674,27 @@ def _title_after_pos(view: DocView, pos: int, limit: int, trigger_words: frozens
     k = pos
     while k < limit and (doc[k].lower_ in _CONNECT or doc[k].lower_ in trigger_words) and k - pos < 6:
         k += 1
+    # "senior vice presidents": a modifier the connectors took ("senior post") opens the title
+    for j in range(pos, k):
+        if doc[j].lower_ in lexicon().modifiers and doc[j].lower_ not in _NOT_OPENING:
+            plural = _plural_title(doc, j, limit)
+            if plural is not None:
+                return plural
     return _plural_title(doc, k, limit)
 
 
-def _from_to(view: DocView, title: Span) -> Span:
-    """ "from Vice President of Strategy to Chief Operating Officer": the second title."""
+#: Modifiers that do not open a title ("its new directors": "director")
+_NOT_OPENING = {"new", "newly", "additional", "incoming", "next", "interim", "acting"}
+
+
+def _from_to(view: DocView, title: Span) -> Span | CharSpan:
+    """ "from Vice President of Strategy to Chief Operating Officer": the second title;
+    "as independent Non-Executive Directors": the words before a plural head with the head in
+    the singular (the span leaves out the "s")."""
     doc = view.doc
+    if title.end < len(doc) and doc[title.end].lower_ in _PLURAL_HEADS:
+        end = doc[title.end].idx + len(doc[title.end].text) - 1
+        return CharSpan(doc.text[title.start_char:end], title.start_char, end)
     if title.start > 0 and doc[title.start - 1].lower_ == "from" and title.end < len(doc) and doc[title.end].lower_ == "to":
         nxt = view.title_at.get(title.end + 1)
         if nxt is not None and nxt.start == title.end + 1:

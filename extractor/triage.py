@@ -89,6 +89,7 @@ class Vocabulary:
 
     cues: dict[str, tuple[Condition, ...]]  # change cue -> where it counts (empty: anywhere)
     titles: frozenset[str]  # title words: a record needs one
+    plurals: frozenset[str]  # their heads in the plural ("vice presidents"): enough for a text to count
     career: frozenset[str]  # one-word career cues
     career_phrases: re.Pattern[str] | None  # career cues of several words ("joined from"), on lower-case text
     lead_paragraphs: int
@@ -143,6 +144,7 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         cues=cues,
         titles=frozenset(w.lower().replace("\u2019", "'") for w in titles),
+        plurals=frozenset(h.lower() + "s" for h in lex.heads) - frozenset(w.lower() for w in titles),
         career=frozenset(w for w in career if " " not in w),
         career_phrases=re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")\b")
         if phrases else None,
@@ -265,6 +267,7 @@ class _Paragraph:
     cue: bool
     title: bool
     career: bool
+    plural: bool = False  # a title head in the plural only: counts for the text, keeps no paragraph
 
 
 def may_hold(text: str) -> bool:
@@ -284,7 +287,7 @@ def may_hold(text: str) -> bool:
 
 def _cue_and_title(seen: set[str], vocab: Vocabulary) -> bool:
     """Do the words ``seen`` hold a change cue and a title word?"""
-    return not seen.isdisjoint(vocab.cues) and not seen.isdisjoint(vocab.titles)
+    return not seen.isdisjoint(vocab.cues) and not (seen.isdisjoint(vocab.titles) and seen.isdisjoint(vocab.plurals))
 
 
 def triage(text: str) -> Triage:
@@ -296,7 +299,7 @@ def triage(text: str) -> Triage:
         return Triage(False, blank(text, spans), (), tuple(spans))
     found = [_look(text, start, end, block, vocab) for (start, end), block in zip(spans, _blocks(text, spans))]
     cue_blocks = {p.block for p in found if p.cue}
-    if not any(p.title and p.block in cue_blocks for p in found):
+    if not any((p.title or p.plural) and p.block in cue_blocks for p in found):
         return Triage(False, blank(text, spans), (), tuple(spans))
     keep = [i < vocab.lead_paragraphs for i in range(len(found))]
     listed = set()  # "The new partners are:" and the paragraphs below it, one a person
@@ -304,7 +307,7 @@ def triage(text: str) -> Triage:
         if p.cue or p.title or p.career:
             for j in range(i, min(len(found), i + vocab.follow + 1)):
                 keep[j] = True
-        if p.title and text[p.start:p.end].rstrip().endswith(":"):
+        if (p.title or p.plural) and text[p.start:p.end].rstrip().endswith(":"):
             listed.update(range(i + 1, min(len(found), i + 1 + LIST_ITEMS)))
     for j in listed:
         keep[j] = True
@@ -412,4 +415,4 @@ def _look(text: str, start: int, end: int, block: int, vocab: Vocabulary) -> _Pa
         cue = any(w in vocab.cues and not vocab.cues[w] for w in whole)  # "re-elected", "co-chair" whole
     career = not seen.isdisjoint(vocab.career) or (
         vocab.career_phrases is not None and vocab.career_phrases.search(paragraph.lower()) is not None)
-    return _Paragraph(start, end, block, cue, not seen.isdisjoint(vocab.titles), career)
+    return _Paragraph(start, end, block, cue, not seen.isdisjoint(vocab.titles), career, not seen.isdisjoint(vocab.plurals))

@@ -702,3 +702,15 @@ def test_a_list_below_a_colon_gives_each_person_the_post(ex):
     assert all(a.organisation.name.startswith("Ashby Lane") for a in records)
     # the evidence runs from the list's opening to the person's item
     assert all(a.evidence.text.startswith("The new partners are:") for a in records)
+
+
+@pytest.mark.parametrize("text, title", [
+    ("LEEDS, May 4 - The Board has appointed Peter Holmwood and Hanne Marsh as independent Non-Executive "
+     "Directors.", "independent Non-Executive Director"),
+    ("AKRON, May 4 - Acme Rubber Corp named John Smith and Jane Roe senior vice presidents.", "senior vice president"),
+    ("AKRON, May 4 - Acme Rubber Corp said John Smith and Jane Roe were named vice presidents.", "vice president"),
+])
+def test_a_title_in_the_plural_for_several_people_gives_each_the_singular(ex, text, title):
+    # one record each, whose title is the plural's words with the head in the singular
+    records = ex.extract(text, "t").appointments
+    assert len(records) == 2 and {a.role.title for a in records} == {title}

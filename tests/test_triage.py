@@ -234,3 +234,12 @@ def test_the_sentence_after_a_change_told_with_a_pronoun_is_kept():
     kept_words = triage(text).text.split()
     assert "plants" in kept_words  # right after a change: kept
     assert "rose." not in kept_words
+
+
+def test_a_title_in_the_plural_makes_a_text_relevant_but_keeps_no_paragraph_by_itself():
+    assert may_hold("Acme Corp named John Smith and Jane Roe senior vice presidents.")
+    text = ("Acme names two vice presidents\n\nLead one.\n\nLead two.\n\nShares rose 3 pct.\n\n"
+            "The managers approved a dividend.\n\nPlants make tea.")
+    result = triage(text)
+    assert result.relevant
+    assert "managers approved" not in result.text  # a plural title word alone keeps no paragraph
