@@ -1538,7 +1538,7 @@ def find_appointments(doc: Doc) -> list[Found]:
             last_key = mentions[0][2] if not found or found[-1].sent_index != si else found[-1].person_key
     found.extend(_former_holders(view, found))
     found = [f for f in found if not f.elsewhere]  # nothing to name the organisation by
-    found = _merge(found)
+    found = _seat_with_post(_merge(found))
     found = _every_post_of_predecessor(found)
     _attach_past_employers(view, found)
     _left_for_new(view, found)
@@ -2448,6 +2448,23 @@ def _post_words(title: str) -> tuple[str, ...]:
     if "of" in words:
         words = words[:words.index("of")]
     return tuple(w for w in words if w not in ("the", "its", "a", "an"))
+
+
+def _seat_with_post(found: list[Found]) -> list[Found]:
+    """A board seat given with a post ("named president and chief executive officer ... has
+    also been named to the board") is part of that change, not one of its own: the seat's record
+    goes when the same person takes another post at the same organisation within two sentences."""
+    posts = [f for f in found if f.event != "departed" and _title_words(f.title.text) != {"director"}]
+    out = []
+    for f in found:
+        if f.event != "departed" and _title_words(f.title.text) == {"director"} and any(
+            p.person_key == f.person_key and abs(p.sent_index - f.sent_index) <= 2
+            and (p.organisation is None or f.organisation is None or same_org(p.organisation.text, f.organisation.text))
+            for p in posts
+        ):
+            continue
+        out.append(f)
+    return out
 
 
 def _merge(found: list[Found]) -> list[Found]:

@@ -714,3 +714,14 @@ def test_a_title_in_the_plural_for_several_people_gives_each_the_singular(ex, te
     # one record each, whose title is the plural's words with the head in the singular
     records = ex.extract(text, "t").appointments
     assert len(records) == 2 and {a.role.title for a in records} == {title}
+
+
+def test_a_board_seat_given_with_a_post_is_part_of_that_change(ex):
+    text = ("BRAINTREE, Mass., June 19 - Quarry Savings Bank said Winston Sarge has been named president and "
+            "chief executive officer. It said Sarge, who was senior vice president, has also been named to the board.")
+    assert changes(ex, text) == {("Winston Sarge", "president and chief executive officer", "appointed")}
+
+
+def test_a_board_seat_alone_is_a_change(ex):
+    text = "BRAINTREE, Mass., June 19 - Quarry Savings Bank said Winston Sarge has been named to the board."
+    assert changes(ex, text) == {("Winston Sarge", "director", "appointed")}
