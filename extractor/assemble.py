@@ -805,9 +805,10 @@ def _clean_org(span: Span) -> Span | None:
     firm = fold(doc[end - 1].text) in _LEGAL_SUFFIXES  # "Wertheim Schroder and [Co Inc]"
     while k - 1 >= 0 and start - k < 5:
         prev = doc[k - 1]
-        if prev.is_alpha and prev.text[:1].isupper() and (prev.ent_type_ in ("", "ORG") or firm and prev.ent_type_ == "PERSON") and prev.lower_ not in _STOP_CAPS and not prev.is_sent_start:
+        if prev.is_alpha and prev.text[:1].isupper() and (prev.ent_type_ in ("", "ORG") or firm and prev.ent_type_ == "PERSON") and prev.lower_ not in _STOP_CAPS and (not prev.is_sent_start or firm and k < start):
             k -= 1
-        elif prev.lower_ in ("and", "&") and k - 2 >= 0 and doc[k - 2].text[:1].isupper() and doc[k - 2].ent_type_ in ("", "ORG") and k < start + 1:
+        elif prev.lower_ in ("and", "&") and k - 2 >= 0 and doc[k - 2].text[:1].isupper() and (
+                doc[k - 2].ent_type_ in ("", "ORG") or firm and doc[k - 2].ent_type_ == "PERSON") and k < start + 1:
             k -= 1
         else:
             break

@@ -725,3 +725,10 @@ def test_a_board_seat_given_with_a_post_is_part_of_that_change(ex):
 def test_a_board_seat_alone_is_a_change(ex):
     text = "BRAINTREE, Mass., June 19 - Quarry Savings Bank said Winston Sarge has been named to the board."
     assert changes(ex, text) == {("Winston Sarge", "director", "appointed")}
+
+
+def test_a_firm_named_for_its_partners_is_whole_even_when_the_ner_takes_them_for_people(ex):
+    text = ("NEW YORK, March 9 - Wertheim Schroder and Co Inc said it appointed Steven Kotler, 40, "
+            "president of the investment banking firm.")
+    (found,) = ex.extract(text, "t").appointments
+    assert (found.person.name, found.organisation.name) == ("Steven Kotler", "Wertheim Schroder and Co Inc")
