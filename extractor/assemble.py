@@ -1662,9 +1662,17 @@ def _title_after_pos(view: DocView, pos: int, limit: int, trigger_words: frozens
             continue
         # "as Federal Reserve Board chairman", "as Acme's president": the organisation before the title
         lead = t.start
-        while lead - 1 >= pos and (doc[lead - 1].ent_type_ in ("ORG", "GPE", "NORP") or doc[lead - 1].text in ("'s", "’s") and lead - 2 >= pos and (
-                doc[lead - 2].ent_type_ == "ORG" or doc[lead - 2].text[:1].isupper() and view.people.at(lead - 2) is None)):
-            lead -= 1
+        while lead - 1 >= pos:
+            if doc[lead - 1].ent_type_ in ("ORG", "GPE", "NORP"):
+                lead -= 1
+            elif doc[lead - 1].text in ("'s", "’s") and lead - 2 >= pos and (
+                    doc[lead - 2].ent_type_ == "ORG" or doc[lead - 2].text[:1].isupper() and view.people.at(lead - 2) is None):
+                lead -= 2  # the owner, whatever the NER made of it ("Charter's chairman")
+                while lead - 1 >= pos and doc[lead - 1].text[:1].isupper() and doc[lead - 1].is_alpha \
+                        and view.people.at(lead - 1) is None:
+                    lead -= 1
+            else:
+                break
         if skip_to is not None:
             if t.start >= skip_to and _between_ok(doc, skip_to, lead, trigger_words | {"as"}):
                 return _from_to(view, t)

@@ -732,3 +732,11 @@ def test_a_firm_named_for_its_partners_is_whole_even_when_the_ner_takes_them_for
             "president of the investment banking firm.")
     (found,) = ex.extract(text, "t").appointments
     assert (found.person.name, found.organisation.name) == ("Steven Kotler", "Wertheim Schroder and Co Inc")
+
+
+@pytest.mark.parametrize("owner", ["Marlin's", "Great Marlin's"])
+def test_the_post_after_an_owners_possessive_is_the_new_one(ex, owner):
+    text = (f"TAMPA, March 31 - Marlin Co said Bexley Holdings Chairman Carl Lindwood has been elected {owner} "
+            "chairman, succeeding Ray Mason, who continues as a director.")
+    records = {(a.person.name, a.event): a.role.title for a in ex.extract(text, "t").appointments}
+    assert records[("Carl Lindwood", "appointed")] == "chairman"
