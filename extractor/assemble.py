@@ -1976,6 +1976,7 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
         if trig.tok.pos_ == "NOUN" and trig.tok.i < ms and not (
             trig.tok.i < ms <= trig.tok.i + 5 and trig.tok.i + 1 < len(doc) and doc[trig.tok.i + 1].lower_ == "of"
             or trig.kind == "depart" and _noun_of_reaches(doc, trig.tok.i, ms)
+            or _and_of_reaches(view, trig.tok.i, ms)
         ):
             continue  # "Commenting on the appointment, X, president of Y, said"
         if trig.kind == "appoint" and trig.tok.lower_ in lex.announce_needs_object:
@@ -2433,6 +2434,19 @@ def _noun_of_reaches(doc: Doc, i: int, ms: int) -> bool:
         return False
     between = doc[i + 1:ms]
     return any(w.lower_ == "of" for w in between) and not any(w.pos_ in ("VERB", "AUX") or w.text in (",", ";") for w in between)
+
+
+def _and_of_reaches(view: DocView, i: int, ms: int) -> bool:
+    """Does the noun at ``i`` reach the person at ``ms`` through a second "of" ("the election
+    of Bradt, and of local trader Vincent Viola as an at-large member")?"""
+    doc = view.doc
+    if not i + 1 < ms <= i + 24 or doc[i + 1].lower_ != "of":
+        return False
+    k = ms - 1
+    while k > i and (doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in ("and", "of") or view.title_at.get(k) is not None):
+        k -= 1  # "local trader", "Chairman"
+    return k > i + 2 and doc[k].lower_ == "of" and doc[k - 1].lower_ == "and" and not any(
+        t.pos_ in ("VERB", "AUX") or t.text in (";", ".") for t in doc[i + 1:k])
 
 
 def _other_verb_between(tok: Token, verb: Token) -> bool:

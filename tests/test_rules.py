@@ -740,3 +740,12 @@ def test_the_post_after_an_owners_possessive_is_the_new_one(ex, owner):
             "chairman, succeeding Ray Mason, who continues as a director.")
     records = {(a.person.name, a.event): a.role.title for a in ex.extract(text, "t").appointments}
     assert records[("Carl Lindwood", "appointed")] == "chairman"
+
+
+def test_a_second_of_after_an_appointment_noun_names_a_second_person(ex):
+    text = ("CAMBRIDGE, Mass., June 3, 2024 -- Quillmoor Bio today announced the appointment of Rhea Natt, "
+            "M.D., as chief medical officer, effective June 10, 2024, and of Marcus T. Feld as chief financial "
+            "officer, effective immediately.")
+    records = {a.person.name: a for a in ex.extract(text, "t").appointments}
+    assert records["Marcus T. Feld"].role.title == "chief financial officer"
+    assert records["Rhea Natt"].role.title == "chief medical officer"
