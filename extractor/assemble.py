@@ -1936,6 +1936,8 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
             ):
                 continue  # "Jacobs agreed to recommend a nominee for election to the board"
             title = _title_after_pos(view, trig.tok.i + 1, limit, trigger_words)
+            if title is not None and trig.kind in ("appoint", "promote") and _left_behind(doc, trig.tok.i, title):
+                continue  # "was promoted from her position as Director of Compliance": the post she leaves
             if title is None and trig.tok.lower_ in _JOIN_WORDS:
                 # "will join the Group as Chief Financial Officer"
                 as_at = next((k for k in range(trig.tok.i + 1, min(limit, trig.tok.i + 9)) if doc[k].lower_ == "as"), None)
@@ -2017,6 +2019,8 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
                     held_before = None
         if title is None and trig.tok.i < ms and trig.kind != "depart":
             title = _title_after_pos(view, trig.tok.i + 1, ms, trigger_words)
+        if title is not None and trig.kind in ("appoint", "promote") and trig.tok.i > ms and _left_behind(doc, trig.tok.i, title):
+            title = None  # "X was promoted from her position as Director of Compliance": the post left
         old = held_before or _appositive_title(view, me, limit) or _title_before(view, ms, prev_end) or _title_by_apposition(view, ms, me, prev_end)
         if trig.kind == "depart" and title is None and old is None and trig.tok.i < ms:
             # "stepping into the role of interim CEO following the resignation of Aldo Boitano":
@@ -2434,6 +2438,16 @@ def _noun_of_reaches(doc: Doc, i: int, ms: int) -> bool:
         return False
     between = doc[i + 1:ms]
     return any(w.lower_ == "of" for w in between) and not any(w.pos_ in ("VERB", "AUX") or w.text in (",", ";") for w in between)
+
+
+def _left_behind(doc: Doc, i: int, title) -> bool:
+    """Is ``title`` the post left, reached from the verb at ``i`` through "from" with no "to"
+    after it ("promoted from her position as Director of Compliance")?"""
+    start, end = (title.start, title.end) if isinstance(title, CharSpan) else (title.start_char, title.end_char)
+    between = [t.lower_ for t in doc[i + 1:] if t.idx < start]
+    if "from" not in between or "to" in between[between.index("from"):]:
+        return False  # "promoted from vice president to president": the title after "to"
+    return not doc.text[end:end + 4].lstrip().startswith("to ")
 
 
 def _and_of_reaches(view: DocView, i: int, ms: int) -> bool:

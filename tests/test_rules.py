@@ -749,3 +749,15 @@ def test_a_second_of_after_an_appointment_noun_names_a_second_person(ex):
     records = {a.person.name: a for a in ex.extract(text, "t").appointments}
     assert records["Marcus T. Feld"].role.title == "chief financial officer"
     assert records["Rhea Natt"].role.title == "chief medical officer"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("TAMPA, June 3 - Palmetto Signs said Meghan Fairley was promoted from her position as Director of Compliance.",
+     set()),  # the post left, and no new one named
+    ("TAMPA, June 3 - Palmetto Signs said Meghan Fairley was promoted from vice president to president.",
+     {("Meghan Fairley", "president", "promoted")}),
+    ("TAMPA, June 3 - Palmetto Signs said Meghan Fairley resigned from her position as president.",
+     {("Meghan Fairley", "president", "departed")}),
+])
+def test_a_post_reached_through_from_is_the_one_left(ex, text, expected):
+    assert changes(ex, text) == expected
