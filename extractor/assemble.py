@@ -2226,11 +2226,19 @@ def _subject_before(view: DocView, verb: Token, key: str, at: int) -> bool:
                               for j in range(k, verb.i))
 
 
+#: Verbs whose subject takes the post they name ("becomes the corporate executive responsible for")
+_BECOME = {"become", "becomes", "became", "becoming"}
+
+
 def _seeks_someone(doc: Doc, trig: Token, limit: int) -> bool:
-    """An active appointment verb whose object is a post to fill ("named a new chief financial
-    officer", "intends to recruit a chief revenue officer"): its subject appoints, no one is named."""
-    if trig.lower_ in _JOIN_WORDS or trig.i + 1 >= limit or doc[trig.i + 1].lower_ not in ("a", "an"):
+    """An active appointment verb whose object is a post ("named a new chief financial officer",
+    "intends to recruit a chief revenue officer", "will nominate the head of the program, X, as
+    ..."): its subject appoints, it is not appointed."""
+    if trig.lower_ in _JOIN_WORDS or trig.lower_ in _BECOME or trig.i + 1 >= limit or doc[trig.i + 1].lower_ not in ("a", "an", "the"):
         return False
+    if doc[trig.i + 1].lower_ == "the" and not (trig.i + 2 < limit and _title_word(doc[trig.i + 2]) and doc[trig.i + 2].is_lower):
+        return False  # "nominate the head of the program, X, as ...": who nominates; not "named the Acme board"
+
     before = doc[trig.i - 1].lower_ if trig.i > 0 else ""
     return before not in _PASSIVE and before not in ("been", "being", "be")
 

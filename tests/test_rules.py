@@ -664,12 +664,20 @@ def test_a_pronoun_that_could_mean_either_of_two_arrivals_dates_neither(ex):
 
 
 @pytest.mark.parametrize("text", [
-    "OSLO, May 4 - Brattvold Marine said Chief Executive Ivar Lunde named a new chief financial officer.",
+    "OSLO, May 4 - Brattvold Marine said Chief Executive Peter Lunde named a new chief financial officer.",
     "SAN JOSE, May 4 - Verdantis plans to double its headcount and intends to recruit a chief revenue officer.",
+    "WASHINGTON, April 7 - President Rayburn will nominate the head of the aid program, Peter McPhail, "
+    "to the board.",
 ])
 def test_whoever_seeks_someone_for_a_post_is_not_appointed_to_it(ex, text):
-    # an active appointment verb with "a"/"an" and a post as its object: the subject appoints
-    assert not [a for a in ex.extract(text, "t").appointments if a.event != "departed"]
+    # an active appointment verb with "a"/"an"/"the" and a post as its object: the subject appoints
+    appointed = {a.person.name for a in ex.extract(text, "t").appointments if a.event != "departed"}
+    assert not appointed & {"Peter Lunde", "Verdantis", "Rayburn", "President Rayburn"}
+
+
+def test_someone_who_becomes_the_chief_executive_is_appointed(ex):
+    text = "OSLO, May 4 - Brattvold Marine said Peter Lunde becomes the chief executive on Monday."
+    assert changes(ex, text) == {("Peter Lunde", "chief executive", "appointed")}
 
 
 def test_someone_named_a_vice_president_is_appointed(ex):
