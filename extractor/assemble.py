@@ -1539,7 +1539,7 @@ def find_appointments(doc: Doc) -> list[Found]:
             last_key = mentions[0][2] if not found or found[-1].sent_index != si else found[-1].person_key
     found.extend(_former_holders(view, found))
     found = [f for f in found if not f.elsewhere]  # nothing to name the organisation by
-    found = _seat_with_post(_merge(found))
+    found = [f for f in _seat_with_post(_merge(found)) if not _committee_seat(doc, f)]
     found = _every_post_of_predecessor(found)
     _attach_past_employers(view, found)
     _left_for_new(view, found)
@@ -2495,6 +2495,17 @@ def _post_words(title: str) -> tuple[str, ...]:
     return tuple(w for w in words if w not in ("the", "its", "a", "an"))
 
 
+#: "... of the Audit and Sustainability Committees" after "member": a committee seat
+_OF_COMMITTEE = re.compile(r"\s*of\s+(?:the\s+|its\s+)?[\w&,' -]{0,60}?\bcommittees?\b", re.IGNORECASE)
+
+
+def _committee_seat(doc: Doc, f: Found) -> bool:
+    """Is the record a seat on a board committee ("will become a member of the Audit Committee"),
+    which no one tracks as a post (its chair is one: "chairman of the executive committee")?"""
+    return f.event != "departed" and f.title.text.lower() in ("member", "members") and \
+        _OF_COMMITTEE.match(doc.text, f.title.end) is not None
+
+
 def _seat_with_post(found: list[Found]) -> list[Found]:
     """A board seat given with a post ("named president and chief executive officer ... has
     also been named to the board") is part of that change, not one of its own: the seat's record
@@ -2693,6 +2704,11 @@ _EMPLOYER_PLURALS = {"companies", "firms", "organizations", "organisations", "ro
                      "banks", "groups", "businesses", "brands", "agencies", "startups", "start-ups"}
 
 
+#: Professional credentials written after a name ("Meghan Fletcher, CFE,"), no employer
+_CREDENTIALS = {"cpa", "cfa", "cfe", "cfp", "cma", "cia", "cisa", "cissp", "pmp", "mba", "phd", "md", "jd", "esq",
+                "acca", "aca", "fca", "cgma", "cpcu", "sphr", "phr", "shrm-scp", "fcca", "cipd", "llm"}
+
+
 def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
     doc = view.doc
     out: list[Span] = []
@@ -2778,6 +2794,9 @@ def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
             continue  # "Business Development", "Corporate Strategy": a function, not a firm
         if len(span) == 1 and span[0].is_upper and len(span[0]) <= 5 and span[0].ent_type_ != "ORG":
             continue  # "OSINT", "OTC": an abbreviation the NER does not know as a company
+        if len(span) == 1 and fold(span.text).replace(".", "") in _CREDENTIALS and first >= 2 and doc[first - 1].text == "," \
+                and view.people.at(first - 2) is not None:
+            continue  # "Meghan Fletcher, CFE, was promoted": a credential after a name (not "Larry Lunt, USAF")
         held = view.title_at.get(first)
         if held is not None:
             # "Executive Vice President of Aramsco": the organisation after the title

@@ -769,3 +769,17 @@ def test_a_second_of_after_an_appointment_noun_names_a_second_person(ex):
 ])
 def test_a_post_reached_through_from_is_the_one_left(ex, text, expected):
     assert changes(ex, text) == expected
+
+
+def test_a_seat_on_a_board_committee_is_no_record(ex):
+    text = ("LEEDS, 3 May 2024 - Tarrow Homes plc announces the appointment of Rhiannon Pryce-Jones as an "
+            "independent Non-Executive Director. She will also become a member of the Audit Committee and the "
+            "Remuneration Committee.")
+    assert changes(ex, text) == {("Rhiannon Pryce-Jones", "independent Non-Executive Director", "appointed")}
+
+
+def test_a_credential_after_a_name_is_no_employer(ex):
+    text = ("TAMPA, June 3 - Palmetto Signs promoted Meghan Fairley to Director of Launch Services. Director of "
+            "Launch Services Meghan Fairley, CFE, was promoted from her position as Director of Compliance.")
+    (found,) = ex.extract(text, "t").appointments
+    assert found.person.name == "Meghan Fairley" and found.past_employers == []
