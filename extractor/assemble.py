@@ -332,6 +332,9 @@ class People:
         self.token_person: dict[int, str] = {}
         last_by_surname: dict[str, str] = {}
         name_words = {fold(t.text) for e in doc_ents(doc) if e.label_ in ("ORG", "GPE", "FAC") and len(e) > 1 for t in e}
+        # "Stellaris, which processes card payments": a one-word name the text calls a thing
+        name_words |= {fold(t.text) for t in doc[:-2] if t.text[:1].isupper() and doc[t.i + 1].text == ","
+                       and doc[t.i + 2].lower_ == "which"}
         candidates = _joined_at_saint(sorted([e for e in doc_ents(doc) if e.label_ == "PERSON"] + _names_by_context(doc, title_at or {}),
                                              key=lambda sp: sp.start))
         # a name that is anywhere followed by "Ltd", "Inc", ", S.A." ... is a company ("Levy-Russell Ltd"),
@@ -789,6 +792,9 @@ def _in_firm_name(doc: Doc, i: int) -> bool:
     return steps > 0 and k >= 0 and doc[k].lower_ in ("of", "at", "for", "with") and doc[i - 1].text in (",", "&", "and")
 
 
+_CLOCK = re.compile(r"\d{1,2}[:.]\d\d(?:[ap]\.?m\.?)?", re.IGNORECASE)
+
+
 def _clean_org(span: Span) -> Span | None:
     """An organisation entity without "the" and trailing punctuation; None if it is not a name.
 
@@ -800,6 +806,8 @@ def _clean_org(span: Span) -> Span | None:
     if start > 0 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ":" or \
             start > 1 and doc[start - 1].text == ":" and doc[start - 2].text[:1].isupper() and start > 2 and doc[start - 3].text == "(":
         return None  # "(OSE: FJELL)", "(NYSE: TKR)": a stock exchange and a ticker
+    if start > 0 and _CLOCK.fullmatch(doc[start - 1].text):
+        return None  # "14:32 BST": a time zone
     # the NER often cuts a name short: "Genex [Corp]", "Wertheim Schroder and [Co Inc]"
     k = start
     firm = fold(doc[end - 1].text) in _LEGAL_SUFFIXES  # "Wertheim Schroder and [Co Inc]"
@@ -911,9 +919,14 @@ def _main_org(doc: Doc, sents: list[Span], people: "People") -> CharSpan | None:
             if span is None or people.at(span.start) is not None or people.is_surname(span.text):
                 continue
             counts.setdefault(org_key(span.text), []).append(span)
+    lex = triggers()
+    changes = lex.appoint | lex.depart | lex.promote
     for sent in body[:6]:
         for tok in sent:
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lower_ in _ANNOUNCING and tok.pos_ == "PROPN":
+            # "Hytek Microsystems Inc said", "Stellaris Payments has dismissed its chief executive"
+            if tok.dep_ in ("nsubj", "nsubjpass") and (tok.head.lower_ in _ANNOUNCING or tok.dep_ == "nsubj" and tok.head.lower_ in changes and any(
+                    c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or _title_word(c)) for c in tok.head.children)) \
+                    and tok.pos_ == "PROPN":
                 span = _subject_name(tok)
                 if span is not None and _clean_org(span) is not None and people.at(span.start) is None and not people.is_surname(span.text):
                     subject = span
@@ -1855,8 +1868,9 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
                     continue
         if pre[-2:] == ["other", "than"] or pre[-1:] in (["except"], ["besides"]) or pre[-2:] == ["apart", "from"]:
             continue  # "four directors other than Cohen have resigned": not him
-        if "by" in pre or _possessor(view, me):
-            continue  # the agent ("nominated by President Reagan") or a possessor ("Reagan's director")
+        if "by" in pre or "until" in pre[-2:] or _possessor(view, me):
+            continue  # the agent ("nominated by President Reagan"), a possessor ("Reagan's director"), or
+            # who ends an interim ("to act as interim chief executive until Mr Fairweather arrives")
         # a person after "succeeding"/"replacing" is the predecessor
         predecessor = any(
             doc[i].lower_ in lex.succeed and not any(i < m[0] < ms and m[2] != key for m in mentions)

@@ -783,3 +783,29 @@ def test_a_credential_after_a_name_is_no_employer(ex):
             "Launch Services Meghan Fairley, CFE, was promoted from her position as Director of Compliance.")
     (found,) = ex.extract(text, "t").appointments
     assert found.person.name == "Meghan Fairley" and found.past_employers == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("LEEDS, 4 May 2024 - Rivermoor Housing said the board has asked finance director Moira Kettle to act as "
+     "interim chief executive from 1 May until Mr Fairbairn arrives.",
+     {("Moira Kettle", "interim chief executive", "interim")}),  # not Mr Fairbairn, who ends the interim
+    ("LONDON, 4 May 2024 - Stellan Pay said non-executive chair Joanna Sewell had taken on the role of executive "
+     "chair on an interim basis.", {("Joanna Sewell", "executive chair", "interim")}),
+    ("LONDON, 4 May 2024 - Stellan Pay said Joanna Sewell will take on the role of chief operating officer.",
+     {("Joanna Sewell", "chief operating officer", "appointed")}),
+    ("LONDON, 4 May 2024 - Stellan Pay said its chairman Joanna Sewell took on new debt.", set()),
+])
+def test_acting_as_and_taking_on_a_role(ex, text, expected):
+    assert changes(ex, text) == expected
+
+
+def test_the_firm_that_dismisses_its_chief_is_the_organisation_whatever_the_ner_says(ex):
+    # the NER takes "Stellaris" for a person and "BST" (a time zone) for an organisation
+    text = ("Stellaris Payments dismisses CEO Aarav Malhotra after internal review\n\n"
+            "By Grace Whitmore  |  18 September 2023, 14:32 BST  |  Updated 16:05 BST\n\n"
+            "Stellaris Payments has dismissed its chief executive, Aarav Malhotra, with immediate effect, the "
+            "payments firm said on Monday.\n\nStellaris, which processes card payments for 14,000 merchants, "
+            "raised £60mn last year.")
+    records = ex.extract(text, "t").appointments
+    assert {(a.person.name, a.organisation.name, a.event) for a in records} == {
+        ("Aarav Malhotra", "Stellaris Payments", "departed")}
