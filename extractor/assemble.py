@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .components import SENTENCE_ENDS, SPAN_KEY, lexicon, normalize_title
 from .dates import GENERATIONS, month_is_first_name
+from .triage import LIST_ITEMS
 
 
 class TriggerLexicon(BaseModel):
@@ -345,17 +346,26 @@ class People:
             if not _legal_suffix(t.text) or t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_:
                 continue  # (not "Aurich co-founded")
             k = t.i - 2 if doc[t.i - 1].text == "," and t.i >= 2 else t.i - 1
+            partners = doc[k].lower_ in ("and", "&") and k >= 1 and fold(t.text) in ("co", "company", "cie")
+            if partners:
+                k -= 1  # "Wertheim Schroder and Co Inc": the partners' names, a run of the firm's name only
             if not doc[k].text[:1].isupper():
                 continue
-            firms.add(fold(doc[k].text))
+            if not partners:  # (not "Fentress" of "Baker, Fentress and Co": "James Fentress" is a man)
+                firms.add(fold(doc[k].text))
             last = k
             while k >= 0 and last - k < 3 and doc[k].text[:1].isupper() and doc[k].is_alpha:
                 k -= 1
             firm_names.append(tuple(fold(x.text) for x in doc[k + 1:last + 1]))
+        firm_tokens: set[int] = set()  # words of a firm's name the NER took for a person: no surname there
         for ent in candidates:
             span = self._trim(ent)
-            if span is None or fold(span[-1].text) in firms or _legal_suffix(span[-1].text) \
-                    or len(span) == 1 and _in_firm_name(doc, span.start) or _part_of_a_firm_name(span, firm_names):
+            if span is None:
+                continue
+            if len(span) == 1 and _in_firm_name(doc, span.start):
+                continue
+            if fold(span[-1].text) in firms or _legal_suffix(span[-1].text) or _part_of_a_firm_name(span, firm_names):
+                firm_tokens.update(range(span.start, span.end))
                 continue
             if len(span) == 1 and span.end < len(doc) and doc[span.end].is_lower and doc[span.end].pos_ == "NOUN":
                 continue  # "the Neill report": a name used as an attribute
@@ -412,7 +422,7 @@ class People:
                 for first in {parts[0]} | nicknames_of(parts[0]):  # "Tom" for Thomas Gellert too
                     first_names[first] = None if first_names.get(first, key) != key else key
         for tok in doc:
-            if tok.i in self.token_person or not tok.is_title:
+            if tok.i in self.token_person or tok.i in firm_tokens or not tok.is_title:
                 continue
             if tok.i + 1 < len(doc) and _legal_suffix(doc[tok.i + 1].text):
                 continue  # "Halmi" of "Robert Halmi Inc": the company
@@ -1452,8 +1462,12 @@ def _left_from(view: DocView, sent: Span, after: int) -> CharSpan | None:
     doc = view.doc
     depart = triggers().depart
     for tok in doc[after:sent.end - 2]:
-        if tok.lower_ not in depart or doc[tok.i + 1].lower_ != "from":
+        if tok.lower_ in ("who", "which", ";") or tok.ent_type_ == "PERSON" or view.people.at(tok.i) is not None:
+            return None  # "X, who retired from Beta Inc in 2019, resigned": another clause or person
+        if tok.lower_ not in depart:
             continue
+        if doc[tok.i + 1].lower_ != "from":
+            return None  # only the first departure word after the person
         k = tok.i + 2
         if doc[k].lower_ == "the" and k + 1 < sent.end:
             k += 1
@@ -1462,7 +1476,7 @@ def _left_from(view: DocView, sent: Span, after: int) -> CharSpan | None:
             span = _clean_org(ent) if ent is not None else None
             if span is not None and span.end <= sent.end:
                 return CharSpan(span.text, span.start_char, span.end_char)
-        return None  # only the first departure word after the person
+        return None
     return None
 
 
@@ -1527,7 +1541,8 @@ def find_appointments(doc: Doc) -> list[Found]:
     last_key: str | None = None
     for si, sent in enumerate(view.sents):
         # "Kyle Hendrick joined Deep MM as CFO": what is joined is the firm, whatever the NER says
-        mentions = [m for m in view.people.mentions(sent) if m[0] == 0 or doc[m[0] - 1].lower_ not in _JOIN_WORDS]
+        mentions = [m for m in view.people.mentions(sent) if m[0] == 0 or doc[m[0] - 1].lower_ not in _JOIN_WORDS
+                    or m[1] < len(doc) and doc[m[1]].lower_ != "as"]  # ("She joins Tom Reed, who ...": a person)
         # pronoun at the start of a sentence refers to the last person in focus
         pron = None
         for tok in sent[:3]:
@@ -1552,7 +1567,7 @@ def find_appointments(doc: Doc) -> list[Found]:
             last_key = mentions[0][2] if not found or found[-1].sent_index != si else found[-1].person_key
     found.extend(_former_holders(view, found))
     found = [f for f in found if not f.elsewhere]  # nothing to name the organisation by
-    found = [f for f in _seat_with_post(_merge(found)) if not _committee_seat(doc, f)]
+    found = [f for f in _merge(found) if not _committee_seat(doc, f)]
     found = _every_post_of_predecessor(found)
     _attach_past_employers(view, found)
     _left_for_new(view, found)
@@ -1717,7 +1732,8 @@ def _from_to(view: DocView, title: Span) -> Span | CharSpan:
     if title.end < len(doc) and doc[title.end].lower_ in _PLURAL_HEADS:
         end = doc[title.end].idx + len(doc[title.end].text) - 1
         return CharSpan(doc.text[title.start_char:end], title.start_char, end)
-    if title.start > 0 and doc[title.start - 1].lower_ == "from" and title.end < len(doc) and doc[title.end].lower_ == "to":
+    # (also "from her position as Director of Compliance to Chief Operating Officer")
+    if any(t.lower_ == "from" for t in doc[max(0, title.start - 5):title.start]) and title.end < len(doc) and doc[title.end].lower_ == "to":
         nxt = view.title_at.get(title.end + 1)
         if nxt is not None and nxt.start == title.end + 1:
             return nxt
@@ -2026,6 +2042,8 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
             held_before = _title_after_pos(view, trig.tok.i + 1, named_at, trigger_words)
             if held_before is not None:
                 k = list_end_tok + 1 + (list_end_tok + 1 < limit and doc[list_end_tok + 1].lower_ == "as")
+                while k < limit and doc[k].lower_ in ("its", "the", "a", "an", "new", "next"):
+                    k += 1  # "as its new president", "as the next chief executive"
                 after = _title_after_pos(view, k, limit, trigger_words) if k < limit and view.title_at.get(k) is not None else None
                 if after is not None:
                     title = after
@@ -2252,9 +2270,12 @@ def _seeks_someone(doc: Doc, trig: Token, limit: int) -> bool:
         return False
     if doc[trig.i + 1].lower_ == "the" and not (trig.i + 2 < limit and _title_word(doc[trig.i + 2]) and doc[trig.i + 2].is_lower):
         return False  # "nominate the head of the program, X, as ...": who nominates; not "named the Acme board"
-
-    before = doc[trig.i - 1].lower_ if trig.i > 0 else ""
-    return before not in _PASSIVE and before not in ("been", "being", "be")
+    if any(c.dep_ == "auxpass" for c in trig.children):
+        return False  # "was named a director"
+    k = trig.i - 1
+    while k >= 0 and (doc[k].pos_ == "ADV" or doc[k].lower_ in ("also", "today", "now")):
+        k -= 1  # "was also named", "has been formally appointed", "was today named"
+    return k < 0 or doc[k].lower_ not in _PASSIVE and doc[k].lower_ not in ("been", "being", "be")
 
 
 def _names_someone(view: DocView, trig: Token, mentions) -> bool:
@@ -2305,6 +2326,8 @@ def _former_holders(view: DocView, found: list[Found]) -> list[Found]:
 
 
 _LIST_MARKS = {"-", "*", "•", "–", "—", "·"}
+#: What follows the name that opens a list item: "Owen Tremlett (Audit) – ...", "Owen Tremlett: ..."
+_ITEM_ENDS = {"(", "–", "—", "-", ":"}
 
 
 def _item_name(doc: Doc, mention: tuple[int, int, str]) -> CharSpan | None:
@@ -2314,13 +2337,13 @@ def _item_name(doc: Doc, mention: tuple[int, int, str]) -> CharSpan | None:
     while k < len(doc) and k - mention[0] < 5 and (doc[k].is_alpha and doc[k].text[:1].isupper()
                                                     or doc[k].text in ("-", "'", ".") and k > mention[0]):
         k += 1
-    if k <= mention[1] or k >= len(doc) or doc[k].text not in ("(", "–", "—", "-", ",", ":"):
+    if k <= mention[1] or k >= len(doc) or doc[k].text not in _ITEM_ENDS:
         return None
     span = doc[mention[0]:k]
     return CharSpan(span.text, span.start_char, span.end_char)
 
 
-def _listed_below(view: DocView, si: int, most: int = 20) -> list[tuple[int, tuple[int, int, str]]]:
+def _listed_below(view: DocView, si: int) -> list[tuple[int, tuple[int, int, str]]]:
     """(sentence index, mention) of the people a list below sentence ``si`` names, one paragraph
     each, the name first ("Harpreet Sandhu (Tax) – Harpreet advises ..."); the list ends at the
     first paragraph that does not open with a name."""
@@ -2335,9 +2358,11 @@ def _listed_below(view: DocView, si: int, most: int = 20) -> list[tuple[int, tup
         opens = "\n" in lead or doc.text[:sent.start_char].rstrip(" \t").endswith("\n")
         if not opens:
             continue  # a later sentence of the same item
-        person = next((m for m in view.people.mentions(sent) if m[0] == first.i), None)
-        if person is None or len(out) >= most:
-            break
+        at = first.i + (first.lower_.rstrip(".") in _HONORIFICS)  # "Dr. Anna Kowalewska (Tax) – ..."
+        person = next((m for m in view.people.mentions(sent) if m[0] == at), None)
+        if person is None or len(out) >= LIST_ITEMS or _item_name(doc, person) is None and not (
+                person[1] < len(doc) and doc[person[1]].text in _ITEM_ENDS):
+            break  # the list is over: "Mark Brown, managing partner, said: ..." is no item
         out.append((sj, person))
     return out
 
@@ -2510,20 +2535,26 @@ def _post_words(title: str) -> tuple[str, ...]:
 
 
 #: "... of the Audit and Sustainability Committees" after "member": a committee seat
-_OF_COMMITTEE = re.compile(r"\s*of\s+(?:the\s+|its\s+)?[\w&,' -]{0,60}?\bcommittees?\b", re.IGNORECASE)
+_OF_COMMITTEE = re.compile(r"\s*of\s+(?:the\s+|its\s+)?(?P<names>[\w&' -]{0,40}?)\bcommittees?\b", re.IGNORECASE)
+#: Committees that are a firm's executive body, whose seats are posts ("Group Executive Committee")
+_EXECUTIVE_BODIES = re.compile(r"\b(?:executive|management|operating|board)\b|\bchair", re.IGNORECASE)
 
 
 def _committee_seat(doc: Doc, f: Found) -> bool:
     """Is the record a seat on a board committee ("will become a member of the Audit Committee"),
-    which no one tracks as a post (its chair is one: "chairman of the executive committee")?"""
-    return f.event != "departed" and f.title.text.lower() in ("member", "members") and \
-        _OF_COMMITTEE.match(doc.text, f.title.end) is not None
+    which no one tracks as a post (its chair is one: "chairman of the executive committee"; so is
+    a seat on an executive committee)?"""
+    if f.event == "departed" or f.title.text.lower() not in ("member", "members"):
+        return False
+    m = _OF_COMMITTEE.match(doc.text, f.title.end)
+    return m is not None and _EXECUTIVE_BODIES.search(m.group("names")) is None
 
 
-def _seat_with_post(found: list[Found]) -> list[Found]:
+def seats_with_posts(found: list[Found]) -> list[Found]:
     """A board seat given with a post ("named president and chief executive officer ... has
     also been named to the board") is part of that change, not one of its own: the seat's record
-    goes when the same person takes another post at the same organisation within two sentences."""
+    goes when the same person takes another post at the same organisation within two sentences.
+    (The pipeline applies it once changes told as background are gone.)"""
     posts = [f for f in found if f.event != "departed" and _title_words(f.title.text) != {"director"}]
     out = []
     for f in found:

@@ -38,7 +38,7 @@ DATE_TEXT = re.compile(
 DATE_NUMERIC = re.compile(r"\b(?:\d{4}-\d\d-\d\d|[0-3]?\d[./][01]?\d[./](?:19|20)\d\d)\b")
 #: A dateline: a capitalised place, a comma, then the date, near the start of a line
 DATELINE = re.compile(
-    rf"^[ \t#*>]*[A-Z][\w.'’ -]{{1,60}}?(?:,\s*[A-Z][\w. ]{{1,25}}?)?,\s+(?P<date>(?:{_MONTHS})\.?\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+(?:{_MONTHS})\.?,?(?:\s+{_YEAR})?|\d{{4}}-\d\d-\d\d|[0-3]?\d[./][01]?\d[./](?:19|20)\d\d)\b",
+    rf"^[ \t#*>]*[A-Z][\w.'’ -]{{1,60}}?(?:,\s*[A-Z][\w. ]{{1,25}}?)?,\s+(?P<date>(?:{_MONTHS})\.?\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+(?:{_MONTHS})\.?,?(?:\s+{_YEAR})?|\d{{4}}-\d\d-\d\d|[0-3]?\d[./][01]?\d[./](?:19|20)\d\d|[0-3]?\d\.[01]?\d\.\d\d)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 #: A dateline whose date follows a dash or a "/ wire /" tag: "FORT LAUDERDALE, FL - March 21, 2025",
@@ -57,10 +57,9 @@ DATE_LINE = re.compile(
 #: "Posted on 22 January 2024", "Published: Jan. 5, 2024", anywhere in a line (a page's
 #: heading and byline can come out of cleaning as one line)
 POSTED = re.compile(
-    rf"\b(?:published|posted|updated|first\s+published)\s*(?:on\s+)?:?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-    rf"(?P<date>(?:{_MONTHS})\.?\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+{_YEAR})\b",
-    re.IGNORECASE,
-)
+    rf"\b(?:Published|Posted|Updated|First\s+published|PUBLISHED|POSTED)\s*(?i:on\s+)?:?\s*(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"(?P<date>(?i:{_MONTHS})\.?\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?(?i:{_MONTHS})\.?,?\s+{_YEAR})\b",
+)  # a capital: "the strategy review, published on 12 January 2023, ..." is a sentence, not a byline
 #: A full date with its year, for byline lines
 _FULL_DATE = re.compile(
     rf"(?P<date>(?:{_MONTHS})\.?\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+{_YEAR})\b", re.IGNORECASE)
@@ -69,6 +68,7 @@ _BYLINE_TIME = re.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\b[A-Z]{2,5}(?:
 _BYLINE_WORDS = {"by", "on", "at", "and", "published", "posted", "updated", "last", "modified", "comments", "comment",
                  "min", "mins", "read", "am", "pm"}
 _BYLINE_MAX = 120
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def _byline_date(line: str) -> re.Match | None:
@@ -80,17 +80,22 @@ def _byline_date(line: str) -> re.Match | None:
     '18 September 2023'
     >>> _byline_date("Mrs Haskett will leave on 30 April 2024.") is None
     True
+    >>> _byline_date("Jane Roe To Retire As Acme CEO On December 31, 2024") is None
+    True
     """
-    if len(line) > _BYLINE_MAX or line.rstrip().endswith((".", ":", "?", "!")):
-        return None
+    if len(line) > _BYLINE_MAX or line.rstrip().endswith((".", ":", "?", "!")) or re.search(r":\s", _FULL_DATE.split(line)[0]):
+        return None  # (not "Annual General Meeting: 14 May 2024")
     m = _FULL_DATE.search(line)
     if m is None:
         return None
     rest = _BYLINE_TIME.sub(" ", _FULL_DATE.sub(" ", line))
-    for word in re.findall(r"[^\W\d_]+", rest):
-        if word[0].islower() and word not in _BYLINE_WORDS:
-            return None
-    return m
+    words = re.findall(r"[^\W\d_]+", rest)
+    if any(word[0].islower() and word not in _BYLINE_WORDS for word in words):
+        return None
+    # a byline marks itself: "By", a separator or a clock time, or it is the date alone (and its weekday);
+    # a title-case headline is none ("Jane Roe To Retire As Acme CEO On December 31, 2024")
+    marked = re.search(r"\bby\b|[|•·]|\d{1,2}[:.]\d\d|\b(?:published|posted|updated)\b", line, re.IGNORECASE)
+    return m if marked or all(w.lower().rstrip("s") in _WEEKDAYS for w in words) else None
 
 
 _HEAD_CHARS = 1500  # datelines and bylines live at the top
@@ -155,7 +160,7 @@ def _written_out(text: str) -> date | None:
         return None
 
 
-_NUMERIC = re.compile(r"(?P<iso>(?P<y0>\d{4})-(?P<m0>\d\d)-(?P<d0>\d\d))|(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)")
+_NUMERIC = re.compile(r"(?P<iso>(?P<y0>\d{4})-(?P<m0>\d\d)-(?P<d0>\d\d))|(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)")
 
 
 def _numeric(text: str) -> date | None:
@@ -173,6 +178,10 @@ def _numeric(text: str) -> date | None:
         year, month, day = int(m.group("y0")), int(m.group("m0")), int(m.group("d0"))
     else:
         a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+        if year < 100:
+            if m.group("sep") != ".":
+                return None  # "03/12/24": left to dateparser
+            year += 2000 if year < 70 else 1900
         day, month = (a, b) if m.group("sep") == "." or a > 12 else (b, a)
     try:
         return date(year, month, day)
@@ -208,7 +217,7 @@ def announcement_date(text: str, fallback: date | None = None) -> date | None:
     head = text[:_HEAD_CHARS]
     for m in DATELINE.finditer(head):
         span = m.group("date")
-        if re.search(_YEAR, span):
+        if re.search(_YEAR, span) or _numeric(span) is not None:
             parsed = parse_date(span)
             if parsed is not None:
                 return parsed
@@ -223,6 +232,8 @@ def announcement_date(text: str, fallback: date | None = None) -> date | None:
         parsed = parse_date(m.group("date"))
         if parsed is not None:
             return parsed
+    if fallback is not None:
+        return fallback  # an HTML page's own publication date before a guess from its lines
     for m in (POSTED.search(head), *map(_byline_date, head.splitlines())):
         parsed = parse_date(m.group("date")) if m is not None else None
         if parsed is not None:
@@ -390,26 +401,26 @@ DATELINE_PREFIX = re.compile(
 )
 
 
-_BRACKETED = re.compile(r"\(([^()\n]{1,40})\)")
-#: A wire's tag or a date in brackets: "(BUSINESS WIRE)", "(PRNewswire)", "(Reuters)", "(AP)",
-#: "(October 2025)": upper case, naming a wire or holding a year
-_WIRE_WORDS = re.compile(rf"wire|news|press|reuters|\bap\b|\b{_YEAR}\b", re.IGNORECASE)
-
-
 def blank_datelines(text: str) -> str:
     """Replace dateline leads with spaces (offsets unchanged) so the parser sees the sentence.
 
     >>> blank_datelines("LOS GATOS, Calif., March 13 - Hytek said")
     '                              Hytek said'
+    >>> blank_datelines("Harpreet Sandhu (Tax) – Harpreet advises owners.")  # an item of a list of people
+    'Harpreet Sandhu (Tax) – Harpreet advises owners.'
     """
     def blank(m: re.Match) -> str:
         lead = m.group(0)
-        # a dateline has a date or a wire tag, or an upper-case place (not "Harpreet Sandhu (Tax) –",
-        # a list item: a tag in brackets names a wire)
-        tag = _BRACKETED.search(lead)
-        if not (DATE_TEXT.search(lead) or "/" in lead or tag is not None and (tag.group(1).isupper() or _WIRE_WORDS.search(tag.group(1)))
-                or lead.split(",")[0].strip(" #*>").isupper()):
+        # a dateline has a date or a wire tag, or an upper-case place
+        if not (DATE_TEXT.search(lead) or "/" in lead or "(" in lead or lead.split(",")[0].strip(" #*>").isupper()):
             return lead
+        after = _FIRST_WORD.match(text, m.end())
+        words = [w for w in lead.strip(" #*>").split() if w.rstrip(".").lower() not in ("dr", "mr", "mrs", "ms", "prof")]
+        if after is not None and (words and after.group() == words[0] or after.group() in ("He", "She")):
+            return lead  # "Harpreet Sandhu (Tax) – Harpreet advises ...": a person, then about her
         return " " * len(lead)
 
     return DATELINE_PREFIX.sub(blank, text)
+
+
+_FIRST_WORD = re.compile(r"[^\W\d_]+")

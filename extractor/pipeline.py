@@ -18,7 +18,7 @@ from datetime import date
 import numpy
 
 from . import errors
-from .assemble import Found, find_appointments, sentences, triggers
+from .assemble import Found, find_appointments, seats_with_posts, sentences, triggers
 from .clean import CleanText, clean
 from .components import normalize_title
 from .dates import GENERATIONS, announcement_date, blank_datelines, effective_date
@@ -205,6 +205,8 @@ class Extractor:
                 if _background(sent.text, eff, announced):
                     continue
                 dated.append((found, eff))
+            kept = {id(f) for f in seats_with_posts([f for f, _ in dated])}
+            dated = [(f, eff) for f, eff in dated if id(f) in kept]
             for found, eff in _share_dates(_dates_told_later(dated, sents, announced)):
                 appointments.append(self._appointment(found, offset, cleaned, eff))
         return AnnouncementRecord(
@@ -355,12 +357,13 @@ def _date_of_the_next_sentence(found: Found, dated: list[tuple[Found, date | Non
     """The date of the sentence right after a record's own when that one opens with a pronoun for
     the person and a verb of the change: "... hired Ingrid Castellanos-Moe as its chief marketing
     officer. She will start on 3 June." ("Both will join ... from 1 January 2025" for every
-    record of the sentence; "He"/"She" only when one record of the sentence fits the verb)."""
+    record of the sentence; "He"/"She" only when one record of the sentence fits the verb; not a
+    date long before the announcement, which tells a career)."""
     i = found.sent_index + 1
     if i >= len(sents):
         return None
     toks = [t.lower_ for t in sents[i] if not t.is_space]
-    if len(toks) < 3 or toks[0] not in ("he", "she", "both", "they"):
+    if len(toks) < 3 or toks[0] not in ("he", "she", "both"):
         return None
     verbs = lex.appoint | lex.depart | _STARTS
     k = next((j for j in range(1, min(4, len(toks))) if _change_verb(toks, j, verbs)), None)
@@ -373,9 +376,10 @@ def _date_of_the_next_sentence(found: Found, dated: list[tuple[Found, date | Non
     fits = [f for f, _ in dated if f.sent_index == found.sent_index and (f.event == "departed") == leaving]
     if toks[0] in ("he", "she") and len({f.person_key for f in fits}) != 1:
         return None  # whom "she" means is not sure
-    if _background(sents[i].text, None, announced):
-        return None
-    return effective_date(sents[i], announced)
+    when = effective_date(sents[i], announced)
+    if when is None or _background(sents[i].text, when, announced):
+        return None  # "She joined the company in March 2015 as a brand manager": her career, not this change
+    return when
 
 
 def _after_appositive(toks: list[str], comma: int) -> list[str]:

@@ -317,8 +317,9 @@ def triage(text: str) -> Triage:
     return Triage(True, blank(text, sorted(list(blanked) + quiet)), kept, blanked)
 
 
-#: Paragraphs kept below one that ends with a colon and names a post ("The new partners are:")
-LIST_ITEMS = 12
+#: Paragraphs kept below one that ends with a colon and names a post ("The new partners are:");
+#: assemble reads as many items
+LIST_ITEMS = 20
 
 
 #: Where a sentence may end: ".", "!" or "?" (and closing quotes), space, then a capital or a quote.
