@@ -164,9 +164,10 @@ _NUMERIC = re.compile(r"(?P<iso>(?P<y0>\d{4})-(?P<m0>\d\d)-(?P<d0>\d\d))|(?P<a>[
 
 
 def _numeric(text: str) -> date | None:
-    """A numeric date: ISO "2024-03-12"; dotted "12.03.2024" is day first (the German, Nordic
-    and Swiss way; nobody writes month-first with dots); slashed "03/12/2024" is month first
-    (the US way) unless the first number can only be a day ("25/03/2024").
+    """A numeric date: ISO "2024-03-12"; dotted "12.03.2024" or "12.03.24" is day first (the
+    German, Nordic and Swiss way; nobody writes month-first with dots); slashed "03/12/2024" is
+    month first (the US way) unless the first number can only be a day ("25/03/2024"); a slashed
+    date with a two-digit year is left to dateparser.
 
     >>> _numeric("12.03.2024"), _numeric("03/12/2024"), _numeric("25/03/2024"), _numeric("2024-03-12")
     (datetime.date(2024, 3, 12), datetime.date(2024, 3, 12), datetime.date(2024, 3, 25), datetime.date(2024, 3, 12))

@@ -23,9 +23,10 @@ indented line) is kept when it is one of the first ``lead_paragraphs`` (stamp, h
 lead: the main organisation is found there), holds a cue, a title word or a career cue
 ("previously", "spent", "joined from"), or follows such a paragraph (pronouns and surnames
 refer back), or is one of the ``LIST_ITEMS`` paragraphs below one that ends with a colon and
-holds a title word ("The new partners are:", then a paragraph for each). Every other paragraph is blanked: each character but the newlines becomes a
-space, so that the text keeps its length and every offset. spaCy makes one token of a run
-of spaces, so a blanked paragraph costs next to nothing in the tagger, parser and NER.
+holds a title word ("The new partners are:", then a paragraph for each). Every other
+paragraph is blanked: each character but the newlines becomes a space, so that the text
+keeps its length and every offset. spaCy makes one token of a run of spaces, so a blanked
+paragraph costs next to nothing in the tagger, parser and NER.
 Inside the kept paragraphs past the lead, a sentence is blanked too when it holds no cue,
 title word, career cue or personal pronoun, does not follow a sentence with a cue or title
 and does not come right before one kept for a career cue or a pronoun (``_quiet_sentences``;
@@ -89,7 +90,6 @@ class Vocabulary:
 
     cues: dict[str, tuple[Condition, ...]]  # change cue -> where it counts (empty: anywhere)
     titles: frozenset[str]  # title words: a record needs one
-    plurals: frozenset[str]  # their heads in the plural ("vice presidents"): enough for a text to count
     career: frozenset[str]  # one-word career cues
     career_phrases: re.Pattern[str] | None  # career cues of several words ("joined from"), on lower-case text
     lead_paragraphs: int
@@ -144,7 +144,6 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         cues=cues,
         titles=frozenset(w.lower().replace("\u2019", "'") for w in titles),
-        plurals=frozenset(h.lower() + "s" for h in lex.heads) - frozenset(w.lower() for w in titles),
         career=frozenset(w for w in career if " " not in w),
         career_phrases=re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")\b")
         if phrases else None,
@@ -267,7 +266,6 @@ class _Paragraph:
     cue: bool
     title: bool
     career: bool
-    plural: bool = False  # a title head in the plural only: counts for the text, keeps no paragraph
 
 
 def may_hold(text: str) -> bool:
@@ -287,7 +285,7 @@ def may_hold(text: str) -> bool:
 
 def _cue_and_title(seen: set[str], vocab: Vocabulary) -> bool:
     """Do the words ``seen`` hold a change cue and a title word?"""
-    return not seen.isdisjoint(vocab.cues) and not (seen.isdisjoint(vocab.titles) and seen.isdisjoint(vocab.plurals))
+    return not seen.isdisjoint(vocab.cues) and not seen.isdisjoint(vocab.titles)
 
 
 def triage(text: str) -> Triage:
@@ -299,7 +297,7 @@ def triage(text: str) -> Triage:
         return Triage(False, blank(text, spans), (), tuple(spans))
     found = [_look(text, start, end, block, vocab) for (start, end), block in zip(spans, _blocks(text, spans))]
     cue_blocks = {p.block for p in found if p.cue}
-    if not any((p.title or p.plural) and p.block in cue_blocks for p in found):
+    if not any(p.title and p.block in cue_blocks for p in found):
         return Triage(False, blank(text, spans), (), tuple(spans))
     keep = [i < vocab.lead_paragraphs for i in range(len(found))]
     listed = set()  # "The new partners are:" and the paragraphs below it, one a person
@@ -307,7 +305,7 @@ def triage(text: str) -> Triage:
         if p.cue or p.title or p.career:
             for j in range(i, min(len(found), i + vocab.follow + 1)):
                 keep[j] = True
-        if (p.title or p.plural) and text[p.start:p.end].rstrip().endswith(":"):
+        if p.title and text[p.start:p.end].rstrip().endswith(":"):
             listed.update(range(i + 1, min(len(found), i + 1 + LIST_ITEMS)))
     for j in listed:
         keep[j] = True
@@ -416,4 +414,4 @@ def _look(text: str, start: int, end: int, block: int, vocab: Vocabulary) -> _Pa
         cue = any(w in vocab.cues and not vocab.cues[w] for w in whole)  # "re-elected", "co-chair" whole
     career = not seen.isdisjoint(vocab.career) or (
         vocab.career_phrases is not None and vocab.career_phrases.search(paragraph.lower()) is not None)
-    return _Paragraph(start, end, block, cue, not seen.isdisjoint(vocab.titles), career, not seen.isdisjoint(vocab.plurals))
+    return _Paragraph(start, end, block, cue, not seen.isdisjoint(vocab.titles), career)
