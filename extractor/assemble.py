@@ -36,7 +36,7 @@ from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span, Token
 
 from .components import SENTENCE_ENDS, SPAN_KEY, lexicon, normalize_title
-from .dates import GENERATIONS, month_is_first_name
+from .dates import CLOCK, GENERATIONS, month_is_first_name
 from .triage import LIST_ITEMS
 
 
@@ -802,9 +802,6 @@ def _in_firm_name(doc: Doc, i: int) -> bool:
     return steps > 0 and k >= 0 and doc[k].lower_ in ("of", "at", "for", "with") and doc[i - 1].text in (",", "&", "and")
 
 
-_CLOCK = re.compile(r"\d{1,2}[:.]\d\d(?:[ap]\.?m\.?)?", re.IGNORECASE)
-
-
 def _clean_org(span: Span) -> Span | None:
     """An organisation entity without "the" and trailing punctuation; None if it is not a name.
 
@@ -816,7 +813,7 @@ def _clean_org(span: Span) -> Span | None:
     if start > 0 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ":" or \
             start > 1 and doc[start - 1].text == ":" and doc[start - 2].text[:1].isupper() and start > 2 and doc[start - 3].text == "(":
         return None  # "(OSE: FJELL)", "(NYSE: TKR)": a stock exchange and a ticker
-    if start > 0 and _CLOCK.fullmatch(doc[start - 1].text):
+    if start > 0 and CLOCK.fullmatch(doc[start - 1].text):
         return None  # "14:32 BST": a time zone
     # the NER often cuts a name short: "Genex [Corp]", "Wertheim Schroder and [Co Inc]"
     k = start
@@ -1663,9 +1660,15 @@ def _plural_title(doc: Doc, i: int, limit: int) -> CharSpan | None:
     while k < limit and k - i < 4 and doc[k].lower_ in lex.modifiers:
         k += 1
     if k < limit and (doc[k].lower_ in _PLURAL_HEADS or k > i and _plural_title_word(doc[k])):
-        end = doc[k].idx + len(doc[k].text) - 1
-        return CharSpan(doc.text[doc[i].idx:end], doc[i].idx, end)
+        return _singular_title(doc, doc[i].idx, doc[k])
     return None
+
+
+def _singular_title(doc: Doc, start_char: int, head: Token) -> CharSpan:
+    """The title from ``start_char`` to a plural ``head``, the head in the singular: the span
+    leaves out its "s"."""
+    end = head.idx + len(head.text) - 1
+    return CharSpan(doc.text[start_char:end], start_char, end)
 
 
 def _title_after_pos(view: DocView, pos: int, limit: int, trigger_words: frozenset[str]):
@@ -1730,8 +1733,7 @@ def _from_to(view: DocView, title: Span) -> Span | CharSpan:
     the singular (the span leaves out the "s")."""
     doc = view.doc
     if title.end < len(doc) and doc[title.end].lower_ in _PLURAL_HEADS:
-        end = doc[title.end].idx + len(doc[title.end].text) - 1
-        return CharSpan(doc.text[title.start_char:end], title.start_char, end)
+        return _singular_title(doc, title.start_char, doc[title.end])
     # (also "from her position as Director of Compliance to Chief Operating Officer")
     if any(t.lower_ == "from" for t in doc[max(0, title.start - 5):title.start]) and title.end < len(doc) and doc[title.end].lower_ == "to":
         nxt = view.title_at.get(title.end + 1)

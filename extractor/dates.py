@@ -64,7 +64,9 @@ POSTED = re.compile(
 _FULL_DATE = re.compile(
     rf"(?P<date>(?:{_MONTHS})\.?\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+{_YEAR})\b", re.IGNORECASE)
 #: What else a byline line may hold: times, zones, separators, capitalised names, and these words
-_BYLINE_TIME = re.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\b[A-Z]{2,5}(?:[+-]\d{1,2})?\b|[|•·/@,–—-]|\d+", re.IGNORECASE)
+#: A clock time: "14:32", "7:15 AM", "9.30am" (assemble: no organisation right after one)
+CLOCK = re.compile(r"\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
+_BYLINE_TIME = re.compile(rf"\b{CLOCK.pattern}|\b[A-Z]{{2,5}}(?:[+-]\d{{1,2}})?\b|[|•·/@,–—-]|\d+", re.IGNORECASE)
 _BYLINE_WORDS = {"by", "on", "at", "and", "published", "posted", "updated", "last", "modified", "comments", "comment",
                  "min", "mins", "read", "am", "pm"}
 _BYLINE_MAX = 120
@@ -94,7 +96,7 @@ def _byline_date(line: str) -> re.Match | None:
         return None
     # a byline marks itself: "By", a separator or a clock time, or it is the date alone (and its weekday);
     # a title-case headline is none ("Jane Roe To Retire As Acme CEO On December 31, 2024")
-    marked = re.search(r"\bby\b|[|•·]|\d{1,2}[:.]\d\d|\b(?:published|posted|updated)\b", line, re.IGNORECASE)
+    marked = re.search(rf"\bby\b|[|•·]|{CLOCK.pattern}|\b(?:published|posted|updated)\b", line, re.IGNORECASE)
     return m if marked or all(w.lower().rstrip("s") in _WEEKDAYS for w in words) else None
 
 
