@@ -577,7 +577,8 @@ def _acronyms(doc: Doc) -> dict[str, CharSpan]:
             full = doc[k:e]
             out[fold(doc[i + 1].text)] = CharSpan(full.text, full.start_char, full.end_char)
     names = [(e, [t.text for t in e if t.text[:1].isupper() and t.lower_ not in ("the",)])
-             for e in doc_ents(doc) if e.label_ == "ORG" and len(e) >= 3]
+             for e in doc_ents(doc) if e.label_ == "ORG" and len(e) >= 2]
+    names_all = [(e, words) for e, words in names if len(words) >= 2]
     names = [(e, words) for e, words in names if len(words) >= 3]
     tried: set[str] = set()
     for tok in doc:
@@ -590,6 +591,17 @@ def _acronyms(doc: Doc) -> dict[str, CharSpan]:
             if clean is not None:
                 out[fold(w)] = CharSpan(clean.text, clean.start_char, clean.end_char)
                 break
+    # a clipped first word: "the Fed" for the Federal Reserve Board, when the text names it in full
+    for ent in doc_ents(doc):
+        w = ent.text
+        if ent.label_ != "ORG" or len(ent) != 1 or not (3 <= len(w) <= 5 and w.istitle()) or fold(w) in out:
+            continue
+        for full, words in names_all:
+            if words[0] != w and words[0].startswith(w) and len(words[0]) >= 2 * len(w):
+                clean = _clean_org(full)
+                if clean is not None:
+                    out[fold(w)] = CharSpan(clean.text, clean.start_char, clean.end_char)
+                    break
     return out
 
 
@@ -1081,13 +1093,22 @@ def _between_ok(doc: Doc, a: int, b: int, extra: frozenset[str] = frozenset()) -
     """Are all tokens in [a, b) connector words ("as", "to be", "was named")?"""
     if b - a > 9:
         return False
+    agent = False
     for i in range(a, b):
         t = doc[i]
         w = t.lower_
+        agent = agent or w == "by"
         if w in _CONNECT or w in extra or t.like_num or t.is_space or t.ent_type_ in ("DATE", "TIME") or w == "on":
             continue
+        if agent and w in _APPOINTING_BODIES:
+            continue  # "was appointed by the board (of directors) as president"
         return False
     return True
+
+
+#: Who appoints, in "by the board of directors", "by its shareholders"
+_APPOINTING_BODIES = {"board", "boards", "directors", "trustees", "governors", "shareholders", "stockholders",
+                      "company", "company's", "'s", "’s", "members", "council", "supervisory"}
 
 
 def _appositive_end(doc: Doc, j: int, limit: int) -> int | None:
@@ -1220,11 +1241,35 @@ def _split_title(title: Span) -> list[Span]:
     of = next((t.i for t in last if t.lower_ in ("of", "for")), None)
     units = lexicon().unit_words - {"board", "committee", "staff", "office"}
     named = doc[of + 1:last.end] if of is not None else doc[0:0]
+    if of is None and _names_the_firm(parts[0]) and title.end + 1 < len(doc) \
+            and doc[title.end].lower_ in ("of", "at"):
+        # "director of the company and president of Kierulff, its largest division": the
+        # organisation of the last role follows the title
+        of, k = title.end, title.end + 1
+        while k < len(doc) and doc[k].lower_ in ("the", "its"):
+            k += 1
+        run = _capitalized_run(doc, k, min(len(doc), k + 8)) if doc[k].ent_type_ != "ORG" else _ent_at(doc, k)
+        named = run if run is not None and _clean_org(run) is not None else doc[0:0]
+        if not len(named) or named[0].ent_type_ != "ORG" and named[0].text[:1].islower():
+            return [title]
+        return [p for p in parts if len(p)]
     if of is None or not any(t.ent_type_ == "ORG" or t.lower_ in units for t in named) and not (
         len(named) and named[0].text[:1].isupper() and named[0].lower_ not in ("the", "its")
     ):
         return [title]
     return [p for p in parts if len(p)]
+
+
+def _names_the_firm(part: Span) -> bool:
+    """ "director of the company", "president of Acme Corp": a role whose "of" part is an
+    organisation, not a function ("vice president of finance")."""
+    of = next((t.i for t in part if t.lower_ in ("of", "at")), None)
+    if of is None or of + 1 >= part.end:
+        return False
+    rest = part.doc[of + 1:part.end]
+    if rest[0].lower_ in ("the", "its") and len(rest) == 2 and rest[1].lower_ in _GENERIC_ORGS:
+        return True
+    return all(t.ent_type_ == "ORG" for t in rest if t.lower_ not in ("the", "its"))
 
 
 @lru_cache(maxsize=1)
@@ -1246,9 +1291,12 @@ def _org_for_title(view: DocView, title: Span, sent: Span) -> CharSpan | None:
             if span is not None:
                 return CharSpan(span.text, span.start_char, span.end_char)
     # "president of the unit": the unit named earlier ("its beer subsidiary, Anheuser-Busch Inc")
-    if len(title) >= 3 and title[-1].lower_ in _UNIT_NOUNS and title[-2].lower_ in ("the", "its") \
-            and title[-3].lower_ == "of":
-        unit = _unit_named_before(view, title.start)
+    det = len(title) - 2
+    while det > 0 and title[det].lower_ in _NEWLY:
+        det -= 1  # "of the new affiliate", "of the newly formed unit"
+    if len(title) >= 3 and title[-1].lower_ in _UNIT_NOUNS and det >= 1 and title[det].lower_ in ("the", "its") \
+            and title[det - 1].lower_ == "of":
+        unit = _unit_named_before(view, title.start, title[-1].lower_)
         if unit is not None:
             return unit
     # "president of its Britt Airways unit": the unit, when named
@@ -1282,7 +1330,7 @@ def _org_for_title(view: DocView, title: Span, sent: Span) -> CharSpan | None:
         k = j + 1
         while k < sent.end and doc[k].lower_ in ("the", "<"):
             k += 1
-        if k < sent.end and doc[k].ent_type_ == "ORG" and doc[k].ent_iob_ == "B" or k < sent.end and doc[k].ent_type_ == "ORG" and doc[k].ent_iob_ == "I":
+        if k < sent.end and (doc[k].ent_type_ == "ORG" or _institution(doc, k)):
             ent = _ent_at(doc, k)
             if ent is not None:
                 span = _clean_org(ent)
@@ -1310,25 +1358,45 @@ def _org_for_title(view: DocView, title: Span, sent: Span) -> CharSpan | None:
 
 #: Words that point back at a unit named before ("president of the unit"); not "board" or "bank"
 _UNIT_NOUNS = {"unit", "subsidiary", "division", "affiliate", "arm"}
+#: Words between "the" and such a unit noun that still point back ("the new affiliate")
+_NEWLY = {"new", "newly", "formed", "created", "combined"}
+#: Heads of the names of public bodies, which the NER may read as a place ("the United States
+#: Claims Court")
+_INSTITUTION_HEADS = _GENERIC_ORGS | {"court", "commission", "department", "administration", "council",
+                                      "authority", "bureau", "institute", "reserve", "exchange"}
 
 
-def _unit_named_before(view: DocView, before: int) -> CharSpan | None:
+def _institution(doc: Doc, k: int) -> bool:
+    """A place entity at token ``k`` that names a public body by its head word."""
+    if doc[k].ent_type_ != "GPE":
+        return False
+    ent = _ent_at(doc, k)
+    return ent is not None and ent[-1].text[:1].isupper() and ent[-1].lower_ in _INSTITUTION_HEADS
+
+
+def _unit_named_before(view: DocView, before: int, noun: str | None = None) -> CharSpan | None:
     """The last unit the text named before token ``before``: "its beer subsidiary,
     Anheuser-Busch Inc", "its Britt Airways unit" ("unit" and "subsidiary" refer to either)."""
     doc = view.doc
-    found = None
+    found = same_noun = None
     for ent in doc_ents(doc):
         if ent.start >= before:
             break
         if ent.label_ != "ORG":
             continue
-        named_as_unit = (ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].lower_ in _UNIT_NOUNS
-                         or ent.end < len(doc) and doc[ent.end].lower_ in _UNIT_NOUNS)
-        if named_as_unit:
-            span = _clean_org(ent)
-            if span is not None:
-                found = CharSpan(span.text, span.start_char, span.end_char)
-    return found
+        if ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].lower_ in _UNIT_NOUNS:
+            called = doc[ent.start - 2].lower_
+        elif ent.end < len(doc) and doc[ent.end].lower_ in _UNIT_NOUNS:
+            called = doc[ent.end].lower_
+        else:
+            continue
+        span = _clean_org(ent)
+        if span is not None:
+            found = CharSpan(span.text, span.start_char, span.end_char)
+            if called == noun:
+                same_noun = found
+    # "the new affiliate": the unit named an affiliate, before any other kind of unit
+    return same_noun or found
 
 
 _GOVERNMENT_HEADS = {"minister", "premier", "ambassador", "senator", "chancellor"}
@@ -1686,6 +1754,8 @@ def _title_after_pos(view: DocView, pos: int, limit: int, trigger_words: frozens
         if t.end < len(doc) and doc[t.end].text in ("'s", "’s"):
             continue  # "the president's top aide": the title of someone else
         owner_end = _owned_title_end(view, t)
+        if owner_end is None and _after_by(doc, t.start):
+            owner_end = t.end  # "will be named by the President as judge": who names
         if owner_end is not None:
             # "by President Reagan", "President Reagan's": another person's title, passed over
             if skip_to is None and _between_ok(doc, pos, t.start, trigger_words):
@@ -1721,6 +1791,14 @@ def _title_after_pos(view: DocView, pos: int, limit: int, trigger_words: frozens
             if plural is not None:
                 return plural
     return _plural_title(doc, k, limit)
+
+
+def _after_by(doc: Doc, i: int) -> bool:
+    """Does "by" or "by the" stand right before token ``i``?"""
+    k = i - 1
+    if k >= 0 and doc[k].lower_ in ("the", "its", "their"):
+        k -= 1
+    return k >= 0 and doc[k].lower_ == "by"
 
 
 #: Modifiers that do not open a title ("its new directors": "director")

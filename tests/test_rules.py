@@ -871,3 +871,54 @@ def test_a_list_below_a_colon_ends_at_the_first_paragraph_that_is_no_item(ex):
             "Mark Brownlow, managing partner, said: \"We are delighted for them both.\"")
     assert {(a.person.name, a.role.title) for a in ex.extract(text, "t").appointments} == {
         ("Anna Kowalewska", "partner"), ("Carl Dunmore", "partner")}
+
+
+def orgs(ex, text):
+    return {(a.person.name, a.organisation and a.organisation.name, a.role.title, a.event)
+            for a in ex.extract(text, "t").appointments}
+
+
+def test_a_role_in_the_company_and_a_role_in_a_named_unit_are_two_records(ex):
+    text = ("TULSA, Okla., May 4 - Brandt Instruments Inc said Helen Marsh was named chief financial officer "
+            "of the company and president of Corvane Systems Inc, its largest unit.")
+    assert orgs(ex, text) == {
+        ("Helen Marsh", "Brandt Instruments Inc", "chief financial officer of the company", "appointed"),
+        ("Helen Marsh", "Corvane Systems Inc", "president", "appointed")}
+
+
+def test_a_function_after_of_does_not_split_the_title(ex):
+    # "of finance" names no organisation: one role, in the firm named after it
+    text = "TULSA, Okla., May 4 - Brandt Instruments Inc said Helen Marsh was named vice president of finance and treasurer."
+    assert {title for _, _, title, _ in orgs(ex, text)} == {"vice president of finance and treasurer"}
+
+
+def test_the_new_affiliate_is_the_unit_named_an_affiliate_not_the_parent_of_a_subsidiary(ex):
+    # "The Quarry Corp subsidiary" names the parent of the firm that speaks; "the new affiliate" is
+    # the one named "affiliate" before
+    text = ("DENVER, May 4 - Quarry Mining Co said it is merging its western mines into one affiliate, "
+            "Quarry Western Minerals Inc, from July 1.\n\nThe Quarry Corp subsidiary said 200 jobs will move "
+            "to Denver.\n\nThe company said Lyle Vance, now vice president of operations, has been appointed "
+            "president of the new affiliate.")
+    assert {(name, org) for name, org, _, _ in orgs(ex, text)} == {("Lyle Vance", "Quarry Western Minerals Inc")}
+
+
+def test_a_court_the_ner_takes_for_a_place_is_the_organisation_of_the_post(ex):
+    text = ("WASHINGTON, March 2 - Helen Ortiz, a senior lawyer at the Commerce Department, will be named by "
+            "the President as a judge of the United States Tax Court, the White House said.")
+    assert {org for _, org, title, _ in orgs(ex, text) if title == "judge"} == {"United States Tax Court"}
+
+
+def test_a_clipped_name_stands_for_the_organisation_the_text_names_in_full(ex):
+    # "Fed" is the Federal Reserve Board named before; "Ford" is not short for "Fordham"
+    text = ("WASHINGTON, June 2 - Federal Reserve Board chairman Paul Volcker will step down, officials said.\n\n"
+            "Analysts said newly nominated Fed chairman Alan Greenspan would calm markets.")
+    assert ("Alan Greenspan", "Federal Reserve Board") in {(n, o) for n, o, _, _ in orgs(ex, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "BOSTON, May 4 - Harrow Freight Inc said Jane Doe was appointed by the board as president.",
+    "BOSTON, May 4 - Harrow Freight Inc said Jane Doe was elected by the company's board of directors as president.",
+    "BOSTON, May 4 - Harrow Freight Inc said Jane Doe was named by the chairman as president.",
+])
+def test_who_appoints_between_the_verb_and_the_post_is_passed_over(ex, text):
+    assert changes(ex, text) == {("Jane Doe", "president", "appointed")}
