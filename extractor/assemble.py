@@ -2017,7 +2017,7 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
                 if title is None and not came:
                     # "Kamp, formerly vice chairman, was named to replace Weinroth": Weinroth's role
                     left = [f for f in list(earlier) + out if f.person_key == pred_key and f.event == "departed"]
-                    title = left[0].title if left else old
+                    title = left[0].title if left else None
                     old = old if left else None
                 if title is None:
                     # "Olin ... named to the added post of chief executive, succeeding Leo Hill",

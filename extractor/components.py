@@ -50,6 +50,9 @@ def lexicon() -> TitleLexicon:
 #: Heads that are adjectives before a noun that is no title word ("the principal holder")
 _ALSO_ADJECTIVES = {"principal"}
 _POSSESSIVE_DETS = {"the", "its", "his", "her", "their", "our", "a", "an"}
+#: Words that end the operations a role runs, after a comma ("president, truck operations")
+_RUN_UNITS = frozenset({"operations", "division", "group", "sector", "segment", "business", "businesses"})
+
 _CONJ = {"and", "&", ","}
 _MAX_CHIEF_GAP = 3  # "chief digital & transformation officer"
 _MAX_OF_PART = 8
@@ -185,6 +188,22 @@ class TitleFinder:
             return k if k > start else j
         return j
 
+    def _comma_unit(self, doc: Doc, j: int) -> int:
+        """Extend a role with the operations it runs, written after a comma in lower case:
+        "president, automotive/truck operations", "vice president, international producing
+        operations"; return the new end."""
+        n = len(doc)
+        if not (j < n and doc[j].text == "," and j > 0 and self.is_head(doc[j - 1])):
+            return j
+        k = j + 1
+        while k < n and k - j <= 5 and (doc[k].is_lower and doc[k].is_alpha or doc[k].text in ("/", "-", "&")):
+            k += 1
+        if k - j < 3 or self._word(doc[k - 1]) not in _RUN_UNITS or k < n and not doc[k].is_punct:
+            return j
+        if any(self.is_head(t) for t in doc[j + 1:k]):
+            return j  # "president, chief executive ...": conjoined titles
+        return k
+
     def _to_country(self, doc: Doc, j: int) -> int:
         """Extend a posting with its country: "ambassador to the Netherlands"; return new end."""
         n = len(doc)
@@ -233,7 +252,7 @@ class TitleFinder:
             while i < end - 1 and doc[i].ent_type_ == "ORG" and doc[i].ent_iob_ == "I" and not self.is_head(doc[i]) \
                     and doc[i + 1].ent_iob_ != "I":
                 i += 1
-            end = self._of_part(doc, end)
+            end = self._comma_unit(doc, self._of_part(doc, end))
             end = self._to_country(doc, end)
             # conjoined roles: "chairman, president and chief executive"
             while end < n:
@@ -245,7 +264,7 @@ class TitleFinder:
                 nxt = self._role_run(doc, k + 1, conjoined=True)
                 if nxt is None:
                     break
-                end = self._of_part(doc, nxt)
+                end = self._comma_unit(doc, self._of_part(doc, nxt))
             if end < n and self._word(doc[end - 1]) in _ALSO_ADJECTIVES and doc[end].is_lower and doc[end].pos_ == "NOUN" \
                     and not self.is_head(doc[end]) and not self.is_modifier(doc[end]):
                 i = end  # "the principal holder of Avalon stock": an adjective, not a title

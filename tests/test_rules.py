@@ -922,3 +922,10 @@ def test_a_clipped_name_stands_for_the_organisation_the_text_names_in_full(ex):
 ])
 def test_who_appoints_between_the_verb_and_the_post_is_passed_over(ex, text):
     assert changes(ex, text) == {("Jane Doe", "president", "appointed")}
+
+
+def test_the_post_someone_holds_now_is_not_the_one_he_took_as_a_replacement(ex):
+    # "currently a managing partner" is his job; the post he filled is not named
+    text = ("WASHINGTON, March 23 - Nicholas Brady, currently a managing partner with the investment bank "
+            "Dillon Read, was an interim replacement for Sen. Harold Winters after Winters resigned in a scandal.")
+    assert not {title for _, title, _ in changes(ex, text)} & {"managing partner"}

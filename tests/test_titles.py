@@ -29,6 +29,12 @@ def titles(blank, finder, text):
         ("head of its foreign exchange department left", ["head of its foreign exchange department"]),
         ("vice president of marketing", ["vice president of marketing"]),
         ("the company's treasurer and controller", ["treasurer and controller"]),
+        # the operations a role runs, after a comma in lower case
+        ("named executive vice president and president, automotive/truck operations, reporting to",
+         ["executive vice president and president, automotive/truck operations"]),
+        ("now vice president, international producing operations, has been",
+         ["vice president, international producing operations"]),
+        ("named him president, and she", ["president"]),
     ],
 )
 def test_titles_found(blank, finder, text, expected):
