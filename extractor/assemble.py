@@ -605,18 +605,26 @@ def _acronyms(doc: Doc) -> dict[str, CharSpan]:
     return out
 
 
-def _short_names_of(doc: Doc, main: CharSpan) -> dict[str, CharSpan]:
+def _short_names_of(doc: Doc, main: CharSpan | None) -> dict[str, CharSpan]:
     """Two or three capitals that shorten the document's own organisation ("VW" for Volkswagen):
     the first its first letter, the others inside its first word in order, the word at least three
-    times as long. Only for the main organisation: "GE" is not Gillette."""
-    first = fold(main.text).split()[0] if fold(main.text) else ""
+    times as long. Only for the main organisation or a company the text gives a ticker ("Volkswagen
+    <VOWG.F>"): "GE" is not Gillette."""
+    named = [main] if main is not None else []
+    for ent in doc_ents(doc):
+        if ent.label_ == "ORG" and ent.end + 2 < len(doc) and doc[ent.end].text == "<" \
+                and doc[ent.end + 2].text == ">" and doc[ent.end + 1].text.isupper():
+            named.append(CharSpan(ent.text, ent.start_char, ent.end_char))
     out: dict[str, CharSpan] = {}
     for tok in doc:
         w = tok.text
         if not (w.isupper() and w.isalpha() and 2 <= len(w) <= 3) or fold(w) in out:
             continue
-        if first[:1] == w[0].lower() and len(first) >= 3 * len(w) and _in_order(w[1:].lower(), first[1:]):
-            out[fold(w)] = main
+        for org in named:
+            first = fold(org.text).split()[0] if fold(org.text) else ""
+            if first[:1] == w[0].lower() and len(first) >= 3 * len(w) and _in_order(w[1:].lower(), first[1:]):
+                out[fold(w)] = org
+                break
     return out
 
 
@@ -995,8 +1003,7 @@ def make_view(doc: Doc) -> DocView:
     acronyms = _acronyms(doc)
     main = _main_org(doc, sents, people)
     main = acronyms.get(fold(main.text), main) if main is not None else None
-    if main is not None:
-        acronyms = {**_short_names_of(doc, main), **acronyms}
+    acronyms = {**_short_names_of(doc, main), **acronyms}
     return DocView(doc, people, titles, title_at, main, sents, acronyms)
 
 
@@ -1087,6 +1094,18 @@ def _background(trig: Token) -> bool:
     if any(w in ("after", "before", "since", "until", "upon") for w in prev):
         return True
     return False
+
+
+def _in_background_clause(tok: Token) -> bool:
+    """Does the first verb above ``tok`` open with "after", "before", "since", "when" ...? (A
+    change told inside a clause that is itself background is background.)"""
+    for anc in tok.ancestors:
+        if anc.pos_ in ("VERB", "AUX") and anc.dep_ != "prep":  # ("following" is a preposition)
+            return any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in anc.children)
+    return False
+
+
+_BACKGROUND_MARKS = {"after", "before", "since", "until", "when", "once"}
 
 
 def _between_ok(doc: Doc, a: int, b: int, extra: frozenset[str] = frozenset()) -> bool:
@@ -2099,6 +2118,8 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
             trig.tok.pos_ == "NOUN" and _noun_of_reaches(doc, trig.tok.i, ms)
         ):
             continue  # "after retiring from", but not "after the death of Chairman X": news
+        if trig.kind == "depart" and trig.tok.pos_ == "NOUN" and _in_background_clause(trig.tok):
+            continue  # "after Baker was named chief of staff following the resignation of Donald Regan"
         app = _appositive_end(doc, list_end_tok, limit)
         title = _title_after_pos(view, list_end_tok, limit, trigger_words)
         rel = "new"
@@ -2546,6 +2567,8 @@ def _governing_trigger(doc: Doc, trigs: list[Trigger], ms: int, me: int, next_me
                 return t  # (not "announces that Chief Executive Officer X has informed ...": X is no object)
         if anc.lower_ in ("saying", "adding", "noting", "explaining", "citing") and anc.i < ms:
             return None  # "Koehler resigned ..., saying Reagan's new chief of staff had a right ...": another clause
+        if anc.pos_ == "VERB" and anc.dep_ == "conj" and anc.i < ms and not any(t.tok.i == anc.i for t in trigs):
+            break  # "agreed to join the unit ... and purchased stock from president X": X joins nothing
     # linear: a trigger just after the person ("X resigned", "X was named") or just before ("named X")
     # ("X announced his resignation": X is who announces, never the object of "announced")
     after = [t for t in trigs if me <= t.tok.i < min(next_mention, me + 20) and t.kind != "succeed"

@@ -929,3 +929,30 @@ def test_the_post_someone_holds_now_is_not_the_one_he_took_as_a_replacement(ex):
     text = ("WASHINGTON, March 23 - Nicholas Brady, currently a managing partner with the investment bank "
             "Dillon Read, was an interim replacement for Sen. Harold Winters after Winters resigned in a scandal.")
     assert not {title for _, title, _ in changes(ex, text)} & {"managing partner"}
+
+
+def test_a_short_name_stands_for_a_company_the_text_gives_a_ticker(ex):
+    # the story is about an inquiry, not about Volkswagen; "VW" is its short name all the same
+    text = ("BRUNSWICK, March 16 - Prosecutors have widened their inquiry into the loss reported by "
+            "Volkswagen <VOWG.F>, the state prosecutor's office said.\n\n"
+            "VW announced over the weekend that Rolf Kessel, financial member of the management board, had resigned.")
+    assert {(n, o) for n, o, _, _ in orgs(ex, text)} == {("Rolf Kessel", "Volkswagen")}
+
+
+def test_a_person_in_a_second_coordinated_clause_is_not_governed_by_the_first_verb(ex):
+    text = ("GARDEN CITY, N.Y., June 18 - Harlan Group Inc said Ann Zale and Joe Brod have agreed to join "
+            "the unit and have bought stock from Harlan Group president David Alt.")
+    assert "David Alt" not in {name for name, _, _ in changes(ex, text)}
+
+
+def test_a_departure_inside_a_background_clause_is_background(ex):
+    text = ("WASHINGTON, April 1 - The White House will name Tom Grier communications director.\n\n"
+            "Grier was brought into the White House by Senator Bakewell to help after Bakewell was named chief "
+            "of staff following the resignation of Donald Reese in the wake of a scandal.")
+    assert "Donald Reese" not in {name for name, _, _ in changes(ex, text)}
+
+
+def test_a_departure_after_which_someone_is_named_is_news(ex):
+    text = ("DALLAS, May 4 - Acme Tool Co said Ann Pike was named chairman following the "
+            "resignation of Walter Harlow.")
+    assert ("Walter Harlow", "chairman", "departed") in changes(ex, text)
