@@ -30,7 +30,8 @@ paragraph costs next to nothing in the tagger, parser and NER.
 Inside the kept paragraphs past the lead, a sentence is blanked too when it holds no cue,
 title word, career cue or personal pronoun, does not follow a sentence with a cue or title
 and does not come right before one kept for a career cue or a pronoun (``_quiet_sentences``;
-sentences are cut only where a cut is certain, see ``sentences``).
+sentences are cut only where a cut is certain, see ``sentences``), and so is the inside of a
+quotation that holds no cue (``_quiet_quotes``: praise and outlook; who said it stays).
 
 ``may_hold`` asks the first question (a cue and a title word anywhere?) of the raw text, so
 that the pipeline can skip even cleaning for the texts that fail it: the cleaned text's words
@@ -312,7 +313,40 @@ def triage(text: str) -> Triage:
     kept = tuple(span for span, k in zip(spans, keep) if k)
     blanked = tuple(span for span, k in zip(spans, keep) if not k)
     quiet = _quiet_sentences(text, [(span, i) for i, (span, k) in enumerate(zip(spans, keep)) if k and i not in listed], vocab)
-    return Triage(True, blank(text, sorted(list(blanked) + quiet)), kept, blanked)
+    quiet += _quiet_quotes(text, [span for i, (span, k) in enumerate(zip(spans, keep)) if k and i >= vocab.lead_paragraphs], vocab)
+    return Triage(True, blank(text, _union(list(blanked) + quiet)), kept, blanked)
+
+
+#: A quotation inside one paragraph: curly quotes, or straight ones on one line
+_QUOTE = re.compile(r"“[^”\n]{40,}?”|(?<![\w])\"[^\"\n]{40,}?\"")
+
+
+def _quiet_quotes(text: str, kept: list[tuple[int, int]], vocab: Vocabulary) -> list[tuple[int, int]]:
+    """The insides of the quotations in the kept paragraphs past the lead that hold no change
+    cue ("We are proud of what the team has built," said ...): praise and outlook, which the
+    rules never read; who said it, after the quotation, stays."""
+    out = []
+    for start, end in kept:
+        for m in _QUOTE.finditer(text, start, end):
+            a, b = m.start() + 1, m.end() - 1
+            if not _look(text, a, b, 0, vocab).cue:
+                out.append((a, b))
+    return out
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with the overlapping ones joined.
+
+    >>> _union([(5, 9), (0, 3), (2, 4), (9, 10)])
+    [(0, 4), (5, 10)]
+    """
+    out: list[list[int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
 
 
 #: Paragraphs kept below one that ends with a colon and names a post ("The new partners are:");

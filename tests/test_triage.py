@@ -206,6 +206,22 @@ def test_sentences_of_a_kept_paragraph_that_can_not_matter_are_blanked_too():
     assert _blanked(text, result.text, gone, gone + len("Sales grew in Peru."))
 
 
+def test_a_quotation_without_a_cue_is_blanked_but_not_who_said_it():
+    praise = "\u201cJane has been a great colleague and she knows our customers well,\u201d said Tom Poe, chairman."
+    welcome = "\"We are delighted to welcome Jane as our chief financial officer,\" said Tom Poe."
+    text = "\n\n".join([HEADLINE, LEAD, FILLER[0], CUE, praise, welcome])
+    result = triage(text)
+    assert len(result.text) == len(text)
+    inside = text.index("Jane has")
+    assert _blanked(text, result.text, inside, text.index(",\u201d said") + 1)
+    assert "\u201d said Tom Poe, chairman." in result.text
+    assert "delighted to welcome Jane" in result.text  # a quotation with a cue stays
+    # in the lead paragraphs, quotations stay whatever they hold
+    lead = '"We are proud of the team and of what our customers have built with us," said Tom Poe.'
+    text = "\n\n".join([HEADLINE, lead, CUE])
+    assert triage(text).text == text
+
+
 def test_sentence_cuts_never_fall_after_abbreviations_or_initials():
     text = "Acme Corp. named J. R. Smith chief. He came from U.S. Steel Co. in 2019. Shares rose."
     cuts = [text[a:b].strip() for a, b in sentences(text, 0, len(text))]
