@@ -49,13 +49,18 @@ CHUNK_CHARS = 20_000
 BATCH_CHARS = 100_000
 
 
+#: How many documents one model batch may hold, in units of ``Options.batch_size``, when triage
+#: sends most of them nowhere (their texts are small; the model is what batching is for)
+SKIPPED_PER_BATCH = 8
+
+
 @dataclass(frozen=True)
 class Options:
     """Every setting of a run."""
 
     model: str | None = None  # spaCy package; default: en_core_web_sm if installed, else the pinned copy
     max_chars: int = 2_000_000  # larger documents get a "too_large" error
-    batch_size: int = 64  # documents read and processed together (their texts reach spaCy in BATCH_CHARS batches)
+    batch_size: int = 64  # documents that reach the model together (their texts in BATCH_CHARS batches)
     include_text: bool = False  # always put the offsets' text in the record (HTML inputs always do)
     triage: bool = True  # skip texts with no appointment cue, blank paragraphs that can not matter (see triage.py)
 
@@ -119,13 +124,21 @@ class Extractor:
         return self.process(docs())
 
     def process(self, documents: Iterable[Document]) -> Iterator[AnnouncementRecord | ErrorRecord]:
-        """Records in input order; a document that fails yields an ``ErrorRecord``, never an exception."""
+        """Records in input order; a document that fails yields an ``ErrorRecord``, never an exception.
+
+        Documents are run through the model ``batch_size`` at a time; those that triage sends
+        nowhere do not count, up to ``SKIPPED_PER_BATCH`` times as many, so that a firehose of
+        texts with no appointment still gives the model batches of a useful size."""
         batch: list[_Prepared] = []
+        to_model = 0
         for document in documents:
-            batch.append(self._prepare(document))
-            if len(batch) >= self.options.batch_size:
+            prep = self._prepare(document)
+            batch.append(prep)
+            to_model += bool(prep.chunks)
+            if to_model >= self.options.batch_size or len(batch) >= self.options.batch_size * SKIPPED_PER_BATCH:
                 yield from self._run(batch)
                 batch = []
+                to_model = 0
         if batch:
             yield from self._run(batch)
 

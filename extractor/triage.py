@@ -431,11 +431,16 @@ def _look(text: str, start: int, end: int, block: int, vocab: Vocabulary) -> _Pa
     ends: list[int] = []
     whole: set[str] = set()
     for m in _WORD.finditer(paragraph):
-        word = m.group().replace("\u2019", "'")
-        whole.add(word.lower())
-        for part in _JOINER.split(word):
-            tokens.append(part)
+        word = m.group()
+        if "-" in word or "'" in word or "\u2019" in word:
+            word = word.replace("\u2019", "'")
+            for part in _JOINER.split(word):
+                tokens.append(part)
+                ends.append(m.end())
+        else:
+            tokens.append(word)
             ends.append(m.end())
+        whole.add(word.lower())
     lower = [t.lower() for t in tokens]
     seen = whole | set(lower)
     cue = False

@@ -69,6 +69,24 @@ def test_batch_keeps_order_and_reports_bad_documents(ex):
     assert isinstance(out[1], ErrorRecord) and out[1].error.type == errors.DECODE
 
 
+def test_documents_triage_sends_nowhere_do_not_count_toward_a_model_batch(monkeypatch):
+    from extractor.pipeline import SKIPPED_PER_BATCH, Options
+
+    ex = Extractor(Options(batch_size=2))
+    sizes = []
+    run = ex._run
+    monkeypatch.setattr(ex, "_run", lambda batch: (sizes.append((len(batch), sum(bool(p.chunks) for p in batch))), run(batch))[1])
+    quiet = [Document(f"q{i}", "Shares of Acme rose 3 pct on strong sales.") for i in range(5)]
+    docs = quiet[:2] + [Document("w1", WIRE)] + quiet[2:] + [Document("w2", WIRE), Document("w3", WIRE)]
+    records = list(ex.process(docs))
+    assert [r.document_id for r in records] == [d.document_id for d in docs]  # input order
+    assert sizes == [(7, 2), (1, 1)]  # two documents for the model in a batch, the skipped ones riding along
+    many = [Document(f"q{i}", "Shares of Acme rose.") for i in range(2 * SKIPPED_PER_BATCH + 1)]
+    sizes.clear()
+    assert len(list(ex.process(many))) == len(many)
+    assert sizes == [(2 * SKIPPED_PER_BATCH, 0), (1, 0)]  # and never more than that many in all
+
+
 def test_too_large_text_is_refused():
     small = Extractor()
     small.options = small.options.__class__(max_chars=100)
