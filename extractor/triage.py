@@ -425,15 +425,31 @@ def _blocks(text: str, spans: list[tuple[int, int]]) -> list[int]:
     return out
 
 
+#: The rest of a clause up to "in" and a year: "who was named chief executive of Acme in 1979"
+_IN_A_YEAR = re.compile(r"[^,.;:()\n]{0,80}?\bin (?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b(?!-)")
+
+
+def _dated_aside(lower: list[str], i: int, paragraph: str, end: int) -> bool:
+    """Is the cue at ``i`` a past move told in passing, in a "who" clause that gives its year
+    ("Jane Roe, who was named chief executive in 1979, said ...", "who joined Acme in 1984")?
+    The rules drop such a change as background; the model need not read it."""
+    before = lower[max(0, i - 3):i]
+    if "who" not in before or any(w in ("will", "is", "has", "have", "would") for w in before):
+        return False
+    return _IN_A_YEAR.match(paragraph, end) is not None
+
+
 def _look(text: str, start: int, end: int, block: int, vocab: Vocabulary) -> _Paragraph:
     paragraph = text[start:end]
     tokens: list[str] = []  # words, hyphenated ones in parts (as spaCy splits them), in their case
     ends: list[int] = []
     whole: set[str] = set()
+    joined: set[str] = set()  # the hyphenated words, whole
     for m in _WORD.finditer(paragraph):
         word = m.group()
         if "-" in word or "'" in word or "\u2019" in word:
             word = word.replace("\u2019", "'")
+            joined.add(word.lower())
             for part in _JOINER.split(word):
                 tokens.append(part)
                 ends.append(m.end())
@@ -446,11 +462,12 @@ def _look(text: str, start: int, end: int, block: int, vocab: Vocabulary) -> _Pa
     cue = False
     for i, word in enumerate(lower):
         conditions = vocab.cues.get(word)
-        if conditions is not None and (not conditions or any(c(tokens, i, paragraph, ends[i]) for c in conditions)):
+        if conditions is not None and (not conditions or any(c(tokens, i, paragraph, ends[i]) for c in conditions)) \
+                and not _dated_aside(lower, i, paragraph, ends[i]):
             cue = True
             break
     if not cue:
-        cue = any(w in vocab.cues and not vocab.cues[w] for w in whole)  # "re-elected", "co-chair" whole
+        cue = any(w in vocab.cues and not vocab.cues[w] for w in joined)  # "re-elected", "co-chair" whole
     career = not seen.isdisjoint(vocab.career) or (
         vocab.career_phrases is not None and vocab.career_phrases.search(paragraph.lower()) is not None)
     return _Paragraph(start, end, block, cue, not seen.isdisjoint(vocab.titles), career)

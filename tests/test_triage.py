@@ -222,6 +222,18 @@ def test_a_quotation_without_a_cue_is_blanked_but_not_who_said_it():
     assert triage(text).text == text
 
 
+@pytest.mark.parametrize("text, relevant", [
+    ("Ann Lee, who was named chief executive of Acme in 1979, said sales rose.", False),
+    ("Ann Lee, a former president of Acme who joined Bolt Corp in early 1984, told reporters.", False),
+    ("Ann Lee, who joined in 2019, was named chief executive of Acme.", True),  # the change after the aside
+    ("Ann Lee, who was named chief executive, will start in 2025.", True),  # the year is not the aside's
+    ("Ann Lee, who will be named chief executive in 2025, said.", True),  # not past
+    ("Ann Lee was named chief executive of Acme in 1979.", True),  # no aside: the rules judge the date
+])
+def test_a_past_move_told_in_a_who_clause_with_its_year_is_no_cue(text, relevant):
+    assert triage(text).relevant is relevant
+
+
 def test_sentence_cuts_never_fall_after_abbreviations_or_initials():
     text = "Acme Corp. named J. R. Smith chief. He came from U.S. Steel Co. in 2019. Shares rose."
     cuts = [text[a:b].strip() for a, b in sentences(text, 0, len(text))]
