@@ -1137,11 +1137,18 @@ def _appositive_end(doc: Doc, j: int, limit: int) -> int | None:
     k = j + 1
     while k < limit and k - j < 24:
         if doc[k].text == ",":
+            if k + 1 < limit and all(t.like_num for t in doc[j + 1:k]) and doc[k + 1].lower_ in _DESCRIBING:
+                # ", 58, a director since 1979,": the age, then what the person is
+                return _appositive_end(doc, k, limit) or k + 1
             return k + 1
         if doc[k].text in (".", ";") or doc[k].is_space and "\n\n" in doc[k].text:
             return None
         k += 1
     return None
+
+
+#: Words that open an appositive describing a person ("a director since 1979", "formerly ...")
+_DESCRIBING = {"a", "an", "formerly", "previously", "currently", "now", "most", "until", "who"}
 
 
 def _as_after_appositive(doc: Doc, j: int, limit: int) -> int | None:
@@ -2242,7 +2249,7 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
             # "replaces former chief financial officer John Wojcik, who ... assumes the new position
             # of corporate counsel" leaves the post his successor takes)
             continue
-        title = _span(own) if told else succ.title
+        title = _span(own) if told else _not_acting(succ.title)
         out.append(Found(person=CharSpan(info.name, info.start, info.end), title=title,
                          organisation=succ.organisation, event="departed", sentence=_span(sent),
                          confidence=0.5, person_key=key, sent_index=si))
@@ -2250,6 +2257,15 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
 
 
 _PASSIVE = {"be", "been", "being", "was", "is", "were", "are", "has", "had", "have"}
+
+
+def _not_acting(title: CharSpan) -> CharSpan:
+    """The post an acting holder fills, as the one who left it held it: "acting president" ->
+    "president"."""
+    m = re.match(r"(?:acting|interim)\s+", title.text, re.IGNORECASE)
+    if m is None or m.end() == len(title.text):
+        return title
+    return CharSpan(title.text[m.end():], title.start + m.end(), title.end)
 
 
 _JOIN_WORDS = {"join", "joins", "joined", "joining", "rejoin", "rejoins", "rejoined", "returns", "return", "returned"}

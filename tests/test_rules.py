@@ -956,3 +956,20 @@ def test_a_departure_after_which_someone_is_named_is_news(ex):
     text = ("DALLAS, May 4 - Acme Tool Co said Ann Pike was named chairman following the "
             "resignation of Walter Harlow.")
     assert ("Walter Harlow", "chairman", "departed") in changes(ex, text)
+
+
+def test_the_post_after_an_age_and_a_description_is_the_new_one(ex):
+    text = ("CHARLOTTE, N.C., March 18 - Pine Ridge Savings Bank said its board named Ruth Ames, 58, a director "
+            "since 1979, acting president.")
+    assert changes(ex, text) == {("Ruth Ames", "acting president", "interim")}
+
+
+def test_two_people_with_ages_keep_their_own_posts(ex):
+    text = "CHARLOTTE, N.C., March 18 - Pine Ridge Savings Bank named Ruth Ames, 45, president, and Carl Dunn, 50, treasurer."
+    assert {(n, t) for n, t, _ in changes(ex, text)} == {("Ruth Ames", "president"), ("Carl Dunn", "treasurer")}
+
+
+def test_who_an_acting_holder_replaces_left_the_post_not_an_acting_one(ex):
+    text = ("CHARLOTTE, N.C., March 18 - Pine Ridge Savings Bank said its board named Ruth Ames acting president. "
+            "She replaces Walter Greer until a permanent successor is found.")
+    assert ("Walter Greer", "president", "departed") in changes(ex, text)
