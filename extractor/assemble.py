@@ -596,34 +596,39 @@ def _acronyms(doc: Doc) -> dict[str, CharSpan]:
         w = ent.text
         if ent.label_ != "ORG" or len(ent) != 1 or not (3 <= len(w) <= 5 and w.istitle()) or fold(w) in out:
             continue
+        fulls = {}
         for full, words in names_all:
             if words[0] != w and words[0].startswith(w) and len(words[0]) >= 2 * len(w):
                 clean = _clean_org(full)
                 if clean is not None:
-                    out[fold(w)] = CharSpan(clean.text, clean.start_char, clean.end_char)
-                    break
+                    fulls.setdefault(org_key(clean.text), clean)
+        if len(fulls) == 1:  # (not when "Fed" could be the FDIC as well: "Federal Deposit ...")
+            clean = next(iter(fulls.values()))
+            out[fold(w)] = CharSpan(clean.text, clean.start_char, clean.end_char)
     return out
 
 
 def _short_names_of(doc: Doc, main: CharSpan | None) -> dict[str, CharSpan]:
     """Two or three capitals that shorten the document's own organisation ("VW" for Volkswagen):
     the first its first letter, the others inside its first word in order, the word at least three
-    times as long. Only for the main organisation or a company the text gives a ticker ("Volkswagen
-    <VOWG.F>"): "GE" is not Gillette."""
-    named = [main] if main is not None else []
+    times as long. Only for the main organisation, or a company the text gives a ticker that has
+    those letters in order too ("Volkswagen <VOWG.F>"): "GE" is not Gillette <GS>."""
+    named: list[tuple[CharSpan, str | None]] = [(main, None)] if main is not None else []
     for ent in doc_ents(doc):
         if ent.label_ == "ORG" and ent.end + 2 < len(doc) and doc[ent.end].text == "<" \
                 and doc[ent.end + 2].text == ">" and doc[ent.end + 1].text.isupper():
-            named.append(CharSpan(ent.text, ent.start_char, ent.end_char))
+            named.append((CharSpan(ent.text, ent.start_char, ent.end_char), doc[ent.end + 1].text.lower()))
     out: dict[str, CharSpan] = {}
     for tok in doc:
         w = tok.text
         if not (w.isupper() and w.isalpha() and 2 <= len(w) <= 3) or fold(w) in out:
             continue
-        for org in named:
+        low = w.lower()
+        for org, ticker in named:
             first = fold(org.text).split()[0] if fold(org.text) else ""
-            if first[:1] == w[0].lower() and len(first) >= 3 * len(w) and _in_order(w[1:].lower(), first[1:]):
-                out[fold(w)] = org
+            if first[:1] == low[0] and len(first) >= 3 * len(w) and _in_order(low[1:], first[1:]) and (
+                    ticker is None or ticker[:1] == low[0] and _in_order(low[1:], ticker[1:])):
+                out[fold(w)] = org  # (a ticker's company only when its ticker has the letters too: VW, VOWG)
                 break
     return out
 
@@ -1097,11 +1102,15 @@ def _background(trig: Token) -> bool:
 
 
 def _in_background_clause(tok: Token) -> bool:
-    """Does the first verb above ``tok`` open with "after", "before", "since", "when" ...? (A
-    change told inside a clause that is itself background is background.)"""
+    """Is the first verb above ``tok`` in the past, in a clause opened by "after", "before",
+    "since", "when" ...? (A change told inside a clause that is itself background is background:
+    "after Baker was named chief of staff following the resignation of Donald Regan"; but not
+    "when Harlow's retirement takes effect".)"""
     for anc in tok.ancestors:
         if anc.pos_ in ("VERB", "AUX") and anc.dep_ != "prep":  # ("following" is a preposition)
-            return any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in anc.children)
+            past = anc.tag_ == "VBD" or anc.tag_ == "VBN" and any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in anc.children)
+            return past and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in anc.children)
     return False
 
 
@@ -1138,8 +1147,11 @@ def _appositive_end(doc: Doc, j: int, limit: int) -> int | None:
     while k < limit and k - j < 24:
         if doc[k].text == ",":
             if k + 1 < limit and all(t.like_num for t in doc[j + 1:k]) and doc[k + 1].lower_ in _DESCRIBING:
-                # ", 58, a director since 1979,": the age, then what the person is
-                return _appositive_end(doc, k, limit) or k + 1
+                # ", 58, a director since 1979,": the age, then what the person is (but not ", 58, a
+                # director, and Carl Dunn, treasurer": her new post)
+                second = _appositive_end(doc, k, limit)
+                if second is not None and not (second < limit and doc[second].lower_ in ("and", "or", "&")):
+                    return second
             return k + 1
         if doc[k].text in (".", ";") or doc[k].is_space and "\n\n" in doc[k].text:
             return None
@@ -1271,12 +1283,13 @@ def _split_title(title: Span) -> list[Span]:
             and doc[title.end].lower_ in ("of", "at"):
         # "director of the company and president of Kierulff, its largest division": the
         # organisation of the last role follows the title
-        of, k = title.end, title.end + 1
-        while k < len(doc) and doc[k].lower_ in ("the", "its"):
+        k = title.end + 1
+        while k < len(doc) and doc[k].lower_ in ("the", "its", "<"):
             k += 1
+        if k >= len(doc):
+            return [title]
         run = _capitalized_run(doc, k, min(len(doc), k + 8)) if doc[k].ent_type_ != "ORG" else _ent_at(doc, k)
-        named = run if run is not None and _clean_org(run) is not None else doc[0:0]
-        if not len(named) or named[0].ent_type_ != "ORG" and named[0].text[:1].islower():
+        if run is None or _clean_org(run) is None or _all_title_words(run):
             return [title]
         return [p for p in parts if len(p)]
     if of is None or not any(t.ent_type_ == "ORG" or t.lower_ in units for t in named) and not (
@@ -1293,8 +1306,8 @@ def _names_the_firm(part: Span) -> bool:
     if of is None or of + 1 >= part.end:
         return False
     rest = part.doc[of + 1:part.end]
-    if rest[0].lower_ in ("the", "its") and len(rest) == 2 and rest[1].lower_ in _GENERIC_ORGS:
-        return True
+    if rest[0].lower_ in ("the", "its") and len(rest) == 2 and rest[1].lower_ in _GENERIC_ORGS - {"board"}:
+        return True  # (not "chairman of the board and chief executive of Acme": one firm's board)
     return all(t.ent_type_ == "ORG" for t in rest if t.lower_ not in ("the", "its"))
 
 
@@ -1402,7 +1415,9 @@ def _institution(doc: Doc, k: int) -> bool:
 
 def _unit_named_before(view: DocView, before: int, noun: str | None = None) -> CharSpan | None:
     """The last unit the text named before token ``before``: "its beer subsidiary,
-    Anheuser-Busch Inc", "its Britt Airways unit" ("unit" and "subsidiary" refer to either)."""
+    Anheuser-Busch Inc", "its Britt Airways unit" ("unit" and "subsidiary" refer to either);
+    with ``noun``, the last one named with that noun first ("the new affiliate": the one named
+    an affiliate, not "the Mobil Corp subsidiary")."""
     doc = view.doc
     found = same_noun = None
     for ent in doc_ents(doc):
@@ -1820,7 +1835,7 @@ def _title_after_pos(view: DocView, pos: int, limit: int, trigger_words: frozens
 
 
 def _after_by(doc: Doc, i: int) -> bool:
-    """Does "by" or "by the" stand right before token ``i``?"""
+    """Does "by" stand right before token ``i``, or "by the/its/their"?"""
     k = i - 1
     if k >= 0 and doc[k].lower_ in ("the", "its", "their"):
         k -= 1

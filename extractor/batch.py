@@ -36,7 +36,7 @@ from typing import BinaryIO, Literal
 
 from . import errors
 from .models import AnnouncementRecord, ErrorInfo, ErrorRecord
-from .pipeline import Document, Extractor, Options
+from .pipeline import SKIPPED_PER_BATCH, Document, Extractor, Options
 
 log = logging.getLogger(__name__)
 
@@ -47,9 +47,6 @@ Format = Literal["jsonl", "json", "csv"]
 SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
 #: Most paths a worker task carries; fewer when there are few files, so that every worker gets some.
 CHUNK_FILES = 16
-#: Files read at a time in one process, in units of ``Options.batch_size`` (their raw bytes are held
-#: until their records are made; ``Extractor.process`` batches the model work among them)
-HERE_CHUNK_BATCHES = 4
 #: Chunks in flight per worker: enough to keep workers busy, few enough to keep memory flat.
 IN_FLIGHT_PER_WORKER = 2
 #: A file this many times larger (in bytes) than ``Options.max_chars`` is refused unread.
@@ -195,8 +192,10 @@ def _expand(inputs: Iterable[InputFile | Document | str | os.PathLike]) -> Itera
 
 def _run_here(items: Iterator[Input], options: Options) -> Iterator[Result]:
     extractor = Extractor(options)
-    # several model batches' worth of files at a time: most of a firehose never reaches the model
-    while chunk := list(islice(items, options.batch_size * HERE_CHUNK_BATCHES)):
+    # as many files at a time as one model batch may hold when triage sends most of them nowhere
+    # (their raw texts are held until their records are made; ``Extractor.process`` batches the
+    # model work among them)
+    while chunk := list(islice(items, options.batch_size * SKIPPED_PER_BATCH)):
         yield from process_chunk(extractor, chunk)
 
 

@@ -50,6 +50,8 @@ def lexicon() -> TitleLexicon:
 #: Heads that are adjectives before a noun that is no title word ("the principal holder")
 _ALSO_ADJECTIVES = {"principal"}
 _POSSESSIVE_DETS = {"the", "its", "his", "her", "their", "our", "a", "an"}
+#: Parts of speech not in the name of the operations a role runs
+_NOT_IN_A_UNIT = frozenset({"DET", "PRON", "ADP", "AUX", "ADV", "PART", "NUM", "SCONJ"})
 #: Words that end the operations a role runs, after a comma ("president, truck operations")
 _RUN_UNITS = frozenset({"operations", "division", "group", "sector", "segment", "business", "businesses"})
 
@@ -202,6 +204,8 @@ class TitleFinder:
             return j
         if any(self.is_head(t) for t in doc[j + 1:k]):
             return j  # "president, chief executive ...": conjoined titles
+        if doc[j + 1].pos_ == "VERB" or any(t.pos_ in _NOT_IN_A_UNIT for t in doc[j + 1:k]):
+            return j  # "president, overseeing all operations", "president, left the business"
         return k
 
     def _to_country(self, doc: Doc, j: int) -> int:

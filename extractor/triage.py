@@ -31,7 +31,8 @@ Inside the kept paragraphs past the lead, a sentence is blanked too when it hold
 title word, career cue or personal pronoun, does not follow a sentence with a cue or title
 and does not come right before one kept for a career cue or a pronoun (``_quiet_sentences``;
 sentences are cut only where a cut is certain, see ``sentences``), and so is the inside of a
-quotation that holds no cue (``_quiet_quotes``: praise and outlook; who said it stays).
+quotation that holds no cue and no career cue (``_quiet_quotes``: praise and outlook; who said
+it stays).
 
 ``may_hold`` asks the first question (a cue and a title word anywhere?) of the raw text, so
 that the pipeline can skip even cleaning for the texts that fail it: the cleaned text's words
@@ -313,24 +314,41 @@ def triage(text: str) -> Triage:
     kept = tuple(span for span, k in zip(spans, keep) if k)
     blanked = tuple(span for span, k in zip(spans, keep) if not k)
     quiet = _quiet_sentences(text, [(span, i) for i, (span, k) in enumerate(zip(spans, keep)) if k and i not in listed], vocab)
-    quiet += _quiet_quotes(text, [span for i, (span, k) in enumerate(zip(spans, keep)) if k and i >= vocab.lead_paragraphs], vocab)
+    quiet += _quiet_quotes(text, [span for i, (span, k) in enumerate(zip(spans, keep))
+                                  if k and i >= vocab.lead_paragraphs and i not in listed], vocab)
     return Triage(True, blank(text, _union(list(blanked) + quiet)), kept, blanked)
 
 
-#: A quotation inside one paragraph: curly quotes, or straight ones on one line
-_QUOTE = re.compile(r"“[^”\n]{40,}?”|(?<![\w])\"[^\"\n]{40,}?\"")
+#: A quotation in curly quotes inside one paragraph
+_CURLY_QUOTE = re.compile(r"\u201c[^\u201d\n]*\u201d")
+_STRAIGHT_QUOTE = re.compile('"')
+#: Shortest inside of a quotation worth blanking
+_QUOTE_CHARS = 40
+
+
+def _quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the insides of the quotations in ``text[start:end]``: curly quotes, and
+    straight ones paired in order (first with second, third with fourth ...), only when their
+    number is even (an odd one opens a quotation that goes on in the next paragraph)."""
+    spans = [(m.start() + 1, m.end() - 1) for m in _CURLY_QUOTE.finditer(text, start, end)]
+    marks = [m.start() for m in _STRAIGHT_QUOTE.finditer(text, start, end)]
+    if len(marks) % 2 == 0:
+        spans += [(marks[k] + 1, marks[k + 1]) for k in range(0, len(marks), 2)]
+    return spans
 
 
 def _quiet_quotes(text: str, kept: list[tuple[int, int]], vocab: Vocabulary) -> list[tuple[int, int]]:
     """The insides of the quotations in the kept paragraphs past the lead that hold no change
-    cue ("We are proud of what the team has built," said ...): praise and outlook, which the
-    rules never read; who said it, after the quotation, stays."""
+    cue and no career cue ("We are proud of what the team has built," said ...): praise and
+    outlook, which the rules never read; who said it, after the quotation, stays (and so does
+    "She spent twelve years at Merrow Biologics," said ...: a past employer)."""
     out = []
     for start, end in kept:
-        for m in _QUOTE.finditer(text, start, end):
-            a, b = m.start() + 1, m.end() - 1
-            if not _look(text, a, b, 0, vocab).cue:
-                out.append((a, b))
+        for a, b in _quotations(text, start, end):
+            if b - a >= _QUOTE_CHARS:
+                seen = _look(text, a, b, 0, vocab)
+                if not (seen.cue or seen.career):
+                    out.append((a, b))
     return out
 
 
@@ -430,12 +448,16 @@ _IN_A_YEAR = re.compile(r"[^,.;:()\n]{0,80}?\bin (?:(?:early|late|mid-?)\s*)?(?:
 
 
 def _dated_aside(lower: list[str], i: int, paragraph: str, end: int) -> bool:
-    """Is the cue at ``i`` a past move told in passing, in a "who" clause that gives its year
-    ("Jane Roe, who was named chief executive in 1979, said ...", "who joined Acme in 1984")?
-    The rules drop such a change as background; the model need not read it."""
+    """Is the cue at ``i`` a past move told in passing, in a "who" clause in the past tense that
+    gives its year ("Jane Roe, who was named chief executive in 1979, said ...", "who joined
+    Acme in 1984")? A career note, not news: the rules drop such a change when the year is
+    before the announcement's, and triage does not read the text's date, so a move told this way
+    in the year of the text is passed over too."""
     before = lower[max(0, i - 3):i]
-    if "who" not in before or any(w in ("will", "is", "has", "have", "would") for w in before):
+    if "who" not in before or any(w in ("will", "ll", "is", "are", "has", "have", "would", "shall") for w in before):
         return False
+    if not (lower[i].endswith("ed") or any(w in ("was", "were", "had") for w in before)):
+        return False  # "who retires in 2026", "who takes over in 2025": to come
     return _IN_A_YEAR.match(paragraph, end) is not None
 
 

@@ -229,9 +229,29 @@ def test_a_quotation_without_a_cue_is_blanked_but_not_who_said_it():
     ("Ann Lee, who was named chief executive, will start in 2025.", True),  # the year is not the aside's
     ("Ann Lee, who will be named chief executive in 2025, said.", True),  # not past
     ("Ann Lee was named chief executive of Acme in 1979.", True),  # no aside: the rules judge the date
+    ("Acme chairman Tom Poe, who retires in 2026, said sales rose.", True),  # to come
+    ("Jane Roe, who takes over as chief executive in 2025, said sales rose.", True),
 ])
 def test_a_past_move_told_in_a_who_clause_with_its_year_is_no_cue(text, relevant):
     assert triage(text).relevant is relevant
+
+
+def test_straight_quotes_pair_in_order_so_who_speaks_between_two_quotations_stays():
+    para = ('"Sales were strong," said Tom Poe, chairman of Acme Corp\'s board of directors, "and we expect '
+            'more of the same from the plants in Ohio next year."')
+    text = "\n\n".join([HEADLINE, LEAD, FILLER[0], CUE, para])
+    result = triage(text)
+    assert "said Tom Poe, chairman of Acme Corp's board of directors," in result.text
+    assert "expect more" not in result.text  # the second quotation: no cue
+    odd = 'He said: "We expect more of the same from the plants in Ohio next year and beyond.'
+    text = "\n\n".join([HEADLINE, LEAD, FILLER[0], CUE, odd])
+    assert odd in triage(text).text  # an odd number of marks: the quotation goes on elsewhere, kept
+
+
+def test_a_quotation_with_a_career_cue_is_kept():
+    para = "\u201cShe spent twelve years at Merrow Biologics before she came to us,\u201d said Tom Poe."
+    text = "\n\n".join([HEADLINE, LEAD, FILLER[0], CUE, para])
+    assert "Merrow Biologics" in triage(text).text
 
 
 def test_sentence_cuts_never_fall_after_abbreviations_or_initials():
