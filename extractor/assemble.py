@@ -33,6 +33,7 @@ from functools import lru_cache
 from importlib import resources
 
 from pydantic import BaseModel, ConfigDict
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from .components import SENTENCE_ENDS, SPAN_KEY, lexicon, normalize_title
@@ -280,6 +281,16 @@ def sentences(doc: Doc) -> list[Span]:
     return [doc[a:b] for a, b in bounds]
 
 
+def token_texts(doc: Doc) -> list[str]:
+    """The text of every token, worked out once per doc (from the ORTH column: no Token objects,
+    which the doc-wide loops below would otherwise make by the hundred thousand)."""
+    memo = doc.user_data.get("extractor.texts")
+    if memo is None:
+        strings = doc.vocab.strings
+        memo = doc.user_data["extractor.texts"] = [strings[o] for o in doc.to_array(ORTH).tolist()]
+    return memo
+
+
 def is_upper_sentence(sent: Span) -> bool:
     """Is the sentence in capitals (a wire headline)? Worked out once per doc."""
     doc = sent.doc
@@ -334,16 +345,20 @@ class People:
         last_by_surname: dict[str, str] = {}
         name_words = {fold(t.text) for e in doc_ents(doc) if e.label_ in ("ORG", "GPE", "FAC") and len(e) > 1 for t in e}
         # "Stellaris, which processes card payments": a one-word name the text calls a thing
-        name_words |= {fold(t.text) for t in doc[:-2] if t.text[:1].isupper() and doc[t.i + 1].text == ","
-                       and doc[t.i + 2].lower_ == "which"}
+        texts = token_texts(doc)
+        name_words |= {fold(w) for i, w in enumerate(texts[:-2]) if w[:1].isupper() and texts[i + 1] == ","
+                       and texts[i + 2].lower() == "which"}
         candidates = _joined_at_saint(sorted([e for e in doc_ents(doc) if e.label_ == "PERSON"] + _names_by_context(doc, title_at or {}),
                                              key=lambda sp: sp.start))
         # a name that is anywhere followed by "Ltd", "Inc", ", S.A." ... is a company ("Levy-Russell Ltd"),
         # and so is every word of it: "Fjellheim" of "Fjellheim Energi ASA"
         firms: set[str] = set()
         firm_names: list[tuple[str, ...]] = []
-        for t in doc[1:]:
-            if not _legal_suffix(t.text) or t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_:
+        for ti in range(1, len(texts)):
+            if not _legal_suffix(texts[ti]):
+                continue
+            t = doc[ti]
+            if t.i + 1 < len(doc) and texts[t.i + 1] == "-" and not t.whitespace_:
                 continue  # (not "Aurich co-founded")
             k = t.i - 2 if doc[t.i - 1].text == "," and t.i >= 2 else t.i - 1
             partners = doc[k].lower_ in ("and", "&") and k >= 1 and fold(t.text) in ("co", "company", "cie")
@@ -401,7 +416,7 @@ class People:
         # full names the NER labelled otherwise ("Stéphane Roques" as ORG)
         known = {tuple(k.split()): k for k in self.by_key if len(k.split()) > 1}
         firsts = {words[0] for words in known}
-        folded = [fold(t.text) for t in doc] if known else []
+        folded = [fold(w) for w in texts] if known else []
         for i, word in enumerate(folded):
             if word not in firsts or i in self.token_person:
                 continue
@@ -421,10 +436,11 @@ class People:
             if len(parts) > 1 and len(parts[0]) > 1:
                 for first in {parts[0]} | nicknames_of(parts[0]):  # "Tom" for Thomas Gellert too
                     first_names[first] = None if first_names.get(first, key) != key else key
-        for tok in doc:
-            if tok.i in self.token_person or tok.i in firm_tokens or not tok.is_title:
+        for ti, w in enumerate(texts):
+            if not w.istitle() or ti in self.token_person or ti in firm_tokens:
                 continue
-            if tok.i + 1 < len(doc) and _legal_suffix(doc[tok.i + 1].text):
+            tok = doc[ti]
+            if tok.i + 1 < len(doc) and _legal_suffix(texts[tok.i + 1]):
                 continue  # "Halmi" of "Robert Halmi Inc": the company
             if tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "an") or tok.i + 1 < len(doc) and doc[tok.i + 1].is_lower \
                     and doc[tok.i + 1].pos_ == "NOUN" and (doc[tok.i + 1].lower_ in ("board", "boards") or not _title_word(doc[tok.i + 1])
@@ -443,10 +459,12 @@ class People:
             if m:
                 double[(fold(m.group(1)), fold(m.group(2)))] = key
         if double:
-            for tok in doc[:-2]:
-                pair = (fold(tok.text), fold(doc[tok.i + 2].text))
-                if doc[tok.i + 1].text == "-" and pair in double and tok.i not in self.token_person:
-                    for k in range(tok.i, tok.i + 3):
+            for ti in range(len(texts) - 2):
+                if texts[ti + 1] != "-":
+                    continue
+                pair = (fold(texts[ti]), fold(texts[ti + 2]))
+                if pair in double and ti not in self.token_person:
+                    for k in range(ti, ti + 3):
                         self.token_person[k] = double[pair]
 
     def _match(self, words: list[str], surname: str) -> str | None:
@@ -563,9 +581,9 @@ def _acronyms(doc: Doc) -> dict[str, CharSpan]:
     words of a longer organisation name ("NYMEX" for New York Mercantile Exchange)."""
     out: dict[str, CharSpan] = {}
     n = len(doc)
-    for tok in doc:
-        i = tok.i
-        if tok.text != "(" or i + 2 >= n or doc[i + 2].text != ")" or not doc[i + 1].text[:1].isupper():
+    texts = token_texts(doc)
+    for i, w in enumerate(texts):
+        if w != "(" or i + 2 >= n or texts[i + 2] != ")" or not texts[i + 1][:1].isupper():
             continue
         e = i - 1 if i > 0 and doc[i - 1].text == ">" else i  # "<Fletcher Challenge Ltd> (FCL)"
         k = e
@@ -581,8 +599,7 @@ def _acronyms(doc: Doc) -> dict[str, CharSpan]:
     names_all = [(e, words) for e, words in names if len(words) >= 2]
     names = [(e, words) for e, words in names if len(words) >= 3]
     tried: set[str] = set()
-    for tok in doc:
-        w = tok.text
+    for w in texts:
         if not (w.isupper() and w.isalpha() and 3 <= len(w) <= 6) or fold(w) in out or w in tried:
             continue
         tried.add(w)
@@ -619,8 +636,7 @@ def _short_names_of(doc: Doc, main: CharSpan | None) -> dict[str, CharSpan]:
                 and doc[ent.end + 2].text == ">" and doc[ent.end + 1].text.isupper():
             named.append((CharSpan(ent.text, ent.start_char, ent.end_char), doc[ent.end + 1].text.lower()))
     out: dict[str, CharSpan] = {}
-    for tok in doc:
-        w = tok.text
+    for w in token_texts(doc):
         if not (w.isupper() and w.isalpha() and 2 <= len(w) <= 3) or fold(w) in out:
             continue
         low = w.lower()
@@ -742,7 +758,11 @@ def _names_by_context(doc: Doc, title_at: dict[int, Span]) -> list[Span]:
     out: list[Span] = []
     n = len(doc)
     i = 0
+    texts = token_texts(doc)
     while i < n:
+        if not texts[i][:1].isupper() or not _NAME_PART.match(texts[i]):
+            i += 1
+            continue
         tok = doc[i]
         if tok.ent_type_ in ("PERSON",) or not _NAME_PART.match(tok.text) or tok.lower_ in _STOP_CAPS or tok.lower_ in _RANKS or not tok.text[:1].isupper() or tok.is_sent_start and tok.pos_ != "PROPN":
             i += 1
@@ -927,6 +947,7 @@ def _name_words(key: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in key if w.replace(" ", "") not in _LEGAL_SUFFIXES)
 
 
+@lru_cache(maxsize=65536)
 def _legal_suffix(text: str) -> bool:
     """Is the word a company's legal suffix, dotted or not ("Inc", "S.A.", "ASA")?"""
     return fold(text).replace(" ", "") in _LEGAL_SUFFIXES
@@ -2625,7 +2646,9 @@ def _left_behind(doc: Doc, i: int, title) -> bool:
     """Is ``title`` the post left, reached from the verb at ``i`` through "from" with no "to"
     after it ("promoted from her position as Director of Compliance")?"""
     start, end = (title.start, title.end) if isinstance(title, CharSpan) else (title.start_char, title.end_char)
-    between = [t.lower_ for t in doc[i + 1:] if t.idx < start]
+    stop = doc.char_span(start, start, alignment_mode="expand")
+    stop_at = stop.start if stop is not None else len(doc)
+    between = [t.lower_ for t in doc[i + 1:max(i + 1, stop_at)]]
     if "from" not in between or "to" in between[between.index("from"):]:
         return False  # "promoted from vice president to president": the title after "to"
     return not doc.text[end:end + 4].lstrip().startswith("to ")

@@ -463,9 +463,24 @@ def _dated_aside(lower: list[str], i: int, paragraph: str, end: int) -> bool:
 
 def _look(text: str, start: int, end: int, block: int, vocab: Vocabulary) -> _Paragraph:
     paragraph = text[start:end]
+    seen: set[str] = set()  # the words in lower case, hyphenated ones whole and in parts
+    for word in _WORD.findall(paragraph):
+        word = word.lower()
+        if "-" in word or "'" in word or "\u2019" in word:
+            word = word.replace("\u2019", "'")
+            seen.update(_JOINER.split(word))
+        seen.add(word)
+    cue = not seen.isdisjoint(vocab.cues) and _has_cue(paragraph, vocab)
+    career = not seen.isdisjoint(vocab.career) or (
+        vocab.career_phrases is not None and vocab.career_phrases.search(paragraph.lower()) is not None)
+    return _Paragraph(start, end, block, cue, not seen.isdisjoint(vocab.titles), career)
+
+
+def _has_cue(paragraph: str, vocab: Vocabulary) -> bool:
+    """Does a cue word of ``paragraph`` count where it stands (its context conditions hold, and it
+    is no past move told in passing)?"""
     tokens: list[str] = []  # words, hyphenated ones in parts (as spaCy splits them), in their case
     ends: list[int] = []
-    whole: set[str] = set()
     joined: set[str] = set()  # the hyphenated words, whole
     for m in _WORD.finditer(paragraph):
         word = m.group()
@@ -478,18 +493,10 @@ def _look(text: str, start: int, end: int, block: int, vocab: Vocabulary) -> _Pa
         else:
             tokens.append(word)
             ends.append(m.end())
-        whole.add(word.lower())
     lower = [t.lower() for t in tokens]
-    seen = whole | set(lower)
-    cue = False
     for i, word in enumerate(lower):
         conditions = vocab.cues.get(word)
         if conditions is not None and (not conditions or any(c(tokens, i, paragraph, ends[i]) for c in conditions)) \
                 and not _dated_aside(lower, i, paragraph, ends[i]):
-            cue = True
-            break
-    if not cue:
-        cue = any(w in vocab.cues and not vocab.cues[w] for w in joined)  # "re-elected", "co-chair" whole
-    career = not seen.isdisjoint(vocab.career) or (
-        vocab.career_phrases is not None and vocab.career_phrases.search(paragraph.lower()) is not None)
-    return _Paragraph(start, end, block, cue, not seen.isdisjoint(vocab.titles), career)
+            return True
+    return any(w in vocab.cues and not vocab.cues[w] for w in joined)  # "re-elected", "co-chair" whole
