@@ -778,8 +778,9 @@ def _names_by_context(doc: Doc, title_at: dict[int, Span]) -> list[Span]:
         while j > i and doc[j - 1].text in ("de", "von", "van", "der", "da", "di", "la", "le"):
             j -= 1
         words = [t for t in doc[i:j] if t.text[:1].isupper()]
-        if words and (re.fullmatch(r"(?:[A-Z]\.)+", words[-1].text) or all(t.ent_type_ in ("GPE", "NORP", "LOC") for t in words)):
-            words = []  # "Shad U.S.", "Los Angeles", "Sunni Moslem"
+        if words and (re.fullmatch(r"(?:[A-Z]\.)+", words[-1].text) or all(t.ent_type_ in ("GPE", "NORP", "LOC") for t in words)
+                      and not is_given_name(fold(words[0].text))):
+            words = []  # "Shad U.S.", "Los Angeles", "Sunni Moslem" (not "Beverly Ahn")
         if len(words) < 2 or any(t.ent_type_ == "ORG" and t.ent_iob_ == "B" and _runs_past(doc, t.i, j, title_at) for t in doc[i:j]):
             i = max(j, i + 1)
             continue
@@ -799,9 +800,15 @@ def _names_by_context(doc: Doc, title_at: dict[int, Span]) -> list[Span]:
             or before is not None and before.text == "," and before2 is not None and title_at.get(before2.i) is not None
             and after is not None and after.text == ","
             or after is not None and after.lower_ == "as" and after2 is not None and (title_at.get(after2.i) is not None or after2.lower_ in ("its", "the", "a", "an", "new", "interim", "acting"))
-            or after is not None and after.text == "," and after2 is not None and title_at.get(after2.i) is not None
+            or after is not None and after.text == "," and after2 is not None and (
+                title_at.get(after2.i) is not None
+                # "Beverly Ahn, its controller, will replace ...": the NER took her for a place
+                or after2.lower_ in ("its", "the") and j + 2 < n and title_at.get(j + 2) is not None
+                and title_at[j + 2].start == j + 2 and is_given_name(fold(words[0].text)))
             # "Winthrop Sargent IV has been named president": the subject of a passive appointment
             or _passive_change_follows(doc, j, lex)
+            # "Beverly Ahn will replace John Voight as ...": the subject of a succession
+            or _succession_follows(doc, j, lex)
         )
         if ok:
             out.append(doc[i:j])
@@ -834,6 +841,14 @@ def _passive_change_follows(doc: Doc, j: int, lex) -> bool:
     if rest[0] in lex.depart:
         return True  # "has resigned", "was dismissed"
     return passive and (rest[0] in lex.appoint or rest[0] in lex.promote)
+
+
+def _succession_follows(doc: Doc, j: int, lex) -> bool:
+    """Does "replaces", "will succeed", "is to replace" and then a name start at j?"""
+    k = j
+    while k < len(doc) and k - j < 2 and doc[k].lower_ in ("will", "would", "is", "to"):
+        k += 1
+    return k + 1 < len(doc) and doc[k].lower_ in lex.succeed and doc[k].pos_ == "VERB" and doc[k + 1].text.istitle()
 
 
 def _in_firm_name(doc: Doc, i: int) -> bool:
@@ -2110,6 +2125,12 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
             title = _title_after_pos(view, trig.tok.i + 1, limit, trigger_words)
             if title is not None and trig.kind in ("appoint", "promote") and _left_behind(doc, trig.tok.i, title):
                 continue  # "was promoted from her position as Director of Compliance": the post she leaves
+            if title is not None and trig.kind == "depart" and any(
+                    o.kind in ("appoint", "promote") and trig.tok.i < o.tok.i and o.tok.idx < _as_charspan(title).start
+                    for o in trigs):
+                # "X, chief financial officer, will leave the company to become president of ...": the
+                # post he goes to; he leaves the one he holds
+                title = _appositive_title(view, me, limit) or _title_before(view, ms, prev_end)
             if title is None and trig.tok.lower_ in _JOIN_WORDS:
                 # "will join the Group as Chief Financial Officer"
                 as_at = next((k for k in range(trig.tok.i + 1, min(limit, trig.tok.i + 9)) if doc[k].lower_ == "as"), None)

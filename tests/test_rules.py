@@ -1035,3 +1035,20 @@ def test_a_description_after_an_age_that_is_the_new_post_stays_the_new_post(ex):
 ])
 def test_words_after_a_comma_that_are_no_unit_name_are_not_part_of_the_title(ex, text):
     assert changes(ex, text) == {("Jane Doe", "president", "appointed")}
+
+
+def test_a_name_the_ner_takes_for_a_place_is_a_person_when_it_replaces_someone(ex):
+    # the NER labels "Beverly Ahn" a place ("Beverly" Hills); a given name and "will replace" tell
+    for text in ("SAN JOSE, Calif., March 30 - Netwise Corp said Beverly Ahn will replace Tom Voss as chief "
+                 "financial officer.",
+                 "SAN JOSE, Calif., March 30 - Netwise Corp said Beverly Ahn, its controller, will replace Tom Voss "
+                 "as acting chief financial officer."):
+        assert "Beverly Ahn" in {name for name, _, event in changes(ex, text) if event != "departed"}
+    assert changes(ex, "Los Angeles will replace Tom Voss as the host of the games.") == set()
+
+
+def test_who_leaves_to_become_something_elsewhere_leaves_the_post_he_holds(ex):
+    text = ("SAN JOSE, Calif., March 30 - Netwise Corp said Stan Voss, vice president and chief financial officer, "
+            "will leave the company April 30 to become president of a privately held software company.")
+    departed = {title for name, title, event in changes(ex, text) if event == "departed"}
+    assert departed == {"vice president and chief financial officer"}
