@@ -1964,6 +1964,8 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
                 # "president of the company and chairman of its Central Trust unit": two roles
                 made = [record(key, part, trig_kind, conf, rel, old, None, succeeds) for part in parts]
                 return made[0]
+        if isinstance(title, Span):
+            title = _named_in_brackets(view, title, sent.end) or title
         info = view.people.by_key[key]
         title_cs = _as_charspan(title)
         tspan = title if isinstance(title, Span) else None
@@ -2327,6 +2329,24 @@ def _not_acting(title: CharSpan) -> CharSpan:
 
 _JOIN_WORDS = {"join", "joins", "joined", "joining", "rejoin", "rejoins", "rejoined", "returns", "return", "returned"}
 _DUTY_WORDS = {"duties", "post", "job", "role", "position", "responsibilities", "posts", "functions", "place"}
+
+
+def _named_in_brackets(view: DocView, title: Span, limit: int) -> Span | None:
+    """ "a member of the Board of Management responsible for risk management (Chief Risk
+    Officer)": the post's name in brackets after a description of it, in the same clause (not
+    an abbreviation: "chief product officer (CPO)" stays)."""
+    doc = view.doc
+    for k in range(title.end, min(limit, title.end + 15)):
+        tok = doc[k]
+        if tok.text == "(":
+            inner = view.title_at.get(k + 1)
+            if inner is not None and inner.start == k + 1 and inner.end < limit and doc[inner.end].text == ")" \
+                    and not (len(inner) == 1 and inner.text.isupper()):  # (not "chief product officer (CPO)")
+                return inner
+            return None
+        if tok.text in (".", ";", ",", ")") or tok.pos_ in ("VERB", "AUX") or view.people.at(k) is not None:
+            return None
+    return None
 
 
 def _other_subject(view: DocView, verb: Token, at: int) -> bool:

@@ -1052,3 +1052,14 @@ def test_who_leaves_to_become_something_elsewhere_leaves_the_post_he_holds(ex):
             "will leave the company April 30 to become president of a privately held software company.")
     departed = {title for name, title, event in changes(ex, text) if event == "departed"}
     assert departed == {"vice president and chief financial officer"}
+
+
+@pytest.mark.parametrize("text, title", [
+    ("MUNICH, 12 March 2024 - The Supervisory Board of Alpenfels AG has appointed Dr. Lena Vogt as a member of "
+     "the Board of Management responsible for risk (Chief Risk Officer) from 1 April 2024.", "Chief Risk Officer"),
+    # an abbreviation in brackets names nothing new
+    ("MUNICH, 12 March 2024 - Alpenfels AG has appointed Lena Vogt as chief product officer (CPO).",
+     "chief product officer"),
+])
+def test_a_post_named_in_brackets_after_its_description_is_the_title(ex, text, title):
+    assert {t for _, t, _ in changes(ex, text)} == {title}
