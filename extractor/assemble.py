@@ -413,6 +413,10 @@ class People:
             last_by_surname[surname] = key
             for t in span:
                 self.token_person[t.i] = key
+        for key in list(self.by_key):
+            parts = key.split()
+            if len(parts) >= 3 and len(parts[-2]) > 2 and parts[-2] not in last_by_surname and not is_given_name(parts[-2]):
+                last_by_surname[parts[-2]] = key  # the first of two surnames ("Ibarra" of "José Luis Ibarra Muñoz")
         # full names the NER labelled otherwise ("Stéphane Roques" as ORG)
         known = {tuple(k.split()): k for k in self.by_key if len(k.split()) > 1}
         firsts = {words[0] for words in known}
@@ -474,6 +478,12 @@ class People:
             firsts = [k for k in self.by_key if len(k.split()) > 1 and same_first_name(k.split()[0], words[0])]
             if len(firsts) == 1:
                 return firsts[0]
+        if len(words) == 1:
+            # "Ibarra" for José Luis Ibarra Muñoz: the first of two surnames (not a middle name)
+            double = [k for k in self.by_key if len(k.split()) >= 3 and k.split()[-2] == words[0]
+                      and len(words[0]) > 2 and not is_given_name(words[0])]
+            if len(double) == 1:
+                return double[0]
         for key, info in self.by_key.items():
             if info.surname != surname:
                 continue
@@ -2104,12 +2114,14 @@ def _sentence_records(view: DocView, sent: Span, si: int, mentions, trigs: list[
                     if came:
                         came[-1].succeeds = came[-1].succeeds or view.people.by_key[pred_key].name
                         succeeded.append((pred_key, came[-1]))
-                        skip.add(j)
+                        if not _own_clause(doc, pj_end, lim2):
+                            skip.add(j)
                         made = True
                     continue
                 f = record(key, title, "appoint", 0.85, old=old, succeeds=view.people.by_key[pred_key].name)
                 succeeded.append((pred_key, f))
-                skip.add(j)
+                if not _own_clause(doc, pj_end, lim2):
+                    skip.add(j)  # (but "replaces Mary Sandoval, who ... will become chair": her move too)
                 made = True
                 continue
             if trig.kind == "appoint" and trig.tok.lower_ in lex.announce_needs_object:
@@ -2329,6 +2341,11 @@ def _not_acting(title: CharSpan) -> CharSpan:
 
 _JOIN_WORDS = {"join", "joins", "joined", "joining", "rejoin", "rejoins", "rejoined", "returns", "return", "returned"}
 _DUTY_WORDS = {"duties", "post", "job", "role", "position", "responsibilities", "posts", "functions", "place"}
+
+
+def _own_clause(doc: Doc, end: int, limit: int) -> bool:
+    """Does a relative clause of the person ending at ``end`` follow (", who ...")?"""
+    return end + 1 < limit and doc[end].text == "," and doc[end + 1].lower_ == "who"
 
 
 def _named_in_brackets(view: DocView, title: Span, limit: int) -> Span | None:

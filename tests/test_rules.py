@@ -1063,3 +1063,21 @@ def test_who_leaves_to_become_something_elsewhere_leaves_the_post_he_holds(ex):
 ])
 def test_a_post_named_in_brackets_after_its_description_is_the_title(ex, text, title):
     assert {t for _, t, _ in changes(ex, text)} == {title}
+
+
+def test_a_predecessor_who_moves_to_another_post_gets_that_post_too(ex):
+    text = ("MADRID, 5 March 2024 – Grupo Tierra Alta S.A. has appointed Juan Pérez as Chief Executive Officer. "
+            "He replaces Marta Ruiz, who has been Chief Executive Officer since 2015 and who will become "
+            "Non-Executive Chair of the Board on the same date.")
+    assert ("Marta Ruiz", "Non-Executive Chair of the Board", "promoted") in changes(ex, text) or \
+        ("Marta Ruiz", "Non-Executive Chair of the Board", "appointed") in changes(ex, text)
+
+
+def test_the_first_of_two_surnames_refers_to_the_person(ex):
+    text = ("MADRID, 5 March 2024 – Grupo Tierra Alta S.A. has appointed José Luis Ibarra Muñoz as Chief "
+            "Executive Officer. He replaces Marta Ruiz, who will become Non-Executive Chair of the Board.\n\n"
+            "Ibarra, 54, is the former finance director of Cementos Norte. Before that, he held senior roles at "
+            "Banco Meseta.")
+    records = {a.person.name: a for a in ex.extract(text, "t").appointments if a.event != "departed"}
+    assert "Banco Meseta" in {p.name for p in records["José Luis Ibarra Muñoz"].past_employers}
+    assert "Banco Meseta" not in {p.name for p in records["Marta Ruiz"].past_employers}
