@@ -1192,11 +1192,14 @@ def _appositive_end(doc: Doc, j: int, limit: int) -> int | None:
     k = j + 1
     while k < limit and k - j < 24:
         if doc[k].text == ",":
-            if k + 1 < limit and all(t.like_num for t in doc[j + 1:k]) and doc[k + 1].lower_ in _DESCRIBING:
+            if k + 1 < limit and all(t.like_num for t in doc[j + 1:k]):
                 # ", 58, a director since 1979,": the age, then what the person is (but not ", 58, a
-                # director, and Carl Dunn, treasurer": her new post)
+                # director, and Carl Dunn, treasurer": her new post); ", 50, executive vice
+                # president, as president": what the person is, before the new post
                 second = _appositive_end(doc, k, limit)
-                if second is not None and not (second < limit and doc[second].lower_ in ("and", "or", "&")):
+                if second is not None and second < limit and (
+                        doc[k + 1].lower_ in _DESCRIBING and doc[second].lower_ not in ("and", "or", "&")
+                        or doc[second].lower_ == "as"):
                     return second
             return k + 1
         if doc[k].text in (".", ";") or doc[k].is_space and "\n\n" in doc[k].text:

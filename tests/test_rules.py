@@ -1081,3 +1081,10 @@ def test_the_first_of_two_surnames_refers_to_the_person(ex):
     records = {a.person.name: a for a in ex.extract(text, "t").appointments if a.event != "departed"}
     assert "Banco Meseta" in {p.name for p in records["José Luis Ibarra Muñoz"].past_employers}
     assert "Banco Meseta" not in {p.name for p in records["Marta Ruiz"].past_employers}
+
+
+def test_the_post_held_between_an_age_and_as_is_not_the_new_one(ex):
+    text = ("GREENVILLE, S.C., March 31 - Coastal Looms Inc said its board elected Dana Kim, 50, executive vice "
+            "president, as president and chief executive officer.")
+    assert changes(ex, text) == {("Dana Kim", "president and chief executive officer", "promoted")} or \
+        changes(ex, text) == {("Dana Kim", "president and chief executive officer", "appointed")}
