@@ -149,6 +149,9 @@ _STOP_CAPS = {
     "previously", "formerly", "since", "as", "president", "chairman", "chief", "ceo", "cfo",
     "besides", "also", "however", "meanwhile", "but", "and", "earlier", "later", "separately", "under",
     "with", "for", "at", "from", "by", "of", "to", "this", "that", "these", "those", "both", "all",
+    # headline nouns after a title ("Announces CEO Succession Plan")
+    "succession", "plan", "transition", "update", "leadership", "changes", "appointment", "appointments",
+    "announcement", "team",
 }
 
 

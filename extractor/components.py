@@ -173,9 +173,10 @@ class TitleFinder:
                 break
             k += 1
         if end_unit is not None:
-            if doc[end_unit - 1].ent_type_ == "ORG":
+            if doc[end_unit - 1].ent_type_ == "ORG" and not (
+                    end_unit - start == 1 and doc[start - 1].lower_ in ("the", "its") and doc[start].lower_ in ("board", "committee")):
                 return j  # "Group" of "Vantage Group Inc", "the Swiss National Bank": a name, not "its ... unit"
-            return end_unit
+            return end_unit  # (but "head of the Board": the firm's own board, whatever the NER says)
         words = doc[start:k]
         if not len(words):
             return j

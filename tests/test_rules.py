@@ -1088,3 +1088,15 @@ def test_the_post_held_between_an_age_and_as_is_not_the_new_one(ex):
             "president, as president and chief executive officer.")
     assert changes(ex, text) == {("Dana Kim", "president and chief executive officer", "promoted")} or \
         changes(ex, text) == {("Dana Kim", "president and chief executive officer", "appointed")}
+
+
+def test_a_headline_noun_after_a_title_is_no_name(ex):
+    text = ("BlueFjord Energy Announces CEO Succession Plan\n\nOSLO, 4 May 2024 – BlueFjord Energy ASA said its "
+            "board has appointed Ingrid Dahl as Chief Executive Officer.")
+    assert {name for name, _, _ in changes(ex, text)} == {"Ingrid Dahl"}
+
+
+def test_head_of_the_board_is_one_title_whatever_the_ner_makes_of_the_board(ex):
+    text = ("OSLO, 4 May 2024 – BlueFjord Energy ASA said Ingrid Dahl will succeed Per Lund as head of the Board "
+            "on 1 June.")
+    assert ("Ingrid Dahl", "head of the Board", "appointed") in changes(ex, text)
