@@ -810,7 +810,7 @@ def test_a_post_reached_through_from_is_the_one_left(ex, text, expected):
     ("LEEDS, 3 May 2024 - Tarrow Homes plc said Jane Roe will become a member of the Group Executive Committee.",
      {("Jane Roe", "member", "appointed")}),  # an executive body: a post
     ("LEEDS, 3 May 2024 - Tarrow Homes plc announces the appointment of Jane Roe as a member of the Board of "
-     "Directors and chair of the Audit Committee.", {("Jane Roe", "member", "appointed")}),
+     "Directors and chair of the Audit Committee.", {("Jane Roe", "member of the Board", "appointed")}),
 ])
 def test_a_seat_that_is_a_post_is_no_committee_seat(ex, text, expected):
     assert changes(ex, text) == expected
