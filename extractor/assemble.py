@@ -338,6 +338,16 @@ class PersonInfo:
     surname: str
 
 
+def _first_of_two_surnames(key: str) -> str | None:
+    """The word before the surname of a name of three words or more, when it is no given name
+    and so the first of two surnames ("ibarra" of "jose luis ibarra munoz", not "edward" of
+    "robert edward lee")."""
+    parts = key.split()
+    if len(parts) >= 3 and len(parts[-2]) > 2 and not is_given_name(parts[-2]):
+        return parts[-2]
+    return None
+
+
 class People:
     """The people of a document: full names, and the surnames and pronouns that refer to them."""
 
@@ -417,9 +427,9 @@ class People:
             for t in span:
                 self.token_person[t.i] = key
         for key in list(self.by_key):
-            parts = key.split()
-            if len(parts) >= 3 and len(parts[-2]) > 2 and parts[-2] not in last_by_surname and not is_given_name(parts[-2]):
-                last_by_surname[parts[-2]] = key  # the first of two surnames ("Ibarra" of "José Luis Ibarra Muñoz")
+            first_surname = _first_of_two_surnames(key)
+            if first_surname is not None and first_surname not in last_by_surname:
+                last_by_surname[first_surname] = key  # "Ibarra" of "José Luis Ibarra Muñoz"
         # full names the NER labelled otherwise ("Stéphane Roques" as ORG)
         known = {tuple(k.split()): k for k in self.by_key if len(k.split()) > 1}
         firsts = {words[0] for words in known}
@@ -483,8 +493,7 @@ class People:
                 return firsts[0]
         if len(words) == 1:
             # "Ibarra" for José Luis Ibarra Muñoz: the first of two surnames (not a middle name)
-            double = [k for k in self.by_key if len(k.split()) >= 3 and k.split()[-2] == words[0]
-                      and len(words[0]) > 2 and not is_given_name(words[0])]
+            double = [k for k in self.by_key if _first_of_two_surnames(k) == words[0]]
             if len(double) == 1:
                 return double[0]
         for key, info in self.by_key.items():
@@ -648,13 +657,13 @@ def _short_names_of(doc: Doc, main: CharSpan | None) -> dict[str, CharSpan]:
         if ent.label_ == "ORG" and ent.end + 2 < len(doc) and doc[ent.end].text == "<" \
                 and doc[ent.end + 2].text == ">" and doc[ent.end + 1].text.isupper():
             named.append((CharSpan(ent.text, ent.start_char, ent.end_char), doc[ent.end + 1].text.lower()))
+    firsts = [(org, ticker, (fold(org.text).split() or [""])[0]) for org, ticker in named]
     out: dict[str, CharSpan] = {}
     for w in token_texts(doc):
         if not (w.isupper() and w.isalpha() and 2 <= len(w) <= 3) or fold(w) in out:
             continue
         low = w.lower()
-        for org, ticker in named:
-            first = fold(org.text).split()[0] if fold(org.text) else ""
+        for org, ticker, first in firsts:
             if first[:1] == low[0] and len(first) >= 3 * len(w) and _in_order(low[1:], first[1:]) and (
                     ticker is None or ticker[:1] == low[0] and _in_order(low[1:], ticker[1:])):
                 out[fold(w)] = org  # (a ticker's company only when its ticker has the letters too: VW, VOWG)
