@@ -42,6 +42,8 @@ from extractor.evaluate import (
 
 SHARED = Path(__file__).parents[2] / "shared"
 GOLD_FILES = (SHARED / "dev" / "gold.jsonl", SHARED / "seeds" / "gold.jsonl")
+#: Our own annotations of ../shared/train (in the repository, so always present).
+TRAIN_GOLD = Path(__file__).parents[1] / "corpus" / "train" / "gold.jsonl"
 
 
 # ------------------------------------------------------------------------------- helpers
@@ -649,9 +651,19 @@ def assert_agrees(reference, gold_rows: list[dict], predictions: dict[str, dict]
     assert gaps[worst] <= 0.01, f"{worst} differs by {gaps[worst]:.4f}"
 
 
+@pytest.fixture(scope="module")
+def train_gold() -> list[dict]:
+    return load_gold(TRAIN_GOLD)
+
+
 @pytest.mark.parametrize("seed", range(40))
 def test_agrees_with_reference_on_perturbed_gold(reference, shared_gold, seed):
     assert_agrees(reference, shared_gold, Perturber(shared_gold, seed).predictions(shared_gold))
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_agrees_with_reference_on_perturbed_training_corpus(reference, train_gold, seed):
+    assert_agrees(reference, train_gold, Perturber(train_gold, seed).predictions(train_gold))
 
 
 def test_perturbations_span_good_and_bad_predictions(shared_gold):
@@ -661,12 +673,14 @@ def test_perturbations_span_good_and_bad_predictions(shared_gold):
     assert min(f1) < 0.6 and max(f1) > 0.85
 
 
-def test_agrees_with_reference_on_gold_itself(reference, shared_gold):
+@pytest.mark.parametrize("which", ["shared", "train"])
+def test_agrees_with_reference_on_gold_itself(reference, shared_gold, train_gold, which):
+    rows = shared_gold if which == "shared" else train_gold
     predictions = {row["id"]: pred_doc(row["id"], [
         pred_app(a["person"], a["organisation"], a["role"], a["event"], a["effective_date"],
                  [pe.split("|")[0].strip() for pe in a["past_employers"]])
-        for a in row["appointments"]], row["announcement_date"]) for row in shared_gold}
-    assert_agrees(reference, shared_gold, predictions)
+        for a in row["appointments"]], row["announcement_date"]) for row in rows}
+    assert_agrees(reference, rows, predictions)
 
 
 def test_agrees_with_reference_on_no_predictions(reference, shared_gold):
