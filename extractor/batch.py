@@ -11,12 +11,10 @@ itself) and keeps only a few chunks in flight, so memory stays flat on any numbe
 files. Both ways give the same records.
 
 This module also holds what turns records into output files (JSON Lines, JSON, CSV,
-one file per input) so that a library user can write what the CLI writes.
+Parquet, one file per input) so that a library user can write what the CLI writes.
 """
 from __future__ import annotations
 
-import csv
-import io
 import logging
 import math
 import multiprocessing
@@ -34,14 +32,16 @@ from itertools import islice
 from pathlib import Path
 from typing import BinaryIO, Literal
 
-from . import errors
+from . import errors, tables
 from .models import AnnouncementRecord, ErrorInfo, ErrorRecord
+from .feeds import Unusable
+from .language import UNSUPPORTED as UNSUPPORTED_LANGUAGE
 from .pipeline import SKIPPED_PER_BATCH, Document, Extractor, Options
 
 log = logging.getLogger(__name__)
 
 Result = AnnouncementRecord | ErrorRecord
-Format = Literal["jsonl", "json", "csv"]
+Format = Literal["jsonl", "json", "csv", "parquet"]
 
 #: File name endings read as documents (compared case-insensitively).
 SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
@@ -144,17 +144,18 @@ def _classify(path: Path) -> InputFile | Skipped:
 
 # ---------------------------------------------------------------------------------- run
 
-Input = InputFile | Document
+Input = InputFile | Document | Unusable
 
 
 def run(
-    inputs: Iterable[InputFile | Document | str | os.PathLike],
+    inputs: Iterable[InputFile | Document | Unusable | str | os.PathLike],
     options: Options | None = None,
     workers: int = 1,
 ) -> Iterator[Result]:
     """One record (or error record) per input, in input order; never raises per document.
 
-    ``inputs`` are ``InputFile``s, ``Document``s, or paths (walked with ``iter_inputs``;
+    ``inputs`` are ``InputFile``s, ``Document``s, ``feeds.Unusable`` feed lines (each gives its
+    error record), or paths (walked with ``iter_inputs``;
     what it skips is logged and left out). ``workers`` > 1 runs a process pool of that
     many workers, 0 one per CPU. Setup problems (no model) raise ``ExtractorError``.
     """
@@ -165,7 +166,7 @@ def run(
     items = _expand(inputs)
     if workers == 1:
         return _run_here(items, options)
-    known = isinstance(inputs, Sequence) and all(isinstance(item, (InputFile, Document)) for item in inputs)
+    known = isinstance(inputs, Sequence) and all(isinstance(item, (InputFile, Document, Unusable)) for item in inputs)
     return _run_pool(items, options, workers, len(inputs) if known else None)
 
 
@@ -176,9 +177,9 @@ def resolve_workers(workers: int) -> int:
     return workers or os.cpu_count() or 1
 
 
-def _expand(inputs: Iterable[InputFile | Document | str | os.PathLike]) -> Iterator[Input]:
+def _expand(inputs: Iterable[InputFile | Document | Unusable | str | os.PathLike]) -> Iterator[Input]:
     for item in inputs:
-        if isinstance(item, (InputFile, Document)):
+        if isinstance(item, (InputFile, Document, Unusable)):
             yield item
         elif isinstance(item, (str, os.PathLike)):
             for found in iter_inputs([item]):
@@ -187,7 +188,7 @@ def _expand(inputs: Iterable[InputFile | Document | str | os.PathLike]) -> Itera
                 else:
                     yield found
         else:
-            raise TypeError(f"run() takes InputFile, Document or a path, not {type(item).__name__}")
+            raise TypeError(f"run() takes InputFile, Document, Unusable or a path, not {type(item).__name__}")
 
 
 def _run_here(items: Iterator[Input], options: Options) -> Iterator[Result]:
@@ -244,6 +245,8 @@ def read(item: Input, options: Options) -> Document:
     """The ``Document`` for an input: files are read here; raises ``InputError`` when unreadable."""
     if isinstance(item, Document):
         return item
+    if isinstance(item, Unusable):
+        raise errors.InputError(item.type, item.message)
     path = item.path
     try:
         size = path.stat().st_size
@@ -470,19 +473,14 @@ def configure_logging(level: int) -> Callable[[], None]:
 
 # ------------------------------------------------------------------------------ output
 
-CSV_COLUMNS = (
-    "document_id", "person", "title", "normalized_role", "organisation", "event", "announcement_date",
-    "effective_date", "past_employers", "succeeds", "confidence", "source",
-)
-
-
 @dataclass
 class Tally:
-    """What went by: documents, appointments found, error records."""
+    """What went by: documents, appointments found, error records, texts in a language not read."""
 
     documents: int = 0
     appointments: int = 0
     errors: int = 0
+    unsupported_language: int = 0
 
     def add(self, record: Result) -> None:
         self.documents += 1
@@ -490,10 +488,14 @@ class Tally:
             self.errors += 1
         else:
             self.appointments += len(record.appointments)
+            self.unsupported_language += UNSUPPORTED_LANGUAGE in record.warnings
 
     def __str__(self) -> str:
-        return ", ".join(_plural(n, word) for n, word in
+        text = ", ".join(_plural(n, word) for n, word in
                          ((self.documents, "document"), (self.appointments, "appointment"), (self.errors, "error")))
+        if self.unsupported_language:
+            text += f", {self.unsupported_language} in a language other than English (warning {UNSUPPORTED_LANGUAGE})"
+        return text
 
 
 def _plural(n: int, word: str) -> str:
@@ -505,48 +507,20 @@ def to_json(record: Result, pretty: bool = False) -> bytes:
     return record.model_dump_json(indent=2 if pretty else None).encode()
 
 
-def csv_rows(record: Result) -> list[dict[str, str]]:
-    """One row per appointment (``CSV_COLUMNS``); none for an error record or a record without appointments."""
-    if isinstance(record, ErrorRecord):
-        return []
-    announced = record.announcement_date.isoformat() if record.announcement_date else ""
-    return [
-        {
-            "document_id": record.document_id,
-            "person": a.person.name,
-            "title": a.role.title,
-            "normalized_role": a.role.normalized,
-            "organisation": a.organisation.name if a.organisation else "",
-            "event": a.event,
-            "announcement_date": announced,
-            "effective_date": a.effective_date.isoformat() if a.effective_date else "",
-            "past_employers": "; ".join(p.name for p in a.past_employers),
-            "succeeds": a.succeeds.name if a.succeeds else "",
-            "confidence": repr(a.confidence),
-            "source": record.source or "",
-        }
-        for a in record.appointments
-    ]
-
-
 def write_records(records: Iterable[Result], out: BinaryIO, format: Format = "jsonl",
                   pretty: bool = False) -> Tally:
-    """Stream ``records`` to ``out`` as JSON Lines, one JSON array or CSV; returns the tally.
+    """Stream ``records`` to ``out`` as JSON Lines, one JSON array, CSV or Parquet; returns the tally.
 
-    ``pretty`` indents JSON (with "jsonl" each record then spans several lines).
+    ``pretty`` indents JSON (with "jsonl" each record then spans several lines). CSV and
+    Parquet hold at least one row per document (see ``extractor.tables``).
     """
     tally = Tally()
     if format == "csv":
-        text = io.StringIO()
-        writer = csv.DictWriter(text, fieldnames=CSV_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        for record in records:
+        for record in tables.write_csv(records, out):
             tally.add(record)
-            writer.writerows(csv_rows(record))
-            out.write(text.getvalue().encode())
-            text.seek(0)
-            text.truncate()
-        out.write(text.getvalue().encode())
+    elif format == "parquet":
+        for record in tables.write_parquet(records, out):
+            tally.add(record)
     elif format == "json":
         out.write(b"[")
         for record in records:
@@ -560,7 +534,7 @@ def write_records(records: Iterable[Result], out: BinaryIO, format: Format = "js
             tally.add(record)
             out.write(to_json(record, pretty) + b"\n")
     else:
-        raise ValueError(f"unknown format {format!r}; use jsonl, json or csv")
+        raise ValueError(f"unknown format {format!r}; use jsonl, json, csv or parquet")
     return tally
 
 

@@ -2,6 +2,7 @@
 
     extractor extract PATH... [--output FILE | --output-dir DIR] [--format jsonl|json|csv] ...
     extractor evaluate GOLD.jsonl PATH... [--json] [--show-errors N]
+    extractor show PATH... [--html FILE]
     extractor benchmark PATH... [--workers N] [--repeat K] [--json]
     extractor schema [--output FILE]
     extractor version
@@ -13,6 +14,7 @@ Heavy imports (spaCy) happen inside the commands that need them.
 """
 from __future__ import annotations
 
+import io
 import json
 import logging
 import sys
@@ -29,6 +31,7 @@ from . import __version__, errors
 
 if TYPE_CHECKING:
     from .batch import InputFile, Result
+    from .feeds import Unusable
     from .pipeline import Document
 
 log = logging.getLogger(__name__)
@@ -47,6 +50,12 @@ class Format(str, Enum):
     jsonl = "jsonl"
     json = "json"
     csv = "csv"
+    parquet = "parquet"
+
+
+class InputFormat(str, Enum):
+    files = "files"
+    jsonl = "jsonl"
 
 
 class UsageError(Exception):
@@ -66,6 +75,9 @@ MaxChars = Annotated[Optional[int], typer.Option(
     help="Documents with more characters get a 'too_large' error record (default: 2,000,000).")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No notes, progress or summary on stderr.")]
 Debug = Annotated[bool, typer.Option("--debug", help="Debug logging, with tracebacks.")]
+MinConfidence = Annotated[float, typer.Option(
+    "--min-confidence", min=0.0, max=1.0, metavar="X",
+    help="Keep only appointments with confidence >= X (the README's table says what each threshold buys).")]
 NoTriage = Annotated[bool, typer.Option(
     "--no-triage", help="Run the model on every paragraph of every document (slower; see the README's Speed section).")]
 
@@ -100,8 +112,13 @@ def extract(
         "--output-dir", help="Write one indented <stem>.json per input into DIR.", metavar="DIR",
         file_okay=False)] = None,
     format: Annotated[Optional[Format], typer.Option(
-        "--format", "-f", help="jsonl (default): one record a line; json: one array; csv: one row per appointment.",
+        "--format", "-f", help="jsonl (default): one record a line; json: one array; csv, parquet: one row per "
+        "appointment, and one for each document with none or with an error (parquet needs --output).",
         case_sensitive=False, show_default=False)] = None,
+    input_format: Annotated[InputFormat, typer.Option(
+        "--input-format", help="files (default): each file is a document; jsonl: each line of each file (or of "
+        "stdin) is a document {\"id\": ..., \"text\": ...}.", case_sensitive=False)] = InputFormat.files,
+    min_confidence: MinConfidence = 0.0,
     workers: Workers = 1,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent JSON (one input, or --format json).")] = False,
     quiet: Quiet = False,
@@ -122,14 +139,21 @@ def extract(
         if output_dir is not None and format not in (None, Format.json):
             raise UsageError("--output-dir writes one JSON file per input; leave out --format")
         format = format or Format.jsonl
-        inputs = _inputs(paths, ui)
-        if pretty and format is Format.jsonl and len(inputs) > 1 and output_dir is None:
+        if format is Format.parquet and (output is None or str(output) == "-"):
+            raise UsageError("--format parquet writes a file: give --output FILE")
+        if input_format is InputFormat.jsonl:
+            inputs, total = _feed_inputs(paths, materialize=output_dir is not None)
+        else:
+            inputs = _inputs(paths, ui)
+            total = len(inputs)
+        if pretty and format is Format.jsonl and total > 1 and output_dir is None:
             raise UsageError("--pretty with several inputs needs --format json (JSON Lines keeps a record a line)")
         if output_dir is not None:
             _check_unique_stems(inputs)
         options = Options(model=model, include_text=include_text, triage=not no_triage,
+                          min_confidence=min_confidence,
                           **({"max_chars": max_chars} if max_chars is not None else {}))
-        records = ui.track(run(inputs, options, workers), len(inputs))
+        records = ui.track(run(inputs, options, workers), total)
         if output_dir is not None:
             tally = write_each(records, output_dir)
         else:
@@ -169,6 +193,11 @@ def evaluate(
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
             raise UsageError(f"cannot use {gold} as gold: {reason}") from exc
         inputs = _inputs(paths, ui, stdin=False)
+        gold_ids = {row["id"] for row in gold_rows}
+        described = [item for item in inputs if item.document_id in gold_ids]
+        if len(described) < len(inputs):
+            ui.note(f"note: {len(inputs) - len(described)} of {len(inputs)} inputs have no gold line; not extracted")
+        inputs = described
         predictions: dict[str, Result] = {}
         failed = 0
         for record in ui.track(run(inputs, Options(model=model, triage=not no_triage), workers), len(inputs)):
@@ -184,6 +213,33 @@ def evaluate(
         if show_errors and report.errors:
             typer.echo("\n" + report.format_errors(show_errors))
         raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def show(
+    paths: Paths = None,
+    html_out: Annotated[Path, typer.Option(
+        "--html", help="Write the review page to FILE (atomically).", metavar="FILE", dir_okay=False)] = Path(
+        "report.html"),
+    workers: Workers = 1,
+    model: Model = None,
+    min_confidence: MinConfidence = 0.0,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Write an HTML page to review the records of PATH...: highlighted text and a table per document."""
+    with _command(debug, quiet) as ui:
+        from .batch import run
+        from .pipeline import Options
+        from .report import render
+
+        inputs = _inputs(paths, ui)
+        options = Options(model=model, include_text=True, min_confidence=min_confidence)
+        records = ui.track(run(inputs, options, workers), len(inputs))
+        page = render((record, getattr(record, "text", None)) for record in records)
+        with _output(html_out) as out:
+            out.write(page.encode("utf-8"))
+        ui.note(f"wrote {html_out}")
 
 
 @app.command()
@@ -370,7 +426,33 @@ def _inputs(paths: list[Path] | None, ui: _UI, stdin: bool = True) -> list[Input
     return found
 
 
-def _check_unique_stems(inputs: list[InputFile | Document]) -> None:
+def _feed_inputs(paths: list[Path] | None, materialize: bool) -> tuple[Iterable[Document | Unusable], int]:
+    """The documents of JSON Lines feeds (files, folders of *.jsonl, or stdin) and their count.
+
+    Files are streamed (read again for the count first) unless ``materialize``."""
+    from .batch import MissingPathError
+    from .feeds import count_lines, feed_files, iter_feeds, read_feed
+
+    paths = paths or []
+    if [str(p) for p in paths] == ["-"] or (not paths and not sys.stdin.isatty()):
+        stream = io.TextIOWrapper(typer.get_binary_stream("stdin"), encoding="utf-8", errors="replace")
+        found = list(read_feed(stream, "stdin"))
+        return found, len(found)
+    if not paths:
+        raise UsageError("no input: give feed files or folders, or pipe a feed on stdin")
+    if Path("-") in paths:
+        raise UsageError("'-' (stdin) must be the only input")
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise MissingPathError(missing)
+    files = feed_files(paths)
+    if materialize:
+        found = list(iter_feeds(files))
+        return found, len(found)
+    return iter_feeds(files), count_lines(files)
+
+
+def _check_unique_stems(inputs: list[InputFile | Document | Unusable]) -> None:
     counts = Counter(item.document_id for item in inputs)
     clashes = [stem for stem, n in counts.items() if n > 1]
     if clashes:

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 SCHEMA_VERSION = "1.0"
 
 Event = Literal["appointed", "promoted", "interim", "departed"]
+EVENTS: tuple[str, ...] = ("appointed", "promoted", "interim", "departed")
 Offset = Annotated[int, Field(ge=0, description="Character offset into the document text")]
 Confidence = Annotated[float, Field(ge=0.0, le=1.0)]
 

@@ -23,11 +23,15 @@ from .clean import CleanText, clean
 from .components import normalize_title
 from .dates import GENERATIONS, announcement_date, blank_datelines, effective_date
 from .inputs import load_text
+from .language import SUPPORTED as SUPPORTED_LANGUAGES
+from .language import UNSUPPORTED as UNSUPPORTED_LANGUAGE
+from .language import detect_language
 from .models import (
     Appointment,
     AnnouncementRecord,
     ErrorInfo,
     ErrorRecord,
+    EVENTS,
     Evidence,
     Organisation,
     PastEmployer,
@@ -63,6 +67,22 @@ class Options:
     batch_size: int = 64  # documents that reach the model together (their texts in BATCH_CHARS batches)
     include_text: bool = False  # always put the offsets' text in the record (HTML inputs always do)
     triage: bool = True  # skip texts with no appointment cue, blank paragraphs that can not matter (see triage.py)
+    min_confidence: float = 0.0  # appointments with a lower confidence are left out of the record
+    events: frozenset[str] | None = None  # keep only these events (None: all four)
+
+    def __post_init__(self):
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise ValueError(f"min_confidence must be between 0 and 1, not {self.min_confidence}")
+        if self.events is not None:
+            object.__setattr__(self, "events", frozenset(self.events))
+            unknown = self.events - set(EVENTS)
+            if unknown:
+                raise ValueError(f"unknown event(s) {sorted(unknown)}; use {', '.join(EVENTS)}")
+
+    def keeps(self, appointment: Appointment) -> bool:
+        """Is an appointment wanted under these options (confidence, event)?"""
+        return appointment.confidence >= self.min_confidence and (
+            self.events is None or appointment.event in self.events)
 
 
 @dataclass(frozen=True)
@@ -84,6 +104,7 @@ class _Prepared:
     is_html: bool = False
     chunks: list[tuple[int, str]] = field(default_factory=list)
     error: ErrorInfo | None = None
+    language: str = "en"
 
 
 class Extractor:
@@ -150,6 +171,10 @@ class Extractor:
             prep.source_text = loaded.text
             prep.is_html = loaded.is_html
             prep.published = loaded.published
+            prep.language = detect_language(loaded.text)
+            if prep.language not in SUPPORTED_LANGUAGES:
+                log.debug("%s: language %s, not parsed", document.document_id, prep.language)
+                return prep  # a record with the warning, no appointments
             if self.options.triage and not may_hold(loaded.text):
                 # no cue or no title word anywhere: nothing to clean or parse (the record only
                 # needs the announcement date, read from the text as it is; a text of nothing but
@@ -207,62 +232,75 @@ class Extractor:
     def _record(self, prep: _Prepared, docs: list[tuple[int, object]]) -> AnnouncementRecord:
         cleaned = prep.cleaned
         announced = announcement_date(cleaned.text if cleaned is not None else prep.source_text, fallback=prep.published)
-        appointments: list[Appointment] = []
+        appointments = [a for offset, doc in docs for a in doc_appointments(doc, announced, cleaned, offset)
+                        if self.options.keeps(a)]
         warnings: list[str] = []
-        for offset, doc in docs:
-            sents = sentences(doc)
-            dated: list[tuple[object, date | None]] = []
-            for found in find_appointments(doc):
-                sent = sents[found.sent_index]
-                eff = effective_date(sent, announced)
-                if _background(sent.text, eff, announced):
-                    continue
-                dated.append((found, eff))
-            kept = {id(f) for f in seats_with_posts([f for f, _ in dated])}
-            dated = [(f, eff) for f, eff in dated if id(f) in kept]
-            for found, eff in _share_dates(_dates_told_later(dated, sents, announced)):
-                appointments.append(self._appointment(found, offset, cleaned, eff))
+        if prep.language not in SUPPORTED_LANGUAGES:
+            warnings.append(UNSUPPORTED_LANGUAGE)
         return AnnouncementRecord(
             document_id=prep.document.document_id,
             source=prep.document.source,
+            language=prep.language,
             announcement_date=announced,
             appointments=appointments,
             warnings=warnings,
             text=prep.source_text if (prep.is_html or self.options.include_text) else None,
         )
 
-    def _appointment(self, found: Found, offset: int, cleaned: CleanText, eff: date | None) -> Appointment:
-        source = cleaned.source
 
-        def where(span):
-            s, e = cleaned.to_source(span.start + offset, span.end + offset)
-            return s, e, _squash(source[s:e])
+def doc_appointments(doc, announced: date | None, cleaned: CleanText | None = None, offset: int = 0) -> list[Appointment]:
+    """The appointments a parsed ``Doc`` announces, offsets mapped through ``cleaned`` (the doc
+    holds ``cleaned.text[offset:]``); without ``cleaned``, offsets index ``doc.text``.
 
-        ps, pe, pname = where(found.person)
-        ts, te, title = where(found.title)
-        org = None
-        if found.organisation is not None:
-            os_, oe, oname = where(found.organisation)
-            org = Organisation(name=oname, start=os_, end=oe)
-        es, ee, etext = where(found.sentence)
-        past = []
-        for p in found.past_employers:
-            s, e, name = where(p)
-            past.append(PastEmployer(name=name, start=s, end=e))
-        if found.title.text == "director" and title.lower() == "board":
-            title = "director"  # a board seat: the span covers the word "board"
-        normalized = normalize_title(title)
-        return Appointment(
-            person=Person(name=pname, start=ps, end=pe),
-            organisation=org,
-            role=Role(title=title, normalized=normalized, start=ts, end=te),
-            event=found.event,
-            effective_date=eff,
-            succeeds=Successor(name=found.succeeds) if found.succeeds else None,
-            past_employers=past,
-            evidence=Evidence(text=etext, start=es, end=ee),
-            confidence=found.confidence,
-        )
+    Used for each piece of a document by ``Extractor`` and on a user's own ``Doc`` by the
+    ``appointments`` spaCy component."""
+    if cleaned is None:
+        cleaned = CleanText(source=doc.text, text=doc.text)
+    sents = sentences(doc)
+    dated: list[tuple[Found, date | None]] = []
+    for found in find_appointments(doc):
+        sent = sents[found.sent_index]
+        eff = effective_date(sent, announced)
+        if _background(sent.text, eff, announced):
+            continue
+        dated.append((found, eff))
+    kept = {id(f) for f in seats_with_posts([f for f, _ in dated])}
+    dated = [(f, eff) for f, eff in dated if id(f) in kept]
+    return [_appointment(found, offset, cleaned, eff) for found, eff in _share_dates(_dates_told_later(dated, sents, announced))]
+
+
+def _appointment(found: Found, offset: int, cleaned: CleanText, eff: date | None) -> Appointment:
+    source = cleaned.source
+
+    def where(span):
+        s, e = cleaned.to_source(span.start + offset, span.end + offset)
+        return s, e, _squash(source[s:e])
+
+    ps, pe, pname = where(found.person)
+    ts, te, title = where(found.title)
+    org = None
+    if found.organisation is not None:
+        os_, oe, oname = where(found.organisation)
+        org = Organisation(name=oname, start=os_, end=oe)
+    es, ee, etext = where(found.sentence)
+    past = []
+    for p in found.past_employers:
+        s, e, name = where(p)
+        past.append(PastEmployer(name=name, start=s, end=e))
+    if found.title.text == "director" and title.lower() == "board":
+        title = "director"  # a board seat: the span covers the word "board"
+    normalized = normalize_title(title)
+    return Appointment(
+        person=Person(name=pname, start=ps, end=pe),
+        organisation=org,
+        role=Role(title=title, normalized=normalized, start=ts, end=te),
+        event=found.event,
+        effective_date=eff,
+        succeeds=Successor(name=found.succeeds) if found.succeeds else None,
+        past_employers=past,
+        evidence=Evidence(text=etext, start=es, end=ee),
+        confidence=found.confidence,
+    )
 
 
 _LONG_AGO = re.compile(

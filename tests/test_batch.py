@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from extractor import batch
+from extractor import batch, tables
 from extractor.batch import InputFile, MissingPathError, Skipped, iter_inputs
 from extractor.models import AnnouncementRecord, ErrorRecord
 from extractor.pipeline import Document, Options
@@ -127,14 +127,29 @@ def _records():
     ]
 
 
-def test_csv_has_one_row_per_appointment_and_none_for_errors():
+def test_csv_has_a_row_per_appointment_and_one_per_document_without():
     out = io.BytesIO()
     tally = batch.write_records(_records(), out, "csv")
     rows = list(csv.DictReader(io.StringIO(out.getvalue().decode())))
-    assert len(rows) == 2 and tuple(rows[0]) == batch.CSV_COLUMNS
+    assert tuple(rows[0]) == tables.COLUMNS
+    assert [(r["document_id"], r["person"], r["error_type"]) for r in rows] == [
+        ("a", "Maria Olsen", ""), ("a", "Maria Olsen", ""), ("b", "", ""), ("c", "", "empty_text")]
     assert rows[0]["past_employers"] == "Baltic Shipping Group; Volvo Cars"
     assert (tally.documents, tally.appointments, tally.errors) == (3, 2, 1)
     assert str(tally) == "3 documents, 2 appointments, 1 error"
+
+
+def test_records_to_rows_keeps_types_for_pandas():
+    rows = tables.records_to_rows(_records())
+    assert len(rows) == 4 and set(rows[0]) == set(tables.COLUMNS)
+    assert rows[0]["confidence"] == 0.9 and rows[0]["past_employers"] == ["Baltic Shipping Group", "Volvo Cars"]
+    assert rows[2]["person"] is None and rows[3]["error_type"] == "empty_text"
+
+
+@pytest.mark.parametrize("cell", ["=1+2", "+SUM(A1)", "-2+3", "@cmd", "\tx"])
+def test_csv_cells_that_start_like_a_formula_are_quoted(cell):
+    assert tables.guard_cell(cell) == "'" + cell
+    assert tables.guard_cell("Acme " + cell) == "Acme " + cell
 
 
 @pytest.mark.parametrize("records", [[], "all"])

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from extractor import batch
+from extractor import batch, tables
 from extractor.cli import app
 from extractor.models import json_schema
 
@@ -108,16 +108,55 @@ def test_two_workers_give_byte_identical_output_to_one(make_files, corpus_texts)
 
 
 @pytest.mark.model
-def test_csv_has_the_documented_columns_and_one_row_per_appointment(mixed_folder):
+def test_csv_rows_reconcile_with_inputs_one_per_appointment_or_error(mixed_folder):
     result = cli("extract", mixed_folder, "--format", "csv")
     assert result.exit_code == 1
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert tuple(rows[0]) == (
-        "document_id", "person", "title", "normalized_role", "organisation", "event", "announcement_date",
-        "effective_date", "past_employers", "succeeds", "confidence", "source",
-    )
-    assert {row["document_id"] for row in rows} == {"a-good", "d-good"}  # error records give no row
+    assert tuple(rows[0]) == tables.COLUMNS
+    per_document = list(dict.fromkeys((r["document_id"], r["error_type"]) for r in rows))
+    assert per_document == [("a-good", ""), ("b-empty", "empty_text"), ("c-binary", "decode_error"), ("d-good", "")]
     assert float(rows[0]["confidence"]) > 0
+    assert rows[0]["evidence"] and int(rows[0]["evidence_start"]) < int(rows[0]["evidence_end"])
+
+
+@pytest.mark.model
+def test_min_confidence_drops_appointments_below_it(mixed_folder):
+    everything = lines(cli("extract", mixed_folder / "a-good.txt").stdout)[0]["appointments"]
+    lowest = min(a["confidence"] for a in everything)
+    kept = lines(cli("extract", mixed_folder / "a-good.txt", "--min-confidence", lowest + 0.001).stdout)[0]
+    assert len(kept["appointments"]) == sum(a["confidence"] > lowest for a in everything)
+    assert cli("extract", mixed_folder, "--min-confidence", "1.5").exit_code == 2
+
+
+@pytest.mark.model
+def test_jsonl_feed_gives_one_line_per_input_line_bad_lines_included(tmp_path, announcement):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "n1", "text": announcement}) + "\n" + "{broken\n"
+                    + json.dumps({"id": 7, "text": "Nothing to see."}) + "\n", encoding="utf-8")
+    result = cli("extract", "--input-format", "jsonl", feed)
+    assert result.exit_code == 1, result.output
+    records = lines(result.stdout)
+    assert [r["document_id"] for r in records] == ["n1", "feed:2", "7"]
+    assert records[0]["appointments"][0]["person"]["name"] == "Maria Olsen"
+    assert records[0]["source"] == f"{feed}:1"
+    assert records[1]["error"]["type"] == "bad_input_line"
+    piped = cli("extract", "--input-format", "jsonl", "-", input=feed.read_bytes())
+    assert [r["document_id"] for r in lines(piped.stdout)] == ["n1", "stdin:2", "7"]
+
+
+@pytest.mark.model
+def test_parquet_reads_back_with_pandas_one_row_per_document_or_appointment(mixed_folder, tmp_path):
+    pandas = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    out = tmp_path / "records.parquet"
+    result = cli("extract", mixed_folder, "--format", "parquet", "-o", out)
+    assert result.exit_code == 1, result.output
+    frame = pandas.read_parquet(out)
+    assert list(frame.columns) == list(tables.COLUMNS)
+    assert list(dict.fromkeys(frame["document_id"])) == ["a-good", "b-empty", "c-binary", "d-good"]
+    assert list(frame.loc[0, "past_employers"]) == ["Baltic Shipping Group", "Volvo Cars"]
+    assert frame["confidence"].dtype == "float64"
+    assert cli("extract", mixed_folder, "--format", "parquet").exit_code == 2  # needs --output
 
 
 @pytest.mark.model
@@ -210,6 +249,17 @@ def test_evaluate_prints_a_table_with_record(tmp_path, make_files, announcement)
     assert "record" in result.stdout and "1 documents" in result.stdout
     as_json = json.loads(cli("evaluate", gold, root / "docs", "--json").stdout)
     assert as_json["metrics"]["person"]["recall"] == 1.0
+
+
+@pytest.mark.model
+def test_evaluate_extracts_only_the_documents_the_gold_describes(tmp_path, make_files, announcement):
+    root = make_files({"docs/ann.txt": announcement, "docs/other.txt": "Not described by the gold."})
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "ann", "is_appointment_news": True, "appointments": []}) + "\n")
+    result = cli("evaluate", gold, root / "docs", "--json")
+    assert result.exit_code == 0, result.output
+    assert "1 of 2 inputs have no gold line" in result.stderr
+    assert json.loads(result.stdout)["documents"] == 1
 
 
 def test_importing_the_package_does_not_import_spacy():

@@ -60,3 +60,9 @@ def test_record_round_trips_through_json():
 def test_published_schema_matches_the_models():
     """Regenerate with: extractor schema --output schemas/announcement.schema.json"""
     assert json.loads(SCHEMA_FILE.read_text(encoding="utf-8")) == json_schema()
+
+
+def test_package_ships_py_typed_for_type_checkers():
+    from importlib.resources import files
+
+    assert files("extractor").joinpath("py.typed").is_file()

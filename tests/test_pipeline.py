@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from extractor import errors
 from extractor.models import ErrorRecord
-from extractor.pipeline import CHUNK_CHARS, Document, Extractor, _chunks, unwrap_lines
+from extractor.pipeline import CHUNK_CHARS, Document, Extractor, Options, _chunks, unwrap_lines
 
 pytestmark = pytest.mark.model
 
@@ -159,3 +159,66 @@ def test_every_change_of_the_text_gets_the_one_date_it_gives(ex, text, month_day
     assert len(apps) == 3
     (when,) = {a.effective_date for a in apps}
     assert when is not None and (when.month, when.day) == month_day
+
+
+# ------------------------------------------------------------------------------ language
+
+FRENCH = ("Le conseil d'administration du groupe Vernier a nommé Claire Dubois directrice générale, "
+          "avec effet au 1er avril. Elle succède à Marc Lefèvre, qui prend sa retraite après douze ans "
+          "à la tête de l'entreprise. Auparavant, elle dirigeait la filiale italienne du groupe.")
+GERMAN = ("Der Aufsichtsrat der Hollmann AG hat Jonas Becker mit Wirkung zum 1. April zum "
+          "Vorstandsvorsitzenden bestellt. Er folgt auf Petra Lange, die nach zwölf Jahren an der Spitze "
+          "des Unternehmens in den Ruhestand geht. Becker war zuvor Finanzvorstand bei der Nordbank.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, code", [(FRENCH, "fr"), (GERMAN, "de")])
+def test_text_in_another_language_is_flagged_not_silently_empty(ex, text, code):
+    record = ex.extract(text)
+    assert record.language == code
+    assert record.warnings == ["unsupported_language"] and record.appointments == []
+
+
+@pytest.mark.model
+def test_english_text_is_english_without_warning(ex, announcement):
+    record = ex.extract(announcement)
+    assert record.language == "en" and record.warnings == [] and record.appointments
+
+
+def test_language_of_short_or_english_text_is_english():
+    from extractor.language import detect_language
+
+    assert detect_language("Acme named Jo Li CEO.") == "en"  # too short to tell: English
+    assert detect_language("") == "en"
+    assert detect_language(FRENCH) == "fr"
+
+
+@pytest.mark.model
+def test_batch_summary_counts_texts_in_another_language(tmp_path, announcement):
+    from extractor.batch import Tally, run
+
+    tally = Tally()
+    for record in run([Document("fr", FRENCH), Document("en", announcement)]):
+        tally.add(record)
+    assert tally.unsupported_language == 1 and "1 in a language other than English" in str(tally)
+
+
+# ----------------------------------------------------------------------- options filter
+
+
+@pytest.mark.model
+def test_options_keep_only_the_events_and_confidence_asked_for(announcement):
+    from extractor.pipeline import Extractor
+
+    full = Extractor().extract(announcement).appointments
+    assert {a.event for a in full} >= {"appointed", "departed"}
+    only_departures = Extractor(Options(events={"departed"})).extract(announcement).appointments
+    assert only_departures and all(a.event == "departed" for a in only_departures)
+    assert Extractor(Options(min_confidence=1.0)).extract(announcement).appointments == [
+        a for a in full if a.confidence >= 1.0]
+
+
+@pytest.mark.parametrize("bad", [{"min_confidence": 1.5}, {"min_confidence": -0.1}, {"events": {"hired"}}])
+def test_options_refuse_impossible_filters(bad):
+    with pytest.raises(ValueError):
+        Options(**bad)
