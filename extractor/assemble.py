@@ -1702,8 +1702,8 @@ def _span(doc_or_span) -> CharSpan:
     return CharSpan(doc_or_span.text, doc_or_span.start_char, doc_or_span.end_char)
 
 
-def find_appointments(doc: Doc) -> list[Found]:
-    view = make_view(doc)
+def find_appointments(doc: Doc, view: DocView | None = None) -> list[Found]:
+    view = view or make_view(doc)
     found: list[Found] = []
     last_key: str | None = None
     for si, sent in enumerate(view.sents):

@@ -3,6 +3,8 @@
     extractor extract PATH... [--output FILE | --output-dir DIR] [--format jsonl|json|csv] ...
     extractor evaluate GOLD.jsonl PATH... [--json] [--show-errors N]
     extractor show PATH... [--html FILE]
+    extractor train GOLD.jsonl TEXTS [GOLD.jsonl TEXTS ...] [-o FILE]
+    extractor crossval GOLD.jsonl TEXTS --folds FOLDS.json
     extractor benchmark PATH... [--workers N] [--repeat K] [--json]
     extractor schema [--output FILE]
     extractor version
@@ -78,6 +80,9 @@ Debug = Annotated[bool, typer.Option("--debug", help="Debug logging, with traceb
 MinConfidence = Annotated[float, typer.Option(
     "--min-confidence", min=0.0, max=1.0, metavar="X",
     help="Keep only appointments with confidence >= X (the README's table says what each threshold buys).")]
+Decide = Annotated[bool, typer.Option(
+    "--decide", help="Let the trained model decide among candidate moves instead of the hand rules "
+    "(see the README, 'Trained decision').")]
 NoTriage = Annotated[bool, typer.Option(
     "--no-triage", help="Run the model on every paragraph of every document (slower; see the README's Speed section).")]
 
@@ -119,6 +124,7 @@ def extract(
         "--input-format", help="files (default): each file is a document; jsonl: each line of each file (or of "
         "stdin) is a document {\"id\": ..., \"text\": ...}.", case_sensitive=False)] = InputFormat.files,
     min_confidence: MinConfidence = 0.0,
+    decide: Decide = False,
     workers: Workers = 1,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent JSON (one input, or --format json).")] = False,
     quiet: Quiet = False,
@@ -151,7 +157,7 @@ def extract(
         if output_dir is not None:
             _check_unique_stems(inputs)
         options = Options(model=model, include_text=include_text, triage=not no_triage,
-                          min_confidence=min_confidence,
+                          min_confidence=min_confidence, decide=decide,
                           **({"max_chars": max_chars} if max_chars is not None else {}))
         records = ui.track(run(inputs, options, workers), total)
         if output_dir is not None:
@@ -178,6 +184,7 @@ def evaluate(
     quiet: Quiet = False,
     debug: Debug = False,
     no_triage: NoTriage = False,
+    decide: Decide = False,
 ) -> None:
     """Extract from PATH... and score the records against GOLD."""
     with _command(debug, quiet) as ui:
@@ -200,7 +207,8 @@ def evaluate(
         inputs = described
         predictions: dict[str, Result] = {}
         failed = 0
-        for record in ui.track(run(inputs, Options(model=model, triage=not no_triage), workers), len(inputs)):
+        for record in ui.track(run(inputs, Options(model=model, triage=not no_triage, decide=decide), workers),
+                               len(inputs)):
             if record.document_id in predictions:
                 ui.note(f"note: two inputs have the id {record.document_id}; the later one is scored")
             predictions[record.document_id] = record
@@ -240,6 +248,90 @@ def show(
         with _output(html_out) as out:
             out.write(page.encode("utf-8"))
         ui.note(f"wrote {html_out}")
+
+
+def _gold_and_texts(pairs: list[Path]) -> list[tuple[Path, Path]]:
+    if len(pairs) % 2:
+        raise UsageError("give pairs: GOLD.jsonl TEXTS [GOLD.jsonl TEXTS ...]")
+    out = list(zip(pairs[::2], pairs[1::2]))
+    for gold, texts in out:
+        if not gold.is_file():
+            raise UsageError(f"no gold file {gold}")
+        if not texts.is_dir():
+            raise UsageError(f"no texts folder {texts}")
+    return out
+
+
+def _annotated(pairs: list[tuple[Path, Path]], workers: int, cache: Path | None):
+    from .decide.train import gather
+    from .evaluate import load_gold
+
+    docs = []
+    for n, (gold, texts) in enumerate(pairs):
+        rows = load_gold(gold)
+        part_cache = cache.with_name(f"{cache.stem}-{n}{cache.suffix}") if cache is not None else None
+        docs.extend(gather(rows, texts, workers=max(1, workers), cache=part_cache))
+    return docs
+
+
+@app.command()
+def train(
+    pairs: Annotated[list[Path], typer.Argument(
+        help="GOLD.jsonl TEXTS pairs: gold records and the folder of their texts (several pairs are pooled).",
+        show_default=False)],
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", metavar="FILE", dir_okay=False,
+        help="Where to write the model (default: the package's extractor/data/decide.npz).")] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the fitting and of its inner folds.")] = 13,
+    workers: Workers = 2,
+    cache: Annotated[Optional[Path], typer.Option(
+        "--cache", metavar="FILE", dir_okay=False, help="Keep the parsed candidates here between runs.")] = None,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Train the decision model on annotated documents and write its weights."""
+    with _command(debug, quiet) as ui:
+        from importlib.resources import files
+
+        from .decide.model import MODEL_FILE
+        from .decide.train import fit
+
+        sources = _gold_and_texts(pairs)
+        docs = _annotated(sources, workers, cache)
+        model = fit(docs, seed, meta={"trained_on": [str(g) for g, _ in sources]})
+        target = output or Path(str(files("extractor").joinpath("data", MODEL_FILE)))
+        model.save(target)
+        ui.note(f"trained on {len(docs)} documents (threshold {model.threshold}, employer threshold "
+                f"{model.employer_threshold}); wrote {target}")
+
+
+@app.command()
+def crossval(
+    gold: Annotated[Path, typer.Argument(help="Gold records (JSON Lines).", show_default=False)],
+    texts: Annotated[Path, typer.Argument(help="Folder of their texts.", show_default=False)],
+    folds: Annotated[Path, typer.Option("--folds", help="JSON {id: fold} (corpus/train/folds.json).",
+                                        exists=True, dir_okay=False)],
+    seed: Annotated[int, typer.Option("--seed")] = 13,
+    json_: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    workers: Workers = 2,
+    cache: Annotated[Optional[Path], typer.Option("--cache", metavar="FILE", dir_okay=False)] = None,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Cross-validate the decision model by document: per fold and mean, the ablation (model,
+    candidates with hand thresholds, the hand rules), the learning curve, calibration."""
+    with _command(debug, quiet) as ui:
+        from .decide.train import crossval as run_crossval
+        from .decide.train import format_crossval
+
+        docs = _annotated(_gold_and_texts([gold, texts]), workers, cache)
+        assignment = json.loads(folds.read_text(encoding="utf-8"))
+        missing = [d.doc_id for d in docs if d.doc_id not in assignment]
+        if missing:
+            raise UsageError(f"{len(missing)} gold documents have no fold in {folds} (first: {missing[0]})")
+        result = run_crossval(docs, assignment, seed)
+        typer.echo(json.dumps(result, indent=2) if json_ else format_crossval(result))
+        ui.note(f"{len(docs)} documents in {len(set(assignment.values()))} folds")
 
 
 @app.command()

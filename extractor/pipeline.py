@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,9 +19,11 @@ from datetime import date
 import numpy
 
 from . import errors
-from .assemble import Found, find_appointments, seats_with_posts, sentences, triggers
+from .assemble import CharSpan, DocView, Found, find_appointments, make_view, seats_with_posts, sentences, triggers
 from .clean import CleanText, clean
 from .components import normalize_title
+from .decide.candidates import Candidate, doc_candidates
+from .decide.model import Decision, DecisionModel
 from .dates import GENERATIONS, announcement_date, blank_datelines, effective_date
 from .inputs import load_text
 from .language import SUPPORTED as SUPPORTED_LANGUAGES
@@ -69,6 +72,7 @@ class Options:
     triage: bool = True  # skip texts with no appointment cue, blank paragraphs that can not matter (see triage.py)
     min_confidence: float = 0.0  # appointments with a lower confidence are left out of the record
     events: frozenset[str] | None = None  # keep only these events (None: all four)
+    decide: bool = False  # the trained decision over candidates instead of the hand rules (see README, "Trained decision")
 
     def __post_init__(self):
         if not 0.0 <= self.min_confidence <= 1.0:
@@ -110,9 +114,21 @@ class _Prepared:
 class Extractor:
     """Extract appointment records; reuse one instance (it holds the loaded model)."""
 
-    def __init__(self, options: Options | None = None, nlp=None):
+    def __init__(self, options: Options | None = None, nlp=None, decider: DecisionModel | None = None,
+                 collector: Callable[[str, date | None, list[Candidate], list[Appointment]], None] | None = None):
         self.options = options or Options()
         self._nlp = nlp
+        self._decider = decider
+        #: called with each document's id, announcement date, candidates and the rules' records
+        #: (how ``extractor train`` gathers its data; the docs behind them are gone afterwards)
+        self.collector = collector
+
+    @property
+    def decider(self) -> DecisionModel | None:
+        """The trained decision (loaded once, lazily) with ``Options(decide=True)``, else None."""
+        if self._decider is None and self.options.decide:
+            self._decider = _shipped_model()
+        return self._decider if self.options.decide else None
 
     @property
     def nlp(self):
@@ -229,10 +245,29 @@ class Extractor:
                 yield ErrorRecord(document_id=prep.document.document_id, source=prep.document.source,
                                   error=ErrorInfo(type=errors.INTERNAL, message=f"{type(exc).__name__}: {exc}"))
 
+    def _appointments(self, document_id: str, docs: list[tuple[int, object]], announced: date | None,
+                      cleaned: CleanText | None) -> list[Appointment]:
+        """The document's appointments: the trained decision over the candidates of all its
+        pieces, or (``Options(decide=False)``, or no model) the hand rules."""
+        decider = self.decider
+        if decider is None and self.collector is None:
+            return [a for offset, doc in docs for a in doc_appointments(doc, announced, cleaned, offset)]
+        candidates: list[Candidate] = []
+        by_rules: list[Appointment] = []
+        for offset, doc in docs:
+            found, final = piece_candidates(doc, announced, offset)
+            candidates.extend(found)
+            by_rules.extend(_appointment(f, offset, cleaned, eff) for f, eff in final)
+        if self.collector is not None:
+            self.collector(document_id, announced, candidates, by_rules)
+        if decider is None:
+            return by_rules
+        return [decision_appointment(d, cleaned) for d in decider.decide(candidates)]
+
     def _record(self, prep: _Prepared, docs: list[tuple[int, object]]) -> AnnouncementRecord:
         cleaned = prep.cleaned
         announced = announcement_date(cleaned.text if cleaned is not None else prep.source_text, fallback=prep.published)
-        appointments = [a for offset, doc in docs for a in doc_appointments(doc, announced, cleaned, offset)
+        appointments = [a for a in self._appointments(prep.document.document_id, docs, announced, cleaned)
                         if self.options.keeps(a)]
         warnings: list[str] = []
         if prep.language not in SUPPORTED_LANGUAGES:
@@ -248,17 +283,22 @@ class Extractor:
         )
 
 
-def doc_appointments(doc, announced: date | None, cleaned: CleanText | None = None, offset: int = 0) -> list[Appointment]:
-    """The appointments a parsed ``Doc`` announces, offsets mapped through ``cleaned`` (the doc
-    holds ``cleaned.text[offset:]``); without ``cleaned``, offsets index ``doc.text``.
+@lru_cache(maxsize=1)
+def _shipped_model() -> DecisionModel | None:
+    from .decide.model import shipped_model_exists
 
-    Used for each piece of a document by ``Extractor`` and on a user's own ``Doc`` by the
-    ``appointments`` spaCy component."""
-    if cleaned is None:
-        cleaned = CleanText(source=doc.text, text=doc.text)
+    return DecisionModel.load() if shipped_model_exists() else None
+
+
+def rule_reading(doc, announced: date | None) -> tuple[DocView, list[Found], list[tuple[Found, date | None]]]:
+    """The hand rules on a parsed ``Doc``: its view, every record they find, and those they keep
+    (past changes told as background and board seats of people given posts left out) with
+    their effective dates."""
     sents = sentences(doc)
+    view = make_view(doc)
+    found_all = find_appointments(doc, view)
     dated: list[tuple[Found, date | None]] = []
-    for found in find_appointments(doc):
+    for found in found_all:
         sent = sents[found.sent_index]
         eff = effective_date(sent, announced)
         if _background(sent.text, eff, announced):
@@ -266,7 +306,65 @@ def doc_appointments(doc, announced: date | None, cleaned: CleanText | None = No
         dated.append((found, eff))
     kept = {id(f) for f in seats_with_posts([f for f, _ in dated])}
     dated = [(f, eff) for f, eff in dated if id(f) in kept]
-    return [_appointment(found, offset, cleaned, eff) for found, eff in _share_dates(_dates_told_later(dated, sents, announced))]
+    return view, found_all, _share_dates(_dates_told_later(dated, sents, announced))
+
+
+def doc_appointments(doc, announced: date | None, cleaned: CleanText | None = None, offset: int = 0,
+                     decider: DecisionModel | None = None) -> list[Appointment]:
+    """The appointments a parsed ``Doc`` announces, offsets mapped through ``cleaned`` (the doc
+    holds ``cleaned.text[offset:]``); without ``cleaned``, offsets index ``doc.text``. With a
+    ``decider``, the trained model decides among the candidates; without, the hand rules.
+
+    Used for each piece of a document by ``Extractor`` and on a user's own ``Doc`` by the
+    ``appointments`` spaCy component."""
+    if cleaned is None:
+        cleaned = CleanText(source=doc.text, text=doc.text)
+    if decider is not None:
+        candidates, _ = piece_candidates(doc, announced, offset)
+        return [decision_appointment(d, cleaned) for d in decider.decide(candidates)]
+    _, _, final = rule_reading(doc, announced)
+    return [_appointment(found, offset, cleaned, eff) for found, eff in final]
+
+
+def piece_candidates(doc, announced: date | None, offset: int) -> tuple[list[Candidate], list[tuple[Found, date | None]]]:
+    """The decision's candidates of one parsed piece (offsets into it; ``offset`` recorded), and
+    the records the hand rules keep."""
+    view, found_all, final = rule_reading(doc, announced)
+    candidates = doc_candidates(doc, announced, found_all, {id(f): (f, eff) for f, eff in final}, view)
+    for cand in candidates:
+        cand.offset = offset
+    return candidates, final
+
+
+def decision_appointment(decision: Decision, cleaned: CleanText) -> Appointment:
+    """A record of a move the model took, offsets mapped to the source text."""
+    cand, source, offset = decision.candidate, cleaned.source, decision.candidate.offset
+
+    def where(span: CharSpan) -> tuple[int, int, str]:
+        s, e = cleaned.to_source(span.start + offset, span.end + offset)
+        return s, e, _squash(source[s:e])
+
+    ps, pe, pname = where(cand.person)
+    ts, te, title = where(cand.title)
+    if _squash(cand.title.text).lower() != title.lower():
+        title = cand.title.text  # a board seat, "director", read from "board" or "Board of Directors"
+    org = None
+    if decision.organisation is not None:
+        os_, oe, oname = where(decision.organisation.span)
+        org = Organisation(name=oname, start=os_, end=oe)
+    es, ee, etext = where(cand.sentence)
+    past = [PastEmployer(name=name, start=s, end=e) for s, e, name in (where(o.span) for o in decision.employers)]
+    return Appointment(
+        person=Person(name=pname, start=ps, end=pe),
+        organisation=org,
+        role=Role(title=title, normalized=normalize_title(title), start=ts, end=te),
+        event=decision.event,
+        effective_date=cand.effective,
+        succeeds=Successor(name=cand.succeeds) if cand.succeeds else None,
+        past_employers=past,
+        evidence=Evidence(text=etext, start=es, end=ee),
+        confidence=decision.confidence,
+    )
 
 
 def _appointment(found: Found, offset: int, cleaned: CleanText, eff: date | None) -> Appointment:

@@ -1,0 +1,1 @@
+"""The trained decision over candidate moves: candidates (features), model (scoring), train."""
