@@ -47,7 +47,7 @@ for _attr in ("appointments", "announcement_date"):
 class AppointmentFinder:
     """Sets ``doc._.appointments``, ``doc._.announcement_date`` and the evidence spans."""
 
-    def __init__(self, min_confidence: float = 0.0, events: Iterable[str] | None = None):
+    def __init__(self, min_confidence: float = 0.0, events: Iterable[str] | None = None, decide: bool = False):
         if not 0.0 <= min_confidence <= 1.0:
             raise ValueError(f"min_confidence must be between 0 and 1, not {min_confidence}")
         self.min_confidence = min_confidence
@@ -55,19 +55,21 @@ class AppointmentFinder:
         if self.events is not None and not self.events <= set(EVENTS):
             raise ValueError(f"unknown event(s) {sorted(self.events - set(EVENTS))}; use {', '.join(EVENTS)}")
         self._titles: TitleFinder | None = None
+        self.decide = decide
 
     def keeps(self, appointment: Appointment) -> bool:
         return appointment.confidence >= self.min_confidence and (
             self.events is None or appointment.event in self.events)
 
     def __call__(self, doc: Doc) -> Doc:
-        from .pipeline import doc_appointments  # the rules (heavy) load with the first doc
+        from .pipeline import _shipped_model, doc_appointments  # the rules (heavy) load with the first doc
 
         if SPAN_KEY not in doc.spans:
             self._titles = self._titles or TitleFinder(lexicon())
             self._titles(doc)
         announced = announcement_date(doc.text)
-        found = [a for a in doc_appointments(doc, announced) if self.keeps(a)]
+        decider = _shipped_model() if self.decide else None
+        found = [a for a in doc_appointments(doc, announced, decider=decider) if self.keeps(a)]
         doc._.announcement_date = announced
         doc._.appointments = found
         evidence = []
@@ -81,18 +83,19 @@ class AppointmentFinder:
 
 @Language.factory(
     NAME,
-    default_config={"min_confidence": 0.0, "events": None, "paragraphs": True},
+    default_config={"min_confidence": 0.0, "events": None, "paragraphs": True, "decide": False},
     assigns=["doc._.appointments", "doc._.announcement_date", "doc.spans"],
     requires=["doc.ents", "doc.sents", "token.dep", "token.tag"],
 )
 def make_appointments(nlp: Language, name: str, min_confidence: float, events: list[str] | None,
-                      paragraphs: bool) -> AppointmentFinder:
+                      paragraphs: bool, decide: bool) -> AppointmentFinder:
     """The ``appointments`` component (config: ``min_confidence``; ``events`` to keep, None for all;
     ``paragraphs``: add ``paragraph_boundaries`` before the parser when the pipeline lacks it,
-    so that a headline or a dateline is not read as one sentence with the body)."""
+    so that a headline or a dateline is not read as one sentence with the body; ``decide``: the
+    trained decision instead of the hand rules, as ``extract --decide``)."""
     if paragraphs and PARAGRAPHS not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
-    return AppointmentFinder(min_confidence=min_confidence, events=events)
+    return AppointmentFinder(min_confidence=min_confidence, events=events, decide=decide)
 
 
 def evidence_spans(doc: Doc) -> list[Span]:

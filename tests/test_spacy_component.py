@@ -82,3 +82,11 @@ def test_factory_is_found_by_entry_point_without_importing_the_package():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "True ['appointments']"
+
+
+def test_config_decide_hands_the_decision_to_the_trained_model():
+    nlp = spacy.load(resolve_model_name())
+    nlp.add_pipe("appointments", config={"decide": True})
+    doc = nlp(TEXT)
+    maria = [a for a in doc._.appointments if a.person.name == "Maria Olsen"]
+    assert maria and maria[0].organisation.name == "Norrland Freight AB"
