@@ -126,20 +126,29 @@ class Extractor:
 
     # -- public API ------------------------------------------------------
     def extract(self, text: str, document_id: str = "document", source: str | None = None) -> AnnouncementRecord:
-        """One text to one record; raises ``errors.InputError`` for unusable input."""
+        """One text to one record; raises ``errors.InputError`` for unusable input, ``TypeError`` for a non-str."""
+        _check_text(text, "extract()")
         result = next(self.process([Document(document_id, text, source)]))
         if isinstance(result, ErrorRecord):
             raise errors.InputError(result.error.type, result.error.message)
         return result
 
     def extract_many(self, texts: Iterable[str | tuple[str, str]]) -> Iterator[AnnouncementRecord | ErrorRecord]:
-        """Stream records for texts (or ``(document_id, text)`` pairs), batching through the model."""
+        """Stream records for texts (or ``(document_id, text)`` pairs), batching through the model.
+
+        A text that cannot be used gives an ``ErrorRecord`` in its place and the others go on;
+        an item that is not a str (or a pair with one) raises ``TypeError`` when it is reached."""
+        if isinstance(texts, (str, bytes)):
+            raise TypeError("extract_many() takes an iterable of texts (str) or (document_id, text) pairs, "
+                            f"not a single {type(texts).__name__}; use extract() for one text")
 
         def docs():
             for i, item in enumerate(texts):
-                if isinstance(item, tuple):
-                    yield Document(item[0], item[1])
+                if isinstance(item, tuple) and len(item) == 2:
+                    _check_text(item[1], f"extract_many() item {i}")
+                    yield Document(str(item[0]), item[1])
                 else:
+                    _check_text(item, f"extract_many() item {i}")
                     yield Document(f"document-{i}", item)
 
         return self.process(docs())
@@ -202,10 +211,21 @@ class Extractor:
             yield from self._results(batch)  # nothing for the model (errors, texts triage skipped)
             return
         zone = getattr(self.nlp, "memory_zone", None)
-        # The strings and lexemes spaCy makes for these texts are freed when the zone closes, so that
-        # memory stays flat over any number of documents; nothing made inside may be used after it.
-        with zone() if zone is not None else nullcontext():
-            results = list(self._results(batch))
+        try:
+            # The strings and lexemes spaCy makes for these texts are freed when the zone closes, so that
+            # memory stays flat over any number of documents; nothing made inside may be used after it.
+            with zone() if zone is not None else nullcontext():
+                results = list(self._results(batch))
+        except errors.ExtractorError:
+            raise  # a setup problem (no model)
+        except Exception as exc:  # the model failed on the batch: only the document at fault may be lost
+            if len(batch) > 1:
+                log.warning("a batch of %d documents failed (%s); running them one by one", len(batch), exc)
+                for prep in batch:
+                    yield from self._run([prep])
+                return
+            log.error("internal error on %s", batch[0].document.document_id, exc_info=True)
+            results = [_failed(batch[0], exc)]
         yield from results
 
     def _results(self, batch: list[_Prepared]) -> Iterator[AnnouncementRecord | ErrorRecord]:
@@ -515,6 +535,19 @@ def unwrap_lines(text: str) -> str:
 
 
 _NO_TENSOR = numpy.zeros((0, 0), dtype="float32")
+
+
+def _check_text(text: object, where: str) -> None:
+    """A clear ``TypeError`` for what is not text (``extract(None)``), before anything else fails on it."""
+    if not isinstance(text, str):
+        raise TypeError(f"{where} expects the document's text as a str, not {type(text).__name__}"
+                        + ("; decode bytes first, or pass them to extractor.batch.run as a Document"
+                           if isinstance(text, (bytes, bytearray)) else ""))
+
+
+def _failed(prep: _Prepared, exc: Exception) -> ErrorRecord:
+    return ErrorRecord(document_id=prep.document.document_id, source=prep.document.source,
+                       error=ErrorInfo(type=errors.INTERNAL, message=f"{type(exc).__name__}: {exc}"))
 
 
 def _batches(texts: list[tuple[str, object]], limit: int) -> Iterator[list[tuple[str, object]]]:
