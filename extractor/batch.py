@@ -72,17 +72,19 @@ def outcomes(
     workers: int = 1,
     timeout: float | None = None,
     count: int | None = None,
+    isolate: bool = False,
 ) -> Iterator[Outcome]:
     """As ``run``, with each record's content fingerprint (what ``--resume`` compares).
 
     ``count``: how many inputs there are (at most), when ``inputs`` is an iterator; it makes the
-    chunks of a small run smaller, so that every worker gets some."""
+    chunks of a small run smaller, so that every worker gets some. ``isolate``: run in worker
+    processes even with one worker and no timeout (a crash then costs one document, not the run)."""
     options = options or Options()
     workers = resolve_workers(workers)
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
     items = _expand(inputs)
-    if workers == 1 and timeout is None:
+    if workers == 1 and timeout is None and not isolate:
         return _run_here(items, options)
     known = isinstance(inputs, Sequence) and all(isinstance(item, (InputFile, Document, Unusable)) for item in inputs)
     return _run_pool(items, options, workers, len(inputs) if known else count, timeout)

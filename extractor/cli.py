@@ -247,7 +247,7 @@ def _run_into(sink: Sink, inputs: Iterable, total: int, options: Options, worker
         with ui.progress(total) as advance:
             sink.on_reuse = advance
             todo = sink.remaining(inputs, options)
-            with closing(outcomes(todo, options, workers, timeout, count=total)) as results:
+            with closing(outcomes(todo, options, workers, timeout=timeout, count=total, isolate=True)) as results:
                 for outcome in results:
                     ui.report(outcome.record)
                     sink.write(outcome)

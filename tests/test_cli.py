@@ -184,7 +184,7 @@ def test_output_file_is_written_atomically_and_output_dir_one_file_per_input(mix
 
 
 def test_ctrl_c_before_any_record_exits_130_and_leaves_no_file(monkeypatch, make_files, tmp_path):
-    def interrupted(inputs, options, workers, timeout, count=None):
+    def interrupted(inputs, options, workers, **kwargs):
         raise KeyboardInterrupt
         yield
 
@@ -288,3 +288,18 @@ def test_importing_the_package_does_not_import_spacy():
     code = "import sys, extractor; print(sorted({'spacy', 'dateparser', 'trafilatura'} & set(sys.modules)))"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stdout.strip() == "[]", proc.stderr
+
+
+def test_extract_runs_in_worker_processes_with_the_time_budget_given(monkeypatch, make_files):
+    seen = {}
+
+    def record(inputs, options, workers, **kwargs):
+        seen.update(kwargs, workers=workers, inputs=[item.document_id for item in inputs])
+        yield from ()
+
+    monkeypatch.setattr(batch, "outcomes", record)
+    root = make_files({"a.txt": "x", "sub/b.txt": "y"})
+    assert cli("extract", root, "--timeout", "2.5", "-q").exit_code == 0
+    assert seen == {"timeout": 2.5, "count": 2, "isolate": True, "workers": 1, "inputs": ["a", "sub/b"]}
+    assert cli("extract", root, "--timeout", "0", "-q").exit_code == 0
+    assert seen["timeout"] is None and seen["isolate"] is True  # no limit, still one document per crash
