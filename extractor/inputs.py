@@ -320,20 +320,22 @@ def _too_deep(html: str, huge: bool) -> bool:
 #: Tags whose content is not text to read.
 _NOT_TEXT = re.compile(r"<(script|style|template|noscript)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 _ANY_TAG = re.compile(r"<!--.*?-->|<[^<>]*>", re.S)
-_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|section|article|blockquote|pre|table|title|nav|header|footer)\b",
-                        re.I)
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|section|article|blockquote|pre|table|title|nav|header|footer)"
+                        r"\b[^<>]*>", re.I)
 
 
 def _stripped_text(html: str) -> str:
-    r"""The text of a page, read without a parser: tags dropped, HTML's own entities decoded.
+    r"""The text of a page, read without a parser: a paragraph per block element, tags dropped,
+    whitespace inside a block made single spaces, HTML's own entities decoded.
 
-    >>> _stripped_text("<div><p>Acme &amp; Co named</p><script>x()</script><p>Jo Li CEO.</p></div>")
+    >>> _stripped_text("<div><p>Acme &amp; Co\n named</p><script>x()</script><p>Jo Li <b>CEO</b>.</p></div>")
     'Acme & Co named\n\nJo Li CEO.'
     """
     import html as html_entities
 
-    marked = _BLOCK_TAG.sub(lambda m: "\n" + m.group(0), _NOT_TEXT.sub(" ", html))
-    return _paragraphs(html_entities.unescape(_ANY_TAG.sub(" ", marked)))
+    blocks = _BLOCK_TAG.split(_NOT_TEXT.sub(" ", html))
+    texts = (" ".join(html_entities.unescape(_ANY_TAG.sub("", block)).split()) for block in blocks)
+    return "\n\n".join(text for text in texts if text)
 
 
 def _paragraphs(text: str) -> str:

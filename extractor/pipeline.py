@@ -51,6 +51,11 @@ CHUNK_CHARS = 20_000
 #: tok2vec slows down per token and memory peaks (a batch of 32 pieces of 20,000 characters
 #: needs over a gigabyte). See the README's "Speed" section.
 BATCH_CHARS = 100_000
+#: Characters of prose per token, about: a batch is measured in characters of prose, so that a
+#: text dense in punctuation (a token a character: "&&&", quotes) does not fill one batch with
+#: five times the tokens (the model's memory grows with the tokens of a batch, some 15 kB each).
+PROSE_CHARS_PER_TOKEN = 5
+_PUNCTUATION = re.compile(r"[^\w\s]")
 
 
 #: How many documents one model batch may hold, in units of ``Options.batch_size``, when triage
@@ -231,7 +236,7 @@ class Extractor:
     def _results(self, batch: list[_Prepared]) -> Iterator[AnnouncementRecord | ErrorRecord]:
         texts = [(text, (bi, offset)) for bi, p in enumerate(batch) if p.error is None for offset, text in p.chunks]
         per_doc: dict[int, list[tuple[int, object]]] = {}
-        for group in _batches(texts, BATCH_CHARS):
+        for group in _batches(texts, BATCH_CHARS, weight=_prose_chars):
             for doc, (bi, offset) in self.nlp.pipe(group, as_tuples=True, batch_size=len(group)):
                 doc.tensor = _NO_TENSOR  # tok2vec's output, 384 bytes a token: the rules never read it
                 per_doc.setdefault(bi, []).append((offset, doc))
@@ -550,8 +555,18 @@ def _failed(prep: _Prepared, exc: Exception) -> ErrorRecord:
                        error=ErrorInfo(type=errors.INTERNAL, message=f"{type(exc).__name__}: {exc}"))
 
 
-def _batches(texts: list[tuple[str, object]], limit: int) -> Iterator[list[tuple[str, object]]]:
-    """Consecutive runs of ``(text, context)`` pairs of at most ``limit`` characters (or one text).
+def _prose_chars(text: str) -> int:
+    """The characters of prose that hold as many tokens as ``text`` (at least its length).
+
+    >>> _prose_chars("Acme named Jane Roe chief executive."), _prose_chars("&" * 100)
+    (36, 505)
+    """
+    return max(len(text), PROSE_CHARS_PER_TOKEN * (len(text.split()) + len(_PUNCTUATION.findall(text))))
+
+
+def _batches(texts: list[tuple[str, object]], limit: int, weight=len) -> Iterator[list[tuple[str, object]]]:
+    """Consecutive runs of ``(text, context)`` pairs of at most ``limit`` characters (or one text);
+    ``weight`` measures a text (default: its length).
 
     >>> [len(b) for b in _batches([("a" * 6, 0), ("b" * 5, 1), ("c" * 20, 2), ("d", 3)], 12)]
     [2, 1, 1]
@@ -561,11 +576,12 @@ def _batches(texts: list[tuple[str, object]], limit: int) -> Iterator[list[tuple
     group: list[tuple[str, object]] = []
     size = 0
     for item in texts:
-        if group and size + len(item[0]) > limit:
+        cost = weight(item[0])
+        if group and size + cost > limit:
             yield group
             group, size = [], 0
         group.append(item)
-        size += len(item[0])
+        size += cost
     if group:
         yield group
 

@@ -368,3 +368,25 @@ def test_tokenising_200k_punctuation_characters_costs_about_what_200k_of_prose_d
     for name, text in runs.items():
         assert len(_break_long_runs(text)) == len(text)
         assert cost(text) < 6 * base, name  # measured: 0.1x-2.4x; unbroken, 3,000 "&" alone take 3x
+
+
+def test_a_model_batch_holds_as_many_tokens_of_punctuation_as_of_prose():
+    """Issue 15, point 5: 100 kB dense with quotes peaked at 1.35 GB, the model's arrays growing with
+    the tokens of a batch (a token a character here, one per five characters of prose)."""
+    from extractor.pipeline import BATCH_CHARS, _batches, _prose_chars
+
+    prose = [("Acme Corp named Jane Roe chief executive officer. " * 400, i) for i in range(5)]
+    quotes = [('"He said," she said, "that" ' * 700, i) for i in range(5)]
+    assert len(list(_batches(prose, BATCH_CHARS, weight=_prose_chars))) == 1
+    assert len(list(_batches(quotes, BATCH_CHARS, weight=_prose_chars))) >= 3
+    assert [len(b) for b in _batches(prose, BATCH_CHARS)] == [5]  # the default weight is the length
+
+
+def test_a_page_nested_deeper_than_any_parse_is_read_by_its_tags_one_paragraph_a_block(announcement):
+    from extractor.inputs import load_text
+
+    body = "".join(f"<p>{p}</p>" for p in announcement.split("\n\n"))
+    for depth in (300, 5_000):
+        text = load_text("<html><body>" + "<div>" * depth + body + "</div>" * depth + "</body></html>",
+                         name="deep.html").text
+        assert "today announced the appointment of Maria Olsen as Chief Financial Officer" in text, depth
