@@ -90,7 +90,8 @@ class _UniqueIds:
         return f"{source}#{n}"
 
 
-def iter_inputs(paths: Iterable[str | os.PathLike], follow_links: bool = False) -> Iterator[InputFile | Skipped | Unusable]:
+def iter_inputs(paths: Iterable[str | os.PathLike],
+                follow_links: bool = False) -> Iterator[InputFile | Skipped | Unusable]:
     """The inputs under ``paths``, in order: files as given, folders walked (see the module doc).
 
     A path that does not exist gives an ``Unusable`` input (error type ``missing_path``), so

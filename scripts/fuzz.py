@@ -99,8 +99,8 @@ def main() -> None:
     report = (with_hypothesis if args.engine == "hypothesis" else with_atheris)(args.minutes, args.seed)
     report["wall_s"] = round(time.monotonic() - started, 1)
     args.json.write_text(json.dumps(report, indent=2) + "\n")
-    print(json.dumps({k: v for k, v in report.items() if k != "findings"} | {"findings": list(report.get("findings", {}))},
-                     indent=2))
+    shown = {k: v for k, v in report.items() if k != "findings"} | {"findings": list(report.get("findings", {}))}
+    print(json.dumps(shown, indent=2))
     sys.exit(1 if report.get("findings") else 0)
 
 

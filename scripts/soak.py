@@ -36,6 +36,7 @@ TRAIN = ROOT.parent / "shared" / "train" / "texts"
 KNOWN_ERRORS = {"unreadable_file", "decode_error", "empty_text", "too_large", "internal_error", "bad_input_line",
                 "missing_path", "timeout", "worker_died"}
 SAMPLE_S = 0.25
+PUNCTUATION = "&-.,;:!?'\"()[]/*#"
 
 
 # --------------------------------------------------------------------------- the folder
@@ -54,14 +55,14 @@ def hostile_files(rng: random.Random, release: str) -> dict[str, bytes]:
         "utf16.txt": release.encode("utf-16"),
         "utf16-no-bom.txt": release.encode("utf-16-le"),
         "latin1.txt": release.replace("said", "said café Zoë").encode("latin-1", "replace"),
-        "mixed-encodings.txt": release.encode("utf-8") + "\nSociété Générale named Zoë Müller CEO.\n".encode("cp1252"),
+        "mixed-encodings.txt": release.encode() + "\nSociété Générale named Zoë Müller CEO.\n".encode("cp1252"),
         "nul-laden.txt": release.replace(" ", " \x00").encode(),
         "nested-300.html": _nested(release, 300).encode(),
         "nested-5000.html": _nested(release, 5_000).encode(),
-        "many-paragraphs.html": ("<html><body>" + "<p>x</p>" * 100_000 + _paragraphs(release) + "</body></html>").encode(),
+        "many-paragraphs.html": f"<html><body>{'<p>x</p>' * 100_000}{_paragraphs(release)}</body></html>".encode(),
         "five-mb-line.txt": (release.replace("\n", " ") + " ").encode() * (5_000_000 // len(release)),
         "half-mb-line.txt": (release.replace("\n", " ") + " ").encode() * (500_000 // len(release)),
-        "punctuation-run.txt": (release + "\n" + "".join(rng.choice("&-.,;:!?'\"()[]/*#") for _ in range(300_000))).encode(),
+        "punctuation-run.txt": (release + "\n" + "".join(rng.choice(PUNCTUATION) for _ in range(300_000))).encode(),
         "ampersands.txt": (release + "\n" + "&amp;" * 60_000).encode(),
         "redos-spaces.txt": (release + "\n" + "a" + " " * 100_000 + "!").encode(),
         "redos-names.txt": (release + "\n" + "John Smith, " * 20_000).encode(),
