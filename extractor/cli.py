@@ -261,7 +261,7 @@ def _run_into(sink: Sink, inputs: Iterable, total: int, options: Options, worker
                     "run the same command with --resume to go on")
         raise
     if sink.reused:
-        ui.note(f"note: {sink.reused} documents were kept from the earlier run")
+        ui.note(f"note: {sink.reused} document{'s were' if sink.reused != 1 else ' was'} kept from the earlier run")
 
 
 @app.command()

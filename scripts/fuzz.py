@@ -33,8 +33,8 @@ def load_property():
     return module
 
 
-def with_hypothesis(minutes: float, seed: int) -> dict:
-    from hypothesis import HealthCheck, given, settings
+def with_hypothesis(minutes: float, seed: int, out_dir: Path) -> dict:
+    from hypothesis import HealthCheck, Phase, given, settings
     from hypothesis import seed as use_seed
     from hypothesis import strategies as st
 
@@ -42,10 +42,23 @@ def with_hypothesis(minutes: float, seed: int) -> dict:
     prop.extractor().nlp  # noqa: B018  (the model, before the clock starts)
     count = {"examples": 0}
     findings: dict[str, dict] = {}
+    saved = Path(out_dir)
+    saved.mkdir(parents=True, exist_ok=True)
 
     def check(example) -> None:
         count["examples"] += 1
-        prop.check_document(*example)
+        try:
+            prop.check_document(*example)
+        except Exception as exc:  # keep the input at once (the run may be stopped before the end)
+            data, name = example
+            key = _key(exc)
+            if key not in findings:
+                path = saved / f"finding-{len(findings) + 1}{Path(name).suffix or '.txt'}"
+                path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass"))
+                findings[key] = {"examples_before": count["examples"], "input": str(path),
+                                 "traceback": traceback.format_exc()[-3000:]}
+                print(f"FOUND after {count['examples']} examples: {key} (input in {path})", flush=True)
+            raise
 
     inputs = st.one_of(prop.mutated(), st.text(max_size=5_000).map(lambda t: (t, "doc.txt")),
                        st.binary(max_size=5_000).map(lambda b: (b, "doc.txt")))
@@ -53,20 +66,24 @@ def with_hypothesis(minutes: float, seed: int) -> dict:
     round_ = 0
     while time.monotonic() < stop:
         round_ += 1
-        test = settings(max_examples=200, deadline=None, database=None, print_blob=True,
+        # no shrinking: it can take minutes a finding; the input is kept as found, to cut down by hand
+        test = settings(max_examples=200, deadline=None, database=None, phases=[Phase.generate],
                         suppress_health_check=list(HealthCheck))(given(inputs)(check))
         try:
             use_seed(seed * 100_003 + round_)(test)()
-        except Exception as exc:  # noqa: BLE001  (a finding: record it, go on)
-            key = f"{type(exc).__name__}: {str(exc).splitlines()[0][:200] if str(exc) else ''}"
-            if key not in findings:
-                findings[key] = {"round": round_, "traceback": traceback.format_exc()[-3000:]}
-                print(f"FOUND ({count['examples']} examples so far): {key}", flush=True)
+        except Exception:  # noqa: BLE001  (a finding, kept by check(): go on)
+            continue
     return {"engine": "hypothesis", "minutes": minutes, "examples": count["examples"], "rounds": round_,
             "findings": findings}
 
 
-def with_atheris(minutes: float, seed: int) -> dict:
+def _key(exc: Exception) -> str:
+    """What tells two findings apart: the exception and where it was raised."""
+    frame = traceback.extract_tb(exc.__traceback__)[-1]
+    return f"{type(exc).__name__} at {Path(frame.filename).name}:{frame.lineno}: {str(exc)[:120]}"
+
+
+def with_atheris(minutes: float, seed: int, out_dir: Path) -> dict:
     import atheris
 
     with atheris.instrument_imports(include=["extractor"]):
@@ -93,10 +110,12 @@ def main() -> None:
     parser.add_argument("--engine", choices=["hypothesis", "atheris"], default="hypothesis")
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--json", type=Path, default=Path("fuzz-report.json"))
+    parser.add_argument("--findings", type=Path, default=Path("fuzz-findings"), help="where failing inputs are kept")
     args = parser.parse_args()
     logging.getLogger("extractor").setLevel(logging.ERROR)  # notes on odd pages are expected here
     started = time.monotonic()
-    report = (with_hypothesis if args.engine == "hypothesis" else with_atheris)(args.minutes, args.seed)
+    run = with_hypothesis if args.engine == "hypothesis" else with_atheris
+    report = run(args.minutes, args.seed, args.findings)
     report["wall_s"] = round(time.monotonic() - started, 1)
     args.json.write_text(json.dumps(report, indent=2) + "\n")
     shown = {k: v for k, v in report.items() if k != "findings"} | {"findings": list(report.get("findings", {}))}
