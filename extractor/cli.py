@@ -15,7 +15,6 @@ need them.
 """
 from __future__ import annotations
 
-import io
 import json
 import logging
 import signal
@@ -521,12 +520,11 @@ def _feed_inputs(paths: list[Path] | None) -> tuple[Iterable[Document | Unusable
 
     Files are streamed (read once beforehand for the count); a path that does not exist is an
     input that gives its error record."""
-    from .feeds import Unusable, count_lines, feed_files, iter_feeds, read_feed
+    from .feeds import Unusable, count_lines, feed_files, iter_feeds, read_stream
 
     paths = paths or []
     if [str(p) for p in paths] == ["-"] or (not paths and not sys.stdin.isatty()):
-        stream = io.TextIOWrapper(typer.get_binary_stream("stdin"), encoding="utf-8", errors="replace")
-        found = list(read_feed(stream, "stdin"))
+        found = list(read_stream(typer.get_binary_stream("stdin"), "stdin"))
         return found, len(found)
     if not paths:
         raise UsageError("no input: give feed files or folders, or pipe a feed on stdin")

@@ -390,3 +390,15 @@ def test_a_page_nested_deeper_than_any_parse_is_read_by_its_tags_one_paragraph_a
         text = load_text("<html><body>" + "<div>" * depth + body + "</div>" * depth + "</body></html>",
                          name="deep.html").text
         assert "today announced the appointment of Maria Olsen as Chief Financial Officer" in text, depth
+
+
+def test_a_feed_line_longer_than_the_limit_is_a_bad_line_and_the_next_ones_are_read():
+    import io
+
+    from extractor.feeds import read_stream
+
+    feed = b'{"id": "a", "text": "short"}\n' + b'{"id": "b", "text": "' + b"x" * 5_000 + b'"}\n' + b'{"id": "c", "text": "ok"}'
+    found = list(read_stream(io.BytesIO(feed), "feed.jsonl", limit=1_000))
+    assert [(type(f).__name__, f.document_id) for f in found] == [
+        ("Document", "a"), ("Unusable", "feed:2"), ("Document", "c")]
+    assert found[1].message == "line 2 is longer than the limit of 1,000 bytes; split the document"
