@@ -111,7 +111,8 @@ def command(folder: Path, out: Path, workers: int, resume: bool) -> list[str]:
             "-q", *(["--resume"] if resume else [])]
 
 
-def _family(pid: int) -> set[int]:
+def _family(pid: int) -> dict[int, int]:
+    """The processes under ``pid`` (and itself), each with its parent."""
     parents = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -119,10 +120,10 @@ def _family(pid: int) -> set[int]:
                 parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
             except (OSError, IndexError, ValueError):
                 continue
-    found, frontier = {pid}, {pid}
+    found, frontier = {pid: parents.get(pid, 0)}, {pid}
     while frontier:
-        frontier = {child for child, parent in parents.items() if parent in frontier} - found
-        found |= frontier
+        frontier = {child for child, parent in parents.items() if parent in frontier} - set(found)
+        found.update({child: parents[child] for child in frontier})
     return found
 
 
@@ -142,10 +143,11 @@ def watch(proc: subprocess.Popen, partial: Path, kill_at_lines: int | None) -> d
     times: list[float] = []  # when each line appeared
     started = time.monotonic()
     while proc.poll() is None:
-        for pid in _family(proc.pid):
+        for pid, parent in _family(proc.pid).items():
             sample = _peak_rss_mb(pid)
             if sample is not None:
-                peaks[pid] = (sample[0], max(sample[1], peaks.get(pid, ("", 0.0))[1]))
+                role = "parent" if pid == proc.pid else "server" if parent == proc.pid else "worker"
+                peaks[pid] = (role, max(sample[1], peaks.get(pid, ("", 0.0))[1]))
         lines = partial.read_bytes().count(b"\n") if partial.exists() else 0
         times.extend([time.monotonic() - started] * (lines - len(times)))
         if kill_at_lines is not None and lines >= kill_at_lines:
@@ -156,21 +158,42 @@ def watch(proc: subprocess.Popen, partial: Path, kill_at_lines: int | None) -> d
     return {"seconds": time.monotonic() - started, "peaks": peaks, "line_times": times, "code": proc.wait()}
 
 
-def memory_figures(peaks: dict[int, tuple[str, float]], parent: int) -> dict[str, float]:
-    workers = [mb for pid, (cmd, mb) in peaks.items() if pid != parent and "forkserver" not in cmd]
-    return {"parent_peak_rss_mb": round(peaks.get(parent, ("", 0.0))[1], 1),
-            "worker_peak_rss_mb": round(max(workers, default=0.0), 1),
-            "workers_seen": len(workers)}
+def memory_figures(peaks: dict[int, tuple[str, float]]) -> dict[str, float]:
+    """Peak RSS of the command, of its fork server (and resource tracker), of its workers."""
+    def top(role: str) -> float:
+        return round(max((mb for kind, mb in peaks.values() if kind == role), default=0.0), 1)
+
+    return {"parent_peak_rss_mb": top("parent"), "worker_peak_rss_mb": top("worker"),
+            "workers_seen": sum(kind == "worker" for kind, _ in peaks.values())}
 
 
-def slowest(line_times: list[float], lines: list[dict]) -> dict:
-    """The longest wait between two consecutive output lines (output is in input order, so a slow
-    document holds it up): about the cost of the slowest document."""
-    gaps = [(b - a, i) for i, (a, b) in enumerate(zip([0.0, *line_times], line_times))]
-    gap, i = max(gaps) if gaps else (0.0, 0)
-    record = lines[i] if i < len(lines) else {}
-    return {"seconds": round(gap, 1), "source": record.get("source"),
-            "error": (record.get("error") or {}).get("type")}
+TIMER = """
+import json, sys, time
+from pathlib import Path
+from extractor.batch import process_items
+from extractor.pipeline import Extractor
+from extractor.walk import InputFile
+extractor = Extractor()
+extractor.nlp
+for line in sys.stdin:
+    path = Path(line.rstrip("\\n"))
+    started = time.perf_counter()
+    [outcome] = process_items(extractor, [InputFile(path)])
+    error = getattr(outcome.record, "error", None)
+    print(json.dumps({"source": str(path), "seconds": round(time.perf_counter() - started, 2),
+                      "error": error.type if error else None}), flush=True)
+"""
+
+
+def slowest(folder: Path, releases: int = 200) -> list[dict]:
+    """Each hostile file and ``releases`` ordinary ones timed alone (one process, model loaded once):
+    the slowest five."""
+    paths = sorted(p for p in folder.rglob("*") if "-release" not in p.name and not p.is_dir())
+    paths += sorted(folder.rglob("*-release.txt"))[:releases]
+    done = subprocess.run([sys.executable, "-c", TIMER], input="\n".join(map(str, paths)) + "\n",
+                          capture_output=True, text=True, cwd=ROOT, timeout=3600)
+    rows = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    return sorted(rows, key=lambda row: -row["seconds"])[:5]
 
 
 def check_output(out: Path, expected: int, code: int) -> tuple[list[dict], Counter]:
@@ -224,10 +247,13 @@ def main() -> None:
     report = {
         "inputs": expected, "workers": args.workers, "wall_s": round(seen["seconds"], 1),
         "docs_per_s": round(expected / seen["seconds"], 1), "lines": len(records), "exit": seen["code"],
-        "errors_by_type": dict(errors.most_common()), "slowest": slowest(seen["line_times"], records),
-        **memory_figures(seen["peaks"], proc.pid),
+        "errors_by_type": dict(errors.most_common()), **memory_figures(seen["peaks"]),
+        "longest_wait_between_lines_s": round(max(b - a for a, b in zip([0.0, *seen["line_times"]],
+                                                                         seen["line_times"])), 1),
     }
     print(json.dumps(report, indent=2), flush=True)
+    report["slowest_documents_alone"] = slowest(folder)
+    print(json.dumps(report["slowest_documents_alone"], indent=2), flush=True)
     resumed = killed_and_resumed(folder, work, args.workers, expected, rng)
     same = resumed["output"].read_bytes() == out.read_bytes()
     report["kill_and_resume"] = {"runs": resumed["runs"], "identical_to_uninterrupted": same}
