@@ -249,14 +249,15 @@ def _same_group(view: DocView, held: CharSpan, new: CharSpan) -> bool:
     else:
         return False
     doc = view.doc
+    text = doc.text  # spaCy joins every token for each read: once, not once a mention
     name = unit.text.rstrip(".")
-    at = doc.text.find(name)
+    at = text.find(name)
     while at >= 0:  # anywhere the text names it: "its Jaymar-Ruby Inc subsidiary"
         span = doc.char_span(at, at + len(name), alignment_mode="expand")
         if span is not None and (span.start > 0 and doc[span.start - 1].lower_ == "its"
                                  or span.end < len(doc) and doc[span.end].lower_ in lexicon().unit_words):
             return True
-        at = doc.text.find(name, at + 1)
+        at = text.find(name, at + 1)
     return False
 
 
@@ -2569,19 +2570,31 @@ def _item_name(doc: Doc, mention: tuple[int, int, str]) -> CharSpan | None:
     return CharSpan(span.text, span.start_char, span.end_char)
 
 
+def _after_a_line_break(text: str, at: int) -> bool:
+    """``text[:at].rstrip(" \\t").endswith("\\n")`` without copying ``text[:at]``.
+
+    >>> _after_a_line_break("a\\n  \\tb", 4), _after_a_line_break("a b", 2), _after_a_line_break("   b", 3)
+    (True, False, False)
+    """
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    return at > 0 and text[at - 1] == "\n"
+
+
 def _listed_below(view: DocView, si: int) -> list[tuple[int, tuple[int, int, str]]]:
     """(sentence index, mention) of the people a list below sentence ``si`` names, one paragraph
     each, the name first ("Harpreet Sandhu (Tax) – Harpreet advises ..."); the list ends at the
     first paragraph that does not open with a name."""
     doc = view.doc
+    text = doc.text  # read once: each read joins every token, and this runs over the sentences after si
     out = []
     for sj in range(si + 1, len(view.sents)):
         sent = view.sents[sj]
         first = next((t for t in sent if not t.is_space and t.text not in _LIST_MARKS), None)
         if first is None:
             continue
-        lead = doc.text[sent.start_char:first.idx]
-        opens = "\n" in lead or doc.text[:sent.start_char].rstrip(" \t").endswith("\n")
+        lead = text[sent.start_char:first.idx]
+        opens = "\n" in lead or _after_a_line_break(text, sent.start_char)
         if not opens:
             continue  # a later sentence of the same item
         at = first.i + (first.lower_.rstrip(".") in _HONORIFICS)  # "Dr. Anna Kowalewska (Tax) – ..."

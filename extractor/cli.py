@@ -9,37 +9,70 @@
     extractor schema [--output FILE]
     extractor version
 
-Exit codes: 0 every document succeeded, 1 some document gave an error record,
-2 usage errors (bad option, missing path, no model), 130 interrupted (Ctrl-C).
-Records go to stdout (or --output); notes, progress and the summary to stderr.
-Heavy imports (spaCy) happen inside the commands that need them.
+Exit codes: 0 every document succeeded, 1 some document gave an error record (a path that
+does not exist included), 2 usage errors (bad option, no model; one line on stderr), 130
+interrupted (Ctrl-C), 143 terminated (SIGTERM). Records go to stdout (or --output); notes,
+progress and the summary to stderr. Heavy imports (spaCy) happen inside the commands that
+need them.
 """
 from __future__ import annotations
 
-import io
 import json
 import logging
+import signal
 import sys
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import closing, contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, BinaryIO, Optional
 
 import typer
+import typer.core
+from typer.core import TyperGroup
 
 from . import __version__, errors
+from .ui import UI
 
 if TYPE_CHECKING:
     from .batch import InputFile, Result
     from .feeds import Unusable
-    from .pipeline import Document
+    from .pipeline import Document, Options
+    from .sinks import Sink
 
 log = logging.getLogger(__name__)
 
+#: The click that typer runs on (typer 0.22+ carries its own copy, older ones use the package).
+click = getattr(typer.core, "_click", None) or typer.core.click
+_NoArgsIsHelp = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
+class _OneLineErrors(TyperGroup):
+    """Every usage error in one style: ``extractor: message`` on one line, exit 2 (click's own
+    errors, such as a bad option value, included)."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except _NoArgsIsHelp as exc:
+            typer.echo(exc.ctx.get_help() if exc.ctx else str(exc), err=True)
+            sys.exit(2)
+        except click.exceptions.ClickException as exc:
+            command = f" {exc.ctx.info_name}" if getattr(exc, "ctx", None) and exc.ctx.parent else ""
+            hint = f" (see 'extractor{command} --help')" if isinstance(exc, click.exceptions.UsageError) else ""
+            typer.echo(f"extractor: {' '.join(exc.format_message().split())}{hint}", err=True)
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            typer.echo("extractor: interrupted", err=True)
+            sys.exit(130)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
 app = typer.Typer(
     name="extractor",
+    cls=_OneLineErrors,
     help="Extract executive-appointment records from press releases.",
     no_args_is_help=True,
     add_completion=False,
@@ -62,6 +95,10 @@ class InputFormat(str, Enum):
 
 class UsageError(Exception):
     """A problem with how the command was called: one line on stderr, exit 2."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: stops the run as Ctrl-C does (workers stopped, a resumable output kept); exit 143."""
 
 
 # Options shared by several commands.
@@ -111,10 +148,10 @@ def _main(
 def extract(
     paths: Paths = None,
     output: Annotated[Optional[Path], typer.Option(
-        "--output", "-o", help="Write to FILE (atomically) instead of stdout; '-' is stdout.", metavar="FILE",
-        dir_okay=False)] = None,
+        "--output", "-o", help="Write to FILE instead of stdout: FILE.partial as records come, renamed to FILE at "
+        "the end; '-' is stdout.", metavar="FILE", dir_okay=False)] = None,
     output_dir: Annotated[Optional[Path], typer.Option(
-        "--output-dir", help="Write one indented <stem>.json per input into DIR.", metavar="DIR",
+        "--output-dir", help="Write one indented <document_id>.json per input into DIR.", metavar="DIR",
         file_okay=False)] = None,
     format: Annotated[Optional[Format], typer.Option(
         "--format", "-f", help="jsonl (default): one record a line; json: one array; csv, parquet: one row per "
@@ -134,39 +171,102 @@ def extract(
     include_text: Annotated[bool, typer.Option(
         "--include-text", help="Put the text the offsets point into in every record.")] = False,
     no_triage: NoTriage = False,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="Continue an interrupted run of the same command (with --output or --output-dir): "
+        "documents already written with the same content are kept, the rest appended.")] = False,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", min=0, metavar="SECONDS", help="A document taking longer gets a 'timeout' error record and "
+        "its worker is replaced (0: no limit).")] = 60.0,
+    follow_links: Annotated[bool, typer.Option(
+        "--follow-links", help="Follow links in folders that lead outside the folder given, or to folders.")] = False,
 ) -> None:
     """Extract appointment records from files, folders or stdin."""
     with _command(debug, quiet) as ui:
-        from .batch import run, write_each, write_records
+        from .pool import start_early
+
+        start_early()  # the workers' fork server imports spaCy while this process does
         from .pipeline import Options
 
-        if output is not None and output_dir is not None:
-            raise UsageError("use --output or --output-dir, not both")
-        if output_dir is not None and format not in (None, Format.json):
-            raise UsageError("--output-dir writes one JSON file per input; leave out --format")
-        format = format or Format.jsonl
-        if format is Format.parquet and (output is None or str(output) == "-"):
-            raise UsageError("--format parquet writes a file: give --output FILE")
-        if input_format is InputFormat.jsonl:
-            inputs, total = _feed_inputs(paths, materialize=output_dir is not None)
-        else:
-            inputs = _inputs(paths, ui)
-            total = len(inputs)
-        if pretty and format is Format.jsonl and total > 1 and output_dir is None:
-            raise UsageError("--pretty with several inputs needs --format json (JSON Lines keeps a record a line)")
-        if output_dir is not None:
-            _check_unique_stems(inputs)
+        format = _check_extract_usage(output, output_dir, format, resume)
         options = Options(model=model, include_text=include_text, triage=not no_triage,
                           min_confidence=min_confidence, decide=decide,
                           **({"max_chars": max_chars} if max_chars is not None else {}))
-        records = ui.track(run(inputs, options, workers), total)
-        if output_dir is not None:
-            tally = write_each(records, output_dir)
+        if input_format is InputFormat.jsonl:
+            inputs, total = _feed_inputs(paths)
         else:
-            with _output(output) as out:
-                tally = write_records(records, out, format.value, pretty=pretty)
-        ui.note(str(tally))
-        raise typer.Exit(1 if tally.errors else 0)
+            inputs = _inputs(paths, ui, options=options, follow_links=follow_links)
+            total = len(inputs)
+        if pretty and format is Format.jsonl and total > 1 and output_dir is None:
+            raise UsageError("--pretty with several inputs needs --format json (JSON Lines keeps a record a line)")
+        sink = _open_sink(output, output_dir, format, pretty, resume, options, ui)
+        _run_into(sink, inputs, total, options, workers, timeout or None, ui)
+        ui.note(str(sink.tally))
+        raise typer.Exit(1 if sink.tally.errors else 0)
+
+
+def _check_extract_usage(output: Path | None, output_dir: Path | None, format: Format | None,
+                         resume: bool) -> Format:
+    """The format to write; ``UsageError`` for options that do not go together."""
+    if output is not None and output_dir is not None:
+        raise UsageError("use --output or --output-dir, not both")
+    if output_dir is not None and format not in (None, Format.json):
+        raise UsageError("--output-dir writes one JSON file per input; leave out --format")
+    format = format or Format.jsonl
+    to_stdout = output is None or str(output) == "-"
+    if format is Format.parquet and to_stdout:
+        raise UsageError("--format parquet writes a file: give --output FILE")
+    if resume and to_stdout and output_dir is None:
+        raise UsageError("--resume continues an output file or folder: give --output FILE or --output-dir DIR")
+    if resume and format is Format.parquet:
+        raise UsageError("--format parquet is written whole at the end and cannot be resumed; use jsonl or csv")
+    if output_dir is not None:
+        try:
+            output_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"cannot write into {output_dir}: {exc.strerror or exc}") from exc
+    elif not to_stdout and not output.parent.is_dir():
+        raise UsageError(f"cannot write {output}: folder {output.parent} does not exist")
+    return format
+
+
+def _open_sink(output: Path | None, output_dir: Path | None, format: Format, pretty: bool, resume: bool,
+               options: Options, ui: UI) -> Sink:
+    from .sinks import FileSink, FolderSink, ParquetSink, StreamSink
+
+    if output_dir is not None:
+        return FolderSink(output_dir, options, resume)
+    if output is None or str(output) == "-":
+        return StreamSink(typer.get_binary_stream("stdout"), format.value, pretty)
+    if format is Format.parquet:
+        return ParquetSink(output)
+    return FileSink(output, format.value, pretty, options, resume, note=ui.note)
+
+
+def _run_into(sink: Sink, inputs: Iterable, total: int, options: Options, workers: int, timeout: float | None,
+              ui: UI) -> None:
+    """Run the inputs the sink still needs, writing each record as it comes; on an interruption keep
+    what is written (resumable) and say how to go on."""
+    from .batch import outcomes
+
+    try:
+        with ui.progress(total) as advance:
+            sink.on_reuse = advance
+            todo = sink.remaining(inputs, options)
+            with closing(outcomes(todo, options, workers, timeout=timeout, count=total, isolate=True)) as results:
+                for outcome in results:
+                    ui.report(outcome.record)
+                    sink.write(outcome)
+                    advance()
+        sink.finish()
+    except BaseException:
+        sink.abandon()
+        kept = getattr(sink, "partial", getattr(sink, "folder", None))
+        if kept is not None and sink.tally.documents:
+            ui.note(f"note: {sink.tally.documents} documents are in {kept}; "
+                    "run the same command with --resume to go on")
+        raise
+    if sink.reused:
+        ui.note(f"note: {sink.reused} document{'s were' if sink.reused != 1 else ' was'} kept from the earlier run")
 
 
 @app.command()
@@ -400,65 +500,25 @@ def _version_text() -> str:
     return "\n".join(lines)
 
 
-class _UI:
-    """Where the CLI talks to the user: notes and progress on stderr."""
-
-    def __init__(self, quiet: bool):
-        self.quiet = quiet
-        self._console = None  # the progress bar's console while it runs
-
-    def note(self, message: str) -> None:
-        if self.quiet:
-            return
-        if self._console is not None:
-            self._console.print(message, markup=False, highlight=False, soft_wrap=True)
-        else:
-            typer.echo(message, err=True)
-
-    def track(self, records: Iterable[Result], total: int) -> Iterator[Result]:
-        """Pass records through, noting error records, with a progress bar on a terminal."""
-        from .models import ErrorRecord
-
-        show_bar = not self.quiet and total > 1 and sys.stderr.isatty()
-        with self._progress(total) if show_bar else nullcontext(lambda: None) as advance:
-            for record in records:
-                if isinstance(record, ErrorRecord):
-                    self.note(f"error: {record.source or record.document_id}: {record.error.message} "
-                              f"[{record.error.type}]")
-                advance()
-                yield record
-
-    @contextmanager
-    def _progress(self, total: int) -> Iterator[Callable[[], None]]:
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-        with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-            task = bar.add_task("extracting", total=total)
-            self._console = bar.console
-            try:
-                yield lambda: bar.advance(task)
-            finally:
-                self._console = None
-
-
 @contextmanager
-def _command(debug: bool, quiet: bool) -> Iterator[_UI]:
+def _command(debug: bool, quiet: bool) -> Iterator[UI]:
     """Set up logging; turn the errors a user can meet into one line and an exit code."""
-    from .batch import configure_logging
+    from .logs import configure_logging
 
     undo_logging = configure_logging(logging.DEBUG if debug else logging.ERROR if quiet else logging.WARNING)
+    undo_sigterm = _sigterm_as_interrupt()
     try:
-        yield _UI(quiet)
+        yield UI(quiet)
     except typer.Exit:
         raise
     except UsageError as exc:
         _fail(str(exc), 2)
-    except errors.ExtractorError as exc:  # setup problems: missing path, no model
+    except errors.ExtractorError as exc:  # setup problems: no model, an output that cannot be resumed
         if debug:
             raise
         _fail(exc.message, 2)
+    except Terminated:
+        _fail("terminated", 143)
     except KeyboardInterrupt:
         _fail("interrupted", 130)
     except BrokenPipeError:
@@ -469,7 +529,21 @@ def _command(debug: bool, quiet: bool) -> Iterator[_UI]:
             raise
         _fail(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", 1)
     finally:
+        undo_sigterm()
         undo_logging()
+
+
+def _sigterm_as_interrupt() -> Callable[[], None]:
+    """SIGTERM raises ``Terminated`` (a KeyboardInterrupt) so that it stops a run as Ctrl-C does."""
+
+    def terminated(signum, frame):
+        raise Terminated()
+
+    try:
+        previous = signal.signal(signal.SIGTERM, terminated)
+    except ValueError:  # not the main thread (an embedding program): leave SIGTERM alone
+        return lambda: None
+    return lambda: signal.signal(signal.SIGTERM, previous)
 
 
 def _fail(message: str, code: int) -> None:
@@ -487,22 +561,23 @@ def _quiet_stdout() -> None:
         log.debug("cannot silence stdout: %s", exc)
 
 
-def _inputs(paths: list[Path] | None, ui: _UI, stdin: bool = True) -> list[InputFile | Document]:
-    """The documents to read: the files under ``paths`` (skips noted), or stdin."""
-    from .batch import InputFile, Skipped, iter_inputs
-    from .pipeline import Document
+def _inputs(paths: list[Path] | None, ui: UI, stdin: bool = True, options: Options | None = None,
+            follow_links: bool = False) -> list[InputFile | Document | Unusable]:
+    """The documents to read: the files under ``paths`` (skips noted, a missing path an input that
+    gives its error record), or stdin (read up to the byte limit of ``options``)."""
+    from .walk import Skipped, iter_inputs
 
     paths = paths or []
     from_stdin = [str(p) for p in paths] == ["-"] or (not paths and not sys.stdin.isatty())
     if stdin and from_stdin:
-        return [Document("stdin", typer.get_binary_stream("stdin").read(), source="-")]
+        return [_stdin_document(options)]
     if not paths:
         raise UsageError("no input: give files or folders" + (", or pipe a document on stdin" if stdin else ""))
     if Path("-") in paths:
         raise UsageError("'-' (stdin) must be the only input")
-    found: list[InputFile] = []
+    found: list[InputFile | Unusable] = []
     skipped = 0
-    for item in iter_inputs(paths):
+    for item in iter_inputs(paths, follow_links=follow_links):
         if isinstance(item, Skipped):
             skipped += 1
             if skipped <= SKIPPED_NOTES:
@@ -518,45 +593,51 @@ def _inputs(paths: list[Path] | None, ui: _UI, stdin: bool = True) -> list[Input
     return found
 
 
-def _feed_inputs(paths: list[Path] | None, materialize: bool) -> tuple[Iterable[Document | Unusable], int]:
+def _stdin_document(options: Options | None) -> Document | Unusable:
+    """One document from stdin, read up to the byte limit (stdin can be endless)."""
+    from .feeds import Unusable
+    from .pipeline import Document, Options
+    from .walk import byte_limit, read_capped
+
+    options = options or Options()
+    try:
+        data = read_capped(typer.get_binary_stream("stdin"), byte_limit(options), options.max_chars)
+    except errors.InputError as exc:
+        return Unusable("stdin", "-", exc.type, exc.message)
+    return Document("stdin", data, source="-")
+
+
+def _feed_inputs(paths: list[Path] | None) -> tuple[Iterable[Document | Unusable], int]:
     """The documents of JSON Lines feeds (files, folders of *.jsonl, or stdin) and their count.
 
-    Files are streamed (read again for the count first) unless ``materialize``."""
-    from .batch import MissingPathError
-    from .feeds import count_lines, feed_files, iter_feeds, read_feed
+    Files are streamed (read once beforehand for the count); a path that does not exist is an
+    input that gives its error record."""
+    from .feeds import Unusable, count_lines, feed_files, iter_feeds, read_stream
 
     paths = paths or []
     if [str(p) for p in paths] == ["-"] or (not paths and not sys.stdin.isatty()):
-        stream = io.TextIOWrapper(typer.get_binary_stream("stdin"), encoding="utf-8", errors="replace")
-        found = list(read_feed(stream, "stdin"))
+        found = list(read_stream(typer.get_binary_stream("stdin"), "stdin"))
         return found, len(found)
     if not paths:
         raise UsageError("no input: give feed files or folders, or pipe a feed on stdin")
     if Path("-") in paths:
         raise UsageError("'-' (stdin) must be the only input")
-    missing = [p for p in paths if not p.exists()]
-    if missing:
-        raise MissingPathError(missing)
-    files = feed_files(paths)
-    if materialize:
-        found = list(iter_feeds(files))
-        return found, len(found)
-    return iter_feeds(files), count_lines(files)
 
+    def inputs() -> Iterator[Document | Unusable]:
+        for path in paths:
+            if path.exists():
+                yield from iter_feeds([path])
+            else:
+                yield Unusable(path.stem or str(path), str(path), errors.MISSING, f"no such file or folder: {path}")
 
-def _check_unique_stems(inputs: list[InputFile | Document | Unusable]) -> None:
-    counts = Counter(item.document_id for item in inputs)
-    clashes = [stem for stem, n in counts.items() if n > 1]
-    if clashes:
-        sources = [item.source for item in inputs if item.document_id == clashes[0]]
-        raise UsageError(f"--output-dir would write {clashes[0]}.json twice ({', '.join(map(str, sources[:3]))}); "
-                         "give the folders separately or use --output")
+    present = [p for p in paths if p.exists()]
+    return inputs(), count_lines(feed_files(present)) + len(paths) - len(present)
 
 
 @contextmanager
 def _output(path: Path | None) -> Iterator[BinaryIO]:
     """stdout, or ``path`` written atomically."""
-    from .batch import atomic_output
+    from .output import atomic_output
 
     if path is None or str(path) == "-":
         out = typer.get_binary_stream("stdout")

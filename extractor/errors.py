@@ -35,6 +35,9 @@ EMPTY = "empty_text"
 TOO_LARGE = "too_large"
 UNSUPPORTED = "unsupported_file"
 INTERNAL = "internal_error"
+MISSING = "missing_path"  # a path given that does not exist
+TIMEOUT = "timeout"  # the document took longer than the time budget (--timeout); its worker was replaced
+WORKER_DIED = "worker_died"  # the worker process died on the document (a crash, killed for memory)
 
 
 def unreadable(path: str, reason: str) -> InputError:

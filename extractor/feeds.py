@@ -17,12 +17,15 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from .pipeline import Document
 
 BAD_LINE = "bad_input_line"
 #: File name endings read as feeds inside a folder.
 FEED_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+#: A feed line longer than this is not read (a bad line of its own): a feed may be endless.
+MAX_LINE_BYTES = 64 * 2**20
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,7 @@ def read_feed(lines: Iterable[str], name: str) -> Iterator[Document | Unusable]:
         if not line.strip():
             continue
         source = f"{name}:{lineno}"
-        if line.startswith("\x00not utf-8: "):
+        if line.startswith("\x00"):  # a line _decoded could not give: not UTF-8, too long
             yield Unusable(f"{stem}:{lineno}", source, BAD_LINE, f"line {lineno} is {line[1:].strip()}")
             continue
         try:
@@ -85,11 +88,30 @@ def iter_feeds(paths: Iterable[str | os.PathLike]) -> Iterator[Document | Unusab
     A line that is not UTF-8 is a bad line of its own; the lines around it are read as usual."""
     for path in feed_files(paths):
         with open(path, "rb") as handle:
-            yield from read_feed(_decoded(handle), str(path))
+            yield from read_stream(handle, str(path))
 
 
-def _decoded(handle: Iterable[bytes]) -> Iterator[str]:
-    for raw in handle:
+def read_stream(handle: BinaryIO, name: str, limit: int = MAX_LINE_BYTES) -> Iterator[Document | Unusable]:
+    """The inputs of a binary stream of JSON lines (a file, stdin), a line in memory at a time."""
+    return read_feed(_decoded(_lines(handle, limit), limit), name)
+
+
+def _lines(handle: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """The stream's lines, each read up to ``limit`` bytes; None for a line that is longer (skipped)."""
+    while line := handle.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+            pass  # the rest of the line, dropped a block at a time
+        yield None
+
+
+def _decoded(lines: Iterable[bytes | None], limit: int = MAX_LINE_BYTES) -> Iterator[str]:
+    for raw in lines:
+        if raw is None:
+            yield f"\x00longer than the limit of {limit:,} bytes; split the document\n"
+            continue
         try:
             yield raw.decode("utf-8")
         except UnicodeDecodeError as exc:

@@ -87,7 +87,10 @@ def decode_bytes(data: bytes) -> str:
     if reason:
         raise errors.binary_file(reason)
     text = _strict_decode(data, "utf-8")
-    return text if text is not None else _detect(data)
+    if text is not None:
+        return text
+    mixed = _decode_mixed(data)
+    return mixed if mixed is not None else _detect(data)
 
 
 def _strict_decode(data: bytes, encoding: str) -> str | None:
@@ -142,6 +145,42 @@ def _binary_reason(data: bytes) -> str | None:
     if controls / len(data) > _MAX_CONTROL_SHARE:
         return "binary data (control bytes)"
     return None
+
+
+def _cp1252_fallback(exc: UnicodeDecodeError) -> tuple[str, int]:
+    """Error handler: bytes that are not UTF-8 read as cp1252 (its five holes as Latin-1)."""
+    bad = exc.object[exc.start:exc.end]
+    return "".join(_strict_decode(bytes([b]), "cp1252") or chr(b) for b in bad), exc.end
+
+
+codecs.register_error("extractor.cp1252", _cp1252_fallback)
+
+
+def _decode_mixed(data: bytes) -> str | None:
+    r"""A file pasted together from UTF-8 and cp1252 parts, decoded part by part; None if it is not one.
+
+    It is one when some line is UTF-8 with letters beyond ASCII and the lines that are not UTF-8
+    read as Western text in cp1252 (so a Cyrillic cp1251 file, which has no whole UTF-8 line
+    beyond ASCII, goes to detection). Each byte that is not part of a UTF-8 character is read
+    as cp1252.
+
+    >>> _decode_mixed("Zoë named\n".encode("utf-8") + "Zoë named\n".encode("cp1252"))
+    'Zoë named\nZoë named\n'
+    """
+    utf8_beyond_ascii = False
+    other: list[bytes] = []
+    for line in data.splitlines(keepends=True):
+        if _strict_decode(line, "utf-8") is None:
+            other.append(line)
+        elif not line.isascii():
+            utf8_beyond_ascii = True
+    if not utf8_beyond_ascii or not other:
+        return None
+    rest = b"".join(other).decode("cp1252", errors="extractor.cp1252")
+    if not _reads_as_western(rest):
+        return None
+    logger.debug("decoded as UTF-8 with %d lines of cp1252", len(other))
+    return data.decode("utf-8", errors="extractor.cp1252")
 
 
 def _detect(data: bytes) -> str:
@@ -213,12 +252,17 @@ def html_to_text(html: str) -> tuple[str, datetime.date | None]:
 
     Uses trafilatura, favouring recall so that every body paragraph is kept; comments,
     tables, links and images are left out. When trafilatura finds no article, the page's
-    whole visible text is returned for the cleaning stage to sort out.
+    whole visible text is returned for the cleaning stage to sort out. A page nested deeper
+    than libxml2 parses by default is parsed with ``huge_tree`` (to 2,048 levels) and, deeper
+    still, read by stripping its tags. Nothing is fetched: no network, no external entity.
     """
     import trafilatura  # slow to import: only when a page needs it
 
+    page = _page(html)
+    if page is None:
+        return _stripped_text(html), None
     document = trafilatura.bare_extraction(
-        html,
+        page(),
         favor_recall=True,
         include_comments=False,
         include_tables=False,
@@ -229,12 +273,69 @@ def html_to_text(html: str) -> tuple[str, datetime.date | None]:
     )
     if document is None or not (document.text or "").strip():
         logger.warning("trafilatura found no article text; using the page's whole text")
-        return _paragraphs(trafilatura.html2txt(html)), None
+        return _paragraphs(trafilatura.html2txt(page())), None
     body = _paragraphs(document.text)
     title = (document.title or "").strip()
     if title and not body.startswith(title):
         body = f"{title}\n\n{body}" if body else title
     return body, _parse_date(document.date)
+
+
+#: libxml2 keeps at most this many nested elements unless told ``huge_tree`` (then 2,048).
+_DEFAULT_DEPTH = 256
+
+
+def _page(html: str):
+    """What trafilatura should read: a function giving the page (a fresh tree each time, since
+    trafilatura changes it) or None when the page is nested too deep for any parse.
+
+    >>> _page("<p>x</p>")() == "<p>x</p>"
+    True
+    >>> type(_page("<div>" * 300 + "x")()).__name__, _page("<div>" * 3000 + "x")
+    ('HtmlElement', None)
+    """
+    import lxml.html
+
+    if html.count("<") <= _DEFAULT_DEPTH or not _too_deep(html, huge=False):
+        return lambda: html
+    if _too_deep(html, huge=True):
+        logger.warning("the page nests elements more than 2,048 deep; reading it by stripping its tags")
+        return None
+    logger.debug("the page nests elements more than %d deep; parsed with huge_tree", _DEFAULT_DEPTH)
+    return lambda: lxml.html.fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True, no_network=True))
+
+
+def _too_deep(html: str, huge: bool) -> bool:
+    import lxml.etree
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(huge_tree=huge, no_network=True)
+    try:
+        lxml.html.fromstring(html, parser=parser)
+    except (ValueError, lxml.etree.LxmlError):
+        return False  # trafilatura meets the same problem and reports it
+    return any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
+
+
+#: Tags whose content is not text to read.
+_NOT_TEXT = re.compile(r"<(script|style|template|noscript)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_ANY_TAG = re.compile(r"<!--.*?-->|<[^<>]*>", re.S)
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|section|article|blockquote|pre|table|title|nav|header|footer)"
+                        r"\b[^<>]*>", re.I)
+
+
+def _stripped_text(html: str) -> str:
+    r"""The text of a page, read without a parser: a paragraph per block element, tags dropped,
+    whitespace inside a block made single spaces, HTML's own entities decoded.
+
+    >>> _stripped_text("<div><p>Acme &amp; Co\n named</p><script>x()</script><p>Jo Li <b>CEO</b>.</p></div>")
+    'Acme & Co named\n\nJo Li CEO.'
+    """
+    import html as html_entities
+
+    blocks = _BLOCK_TAG.split(_NOT_TEXT.sub(" ", html))
+    texts = (" ".join(html_entities.unescape(_ANY_TAG.sub("", block)).split()) for block in blocks)
+    return "\n\n".join(text for text in texts if text)
 
 
 def _paragraphs(text: str) -> str:
@@ -275,7 +376,7 @@ def load_text(data: bytes | str, *, name: str | None = None, max_chars: int = 2_
     ...
     extractor.errors.InputError: the document has no text after cleaning; nothing to extract
     """
-    text = decode_bytes(data) if isinstance(data, bytes) else data
+    text = decode_bytes(data) if isinstance(data, bytes) else _valid_unicode(data)
     if len(text) > max_chars:
         raise errors.too_large(len(text), max_chars)
     published = None
@@ -285,3 +386,24 @@ def load_text(data: bytes | str, *, name: str | None = None, max_chars: int = 2_
     if not text.strip():
         raise errors.empty()
     return InputText(text=text, is_html=is_html, published=published)
+
+
+def _valid_unicode(text: str) -> str:
+    """``text``, or ``InputError(DECODE)`` when it holds a lone surrogate (not text: no model can read it).
+
+    >>> _valid_unicode("Jo \\ud800 Li")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    extractor.errors.InputError: the text holds an unpaired surrogate (U+D800) at character 3, ...
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise errors.InputError(
+            errors.DECODE,
+            f"the text holds an unpaired surrogate (U+{ord(text[exc.start]):04X}) at character {exc.start}, "
+            'which is not valid Unicode; decode the bytes with errors="replace" rather than "surrogateescape"',
+        ) from None
+    except TypeError:
+        raise TypeError(f"expected the document as bytes or str, not {type(text).__name__}") from None
+    return text

@@ -54,6 +54,11 @@ CHUNK_CHARS = 20_000
 #: tok2vec slows down per token and memory peaks (a batch of 32 pieces of 20,000 characters
 #: needs over a gigabyte). See the README's "Speed" section.
 BATCH_CHARS = 100_000
+#: Characters of prose per token, about: a batch is measured in characters of prose, so that a
+#: text dense in punctuation (a token a character: "&&&", quotes) does not fill one batch with
+#: five times the tokens (the model's memory grows with the tokens of a batch, some 15 kB each).
+PROSE_CHARS_PER_TOKEN = 5
+_PUNCTUATION = re.compile(r"[^\w\s]")
 
 
 #: How many documents one model batch may hold, in units of ``Options.batch_size``, when triage
@@ -142,20 +147,29 @@ class Extractor:
 
     # -- public API ------------------------------------------------------
     def extract(self, text: str, document_id: str = "document", source: str | None = None) -> AnnouncementRecord:
-        """One text to one record; raises ``errors.InputError`` for unusable input."""
+        """One text to one record; raises ``errors.InputError`` for unusable input, ``TypeError`` for a non-str."""
+        _check_text(text, "extract()")
         result = next(self.process([Document(document_id, text, source)]))
         if isinstance(result, ErrorRecord):
             raise errors.InputError(result.error.type, result.error.message)
         return result
 
     def extract_many(self, texts: Iterable[str | tuple[str, str]]) -> Iterator[AnnouncementRecord | ErrorRecord]:
-        """Stream records for texts (or ``(document_id, text)`` pairs), batching through the model."""
+        """Stream records for texts (or ``(document_id, text)`` pairs), batching through the model.
+
+        A text that cannot be used gives an ``ErrorRecord`` in its place and the others go on;
+        an item that is not a str (or a pair with one) raises ``TypeError`` when it is reached."""
+        if isinstance(texts, (str, bytes)):
+            raise TypeError("extract_many() takes an iterable of texts (str) or (document_id, text) pairs, "
+                            f"not a single {type(texts).__name__}; use extract() for one text")
 
         def docs():
             for i, item in enumerate(texts):
-                if isinstance(item, tuple):
-                    yield Document(item[0], item[1])
+                if isinstance(item, tuple) and len(item) == 2:
+                    _check_text(item[1], f"extract_many() item {i}")
+                    yield Document(str(item[0]), item[1])
                 else:
+                    _check_text(item, f"extract_many() item {i}")
                     yield Document(f"document-{i}", item)
 
         return self.process(docs())
@@ -218,16 +232,27 @@ class Extractor:
             yield from self._results(batch)  # nothing for the model (errors, texts triage skipped)
             return
         zone = getattr(self.nlp, "memory_zone", None)
-        # The strings and lexemes spaCy makes for these texts are freed when the zone closes, so that
-        # memory stays flat over any number of documents; nothing made inside may be used after it.
-        with zone() if zone is not None else nullcontext():
-            results = list(self._results(batch))
+        try:
+            # The strings and lexemes spaCy makes for these texts are freed when the zone closes, so that
+            # memory stays flat over any number of documents; nothing made inside may be used after it.
+            with zone() if zone is not None else nullcontext():
+                results = list(self._results(batch))
+        except errors.ExtractorError:
+            raise  # a setup problem (no model)
+        except Exception as exc:  # the model failed on the batch: only the document at fault may be lost
+            if len(batch) > 1:
+                log.warning("a batch of %d documents failed (%s); running them one by one", len(batch), exc)
+                for prep in batch:
+                    yield from self._run([prep])
+                return
+            log.error("internal error on %s", batch[0].document.document_id, exc_info=True)
+            results = [_failed(batch[0], exc)]
         yield from results
 
     def _results(self, batch: list[_Prepared]) -> Iterator[AnnouncementRecord | ErrorRecord]:
         texts = [(text, (bi, offset)) for bi, p in enumerate(batch) if p.error is None for offset, text in p.chunks]
         per_doc: dict[int, list[tuple[int, object]]] = {}
-        for group in _batches(texts, BATCH_CHARS):
+        for group in _batches(texts, BATCH_CHARS, weight=_prose_chars):
             for doc, (bi, offset) in self.nlp.pipe(group, as_tuples=True, batch_size=len(group)):
                 doc.tensor = _NO_TENSOR  # tok2vec's output, 384 bytes a token: the rules never read it
                 per_doc.setdefault(bi, []).append((offset, doc))
@@ -615,8 +640,31 @@ def unwrap_lines(text: str) -> str:
 _NO_TENSOR = numpy.zeros((0, 0), dtype="float32")
 
 
-def _batches(texts: list[tuple[str, object]], limit: int) -> Iterator[list[tuple[str, object]]]:
-    """Consecutive runs of ``(text, context)`` pairs of at most ``limit`` characters (or one text).
+def _check_text(text: object, where: str) -> None:
+    """A clear ``TypeError`` for what is not text (``extract(None)``), before anything else fails on it."""
+    if not isinstance(text, str):
+        raise TypeError(f"{where} expects the document's text as a str, not {type(text).__name__}"
+                        + ("; decode bytes first, or pass them to extractor.batch.run as a Document"
+                           if isinstance(text, (bytes, bytearray)) else ""))
+
+
+def _failed(prep: _Prepared, exc: Exception) -> ErrorRecord:
+    return ErrorRecord(document_id=prep.document.document_id, source=prep.document.source,
+                       error=ErrorInfo(type=errors.INTERNAL, message=f"{type(exc).__name__}: {exc}"))
+
+
+def _prose_chars(text: str) -> int:
+    """The characters of prose that hold as many tokens as ``text`` (at least its length).
+
+    >>> _prose_chars("Acme named Jane Roe chief executive."), _prose_chars("&" * 100)
+    (36, 505)
+    """
+    return max(len(text), PROSE_CHARS_PER_TOKEN * (len(text.split()) + len(_PUNCTUATION.findall(text))))
+
+
+def _batches(texts: list[tuple[str, object]], limit: int, weight=len) -> Iterator[list[tuple[str, object]]]:
+    """Consecutive runs of ``(text, context)`` pairs of at most ``limit`` characters (or one text);
+    ``weight`` measures a text (default: its length).
 
     >>> [len(b) for b in _batches([("a" * 6, 0), ("b" * 5, 1), ("c" * 20, 2), ("d", 3)], 12)]
     [2, 1, 1]
@@ -626,11 +674,12 @@ def _batches(texts: list[tuple[str, object]], limit: int) -> Iterator[list[tuple
     group: list[tuple[str, object]] = []
     size = 0
     for item in texts:
-        if group and size + len(item[0]) > limit:
+        cost = weight(item[0])
+        if group and size + cost > limit:
             yield group
             group, size = [], 0
         group.append(item)
-        size += len(item[0])
+        size += cost
     if group:
         yield group
 

@@ -34,8 +34,8 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def _empty_row(record: Result) -> dict[str, Any]:
     row = dict.fromkeys(COLUMNS)
-    row["document_id"] = record.document_id
-    row["source"] = record.source
+    row["document_id"] = printable(record.document_id)
+    row["source"] = printable(record.source) if record.source is not None else None
     if isinstance(record, ErrorRecord):
         row["error_type"] = record.error.type
         row["error_message"] = record.error.message
@@ -93,17 +93,39 @@ def _csv_cell(key: str, value: Any) -> str | float | int:
     return guard_cell(value if isinstance(value, str) else value.isoformat())
 
 
-def write_csv(records: Iterable[Result], out: BinaryIO) -> Iterator[Result]:
-    """Write the header, then each record's rows as it comes; yields the records written."""
+def csv_header() -> bytes:
+    """The CSV header line."""
+    return (",".join(COLUMNS) + "\n").encode()
+
+
+def csv_rows(record: Result) -> bytes:
+    """The CSV lines of one record (at least one)."""
     text = io.StringIO()
     writer = csv.DictWriter(text, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
+    writer.writerows({k: _csv_cell(k, v) for k, v in row.items()} for row in record_rows(record))
+    return text.getvalue().encode()
+
+
+def write_csv(records: Iterable[Result], out: BinaryIO) -> Iterator[Result]:
+    """Write the header, then each record's rows as it comes; yields the records written."""
+    out.write(csv_header())
     for record in records:
-        writer.writerows({k: _csv_cell(k, v) for k, v in row.items()} for row in record_rows(record))
-        out.write(text.getvalue().encode())
-        text.seek(0)
-        text.truncate()
+        out.write(csv_rows(record))
         yield record
+
+
+def printable(text: str) -> str:
+    r"""``text`` as valid UTF-8: a byte of a file name that is not UTF-8 (which Python holds as a
+    lone surrogate, PEP 383) is shown as ``\udcXX``, the way JSON writes it.
+
+    >>> print(printable("caf\udce9.txt"), printable("café"))
+    caf\udce9.txt café
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
 
 
 def arrow_table(rows: list[dict[str, Any]]):

@@ -8,7 +8,8 @@ import json
 import pytest
 
 from extractor import batch, tables
-from extractor.batch import InputFile, MissingPathError, Skipped, iter_inputs
+from extractor.batch import InputFile, Skipped, iter_inputs
+from extractor.feeds import Unusable
 from extractor.models import AnnouncementRecord, ErrorRecord
 from extractor.pipeline import Document, Options
 
@@ -40,10 +41,15 @@ def test_unhandled_hidden_and_suffixless_files_are_skipped_with_a_reason(make_fi
     assert ".pdf" in skipped["b.pdf"]
 
 
-def test_a_missing_path_raises_before_anything_is_yielded(make_files):
-    root = make_files({"a.txt": "x"})
-    with pytest.raises(MissingPathError, match="nope"):
-        iter_inputs([root, root / "nope"])
+def test_a_missing_path_is_an_input_that_gives_its_error_record_and_the_batch_goes_on(monkeypatch, make_files):
+    root = make_files({"a.txt": "x", "b.txt": "y"})
+    found = list(iter_inputs([root / "a.txt", root / "nope.txt", root / "b.txt"]))
+    assert [type(f).__name__ for f in found] == ["InputFile", "Unusable", "InputFile"]
+    assert (found[1].document_id, found[1].source, found[1].type) == ("nope", str(root / "nope.txt"), "missing_path")
+    monkeypatch.setattr(batch, "Extractor", FlakyExtractor)
+    records = list(batch.run(found))
+    assert [r.document_id for r in records] == ["a", "nope", "b"]
+    assert records[1].error.type == "missing_path" and "no such file or folder" in records[1].error.message
 
 
 # ------------------------------------------------------------------------------------ run
@@ -186,7 +192,7 @@ def test_a_worker_that_dies_costs_only_its_own_documents(announcement):
     records = list(batch.run(documents, workers=2))
     assert [r.document_id for r in records] == ["first", "crash", "last"]
     assert isinstance(records[0], AnnouncementRecord) and isinstance(records[2], AnnouncementRecord)
-    assert records[1].error.type == "internal_error" and "died" in records[1].error.message
+    assert records[1].error.type == "worker_died" and "died" in records[1].error.message
 
 
 class _StallsTheWorker:

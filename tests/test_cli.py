@@ -51,7 +51,7 @@ def test_folder_gives_one_line_per_file_in_sorted_order_and_exit_1_on_errors(mix
     result = cli("extract", mixed_folder)
     assert result.exit_code == 1, result.output
     records = lines(result.stdout)
-    assert [r["document_id"] for r in records] == ["a-good", "b-empty", "c-binary", "d-good"]
+    assert [r["document_id"] for r in records] == ["a-good", "b-empty", "c-binary", "nested/d-good"]
     assert [r.get("error", {}).get("type") for r in records] == [None, "empty_text", "decode_error", None]
     assert records[0]["appointments"][0]["person"]["name"] == "Maria Olsen"
     assert records[3]["source"] == str(mixed_folder / "nested" / "d-good.txt")
@@ -114,7 +114,8 @@ def test_csv_rows_reconcile_with_inputs_one_per_appointment_or_error(mixed_folde
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert tuple(rows[0]) == tables.COLUMNS
     per_document = list(dict.fromkeys((r["document_id"], r["error_type"]) for r in rows))
-    assert per_document == [("a-good", ""), ("b-empty", "empty_text"), ("c-binary", "decode_error"), ("d-good", "")]
+    assert per_document == [("a-good", ""), ("b-empty", "empty_text"), ("c-binary", "decode_error"),
+                            ("nested/d-good", "")]
     assert float(rows[0]["confidence"]) > 0
     assert rows[0]["evidence"] and int(rows[0]["evidence_start"]) < int(rows[0]["evidence_end"])
 
@@ -153,7 +154,7 @@ def test_parquet_reads_back_with_pandas_one_row_per_document_or_appointment(mixe
     assert result.exit_code == 1, result.output
     frame = pandas.read_parquet(out)
     assert list(frame.columns) == list(tables.COLUMNS)
-    assert list(dict.fromkeys(frame["document_id"])) == ["a-good", "b-empty", "c-binary", "d-good"]
+    assert list(dict.fromkeys(frame["document_id"])) == ["a-good", "b-empty", "c-binary", "nested/d-good"]
     assert list(frame.loc[0, "past_employers"]) == ["Baltic Shipping Group", "Volvo Cars"]
     assert frame["confidence"].dtype == "float64"
     assert cli("extract", mixed_folder, "--format", "parquet").exit_code == 2  # needs --output
@@ -162,7 +163,7 @@ def test_parquet_reads_back_with_pandas_one_row_per_document_or_appointment(mixe
 @pytest.mark.model
 def test_json_format_is_one_list(mixed_folder):
     result = cli("extract", mixed_folder, "--format", "json")
-    assert [r["document_id"] for r in json.loads(result.stdout)] == ["a-good", "b-empty", "c-binary", "d-good"]
+    assert [r["document_id"] for r in json.loads(result.stdout)] == ["a-good", "b-empty", "c-binary", "nested/d-good"]
 
 
 @pytest.mark.model
@@ -172,21 +173,22 @@ def test_output_file_is_written_atomically_and_output_dir_one_file_per_input(mix
     result = cli("extract", mixed_folder, "--output", out)
     assert result.exit_code == 1 and result.stdout == ""
     assert len(lines(out.read_text())) == 4
-    assert [p.name for p in out.parent.iterdir()] == ["records.jsonl"]  # no temp file left behind
+    # no temp file left behind; the journal says what made the output (for --resume)
+    assert sorted(p.name for p in out.parent.iterdir()) == [".records.jsonl.journal", "records.jsonl"]
 
     result = cli("extract", mixed_folder, "--output-dir", tmp_path / "each")
     assert result.exit_code == 1
-    written = sorted(p.name for p in (tmp_path / "each").iterdir())
-    assert written == ["a-good.json", "b-empty.json", "c-binary.json", "d-good.json"]
+    written = sorted(p.relative_to(tmp_path / "each").as_posix() for p in (tmp_path / "each").rglob("*") if p.is_file())
+    assert written == [".journal", "a-good.json", "b-empty.json", "c-binary.json", "nested/d-good.json"]
     assert json.loads((tmp_path / "each" / "b-empty.json").read_text())["error"]["type"] == "empty_text"
 
 
-def test_ctrl_c_exits_130_with_interrupted_and_removes_the_temp_file(monkeypatch, make_files, tmp_path):
-    def interrupted(inputs, options, workers):
+def test_ctrl_c_before_any_record_exits_130_and_leaves_no_file(monkeypatch, make_files, tmp_path):
+    def interrupted(inputs, options, workers, **kwargs):
         raise KeyboardInterrupt
         yield
 
-    monkeypatch.setattr(batch, "run", interrupted)
+    monkeypatch.setattr(batch, "outcomes", interrupted)
     root = make_files({"in/a.txt": "text"})
     result = cli("extract", root / "in", "--output", tmp_path / "out.jsonl")
     assert result.exit_code == 130
@@ -197,13 +199,33 @@ def test_ctrl_c_exits_130_with_interrupted_and_removes_the_temp_file(monkeypatch
 # --------------------------------------------------------------------------- usage errors
 
 
-def test_a_missing_path_exits_2_with_a_one_line_message(tmp_path):
-    result = cli("extract", tmp_path / "nope.txt")
-    assert result.exit_code == 2
-    assert result.stderr.strip().count("\n") == 0 and "nope.txt" in result.stderr
-    proc = subprocess_cli("extract", tmp_path / "nope.txt")
-    assert proc.returncode == 2 and proc.stdout == b""
-    assert proc.stderr.decode().strip() == f"extractor: no such file or folder: {tmp_path / 'nope.txt'}"
+@pytest.mark.model
+def test_a_missing_path_gives_an_error_record_and_the_batch_goes_on_with_exit_1(make_files, announcement):
+    root = make_files({"a.txt": announcement})
+    result = cli("extract", root / "a.txt", root / "nope.txt", root / "a.txt")
+    assert result.exit_code == 1, result.output
+    records = lines(result.stdout)
+    assert [r["document_id"] for r in records] == ["a", "nope", str(root / "a.txt")]  # ids stay unique
+    assert records[1] == {"schema_version": "1.0", "document_id": "nope", "source": str(root / "nope.txt"),
+                          "error": {"type": "missing_path", "message": f"no such file or folder: {root / 'nope.txt'}"}}
+    assert records[0]["appointments"] and records[2]["appointments"]
+    assert f"error: {root / 'nope.txt'}: no such file or folder" in result.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["--workers", "-1"], ["--format", "xml"], ["--bogus"], ["--timeout", "-3"], ["--resume"],
+    ["--output-dir", "{file}/sub"], ["--output", "{tmp}/no/such/folder/x.jsonl"],
+], ids=["negative-workers", "bad-format", "unknown-option", "negative-timeout", "resume-to-stdout",
+        "output-dir-under-a-file", "output-in-missing-folder"])
+def test_usage_errors_are_one_line_in_one_style_with_exit_2(args, make_files, tmp_path):
+    root = make_files({"a.txt": "x"})
+    args = [a.format(file=root / "a.txt", tmp=tmp_path) for a in args]
+    proc = subprocess_cli("extract", root, *args)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stdout == b""
+    message = proc.stderr.decode()
+    assert message.startswith("extractor: ") and message.count("\n") == 1, message
+    assert "Traceback" not in message and "internal error" not in message
 
 
 @pytest.mark.parametrize("args", [
@@ -266,3 +288,18 @@ def test_importing_the_package_does_not_import_spacy():
     code = "import sys, extractor; print(sorted({'spacy', 'dateparser', 'trafilatura'} & set(sys.modules)))"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stdout.strip() == "[]", proc.stderr
+
+
+def test_extract_runs_in_worker_processes_with_the_time_budget_given(monkeypatch, make_files):
+    seen = {}
+
+    def record(inputs, options, workers, **kwargs):
+        seen.update(kwargs, workers=workers, inputs=[item.document_id for item in inputs])
+        yield from ()
+
+    monkeypatch.setattr(batch, "outcomes", record)
+    root = make_files({"a.txt": "x", "sub/b.txt": "y"})
+    assert cli("extract", root, "--timeout", "2.5", "-q").exit_code == 0
+    assert seen == {"timeout": 2.5, "count": 2, "isolate": True, "workers": 1, "inputs": ["a", "sub/b"]}
+    assert cli("extract", root, "--timeout", "0", "-q").exit_code == 0
+    assert seen["timeout"] is None and seen["isolate"] is True  # no limit, still one document per crash

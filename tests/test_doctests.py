@@ -1,4 +1,4 @@
-"""The examples in the docstrings of the rule helpers are true."""
+"""The examples in the docstrings of the rule helpers and of the batch modules are true."""
 import doctest
 
 import pytest
@@ -6,10 +6,18 @@ import pytest
 import extractor.assemble
 import extractor.components
 import extractor.dates
+import extractor.inputs
+import extractor.output
 import extractor.pipeline
+import extractor.pool
+import extractor.tables
+import extractor.walk
+
+MODULES = [extractor.assemble, extractor.components, extractor.dates, extractor.pipeline,
+           extractor.inputs, extractor.output, extractor.pool, extractor.tables, extractor.walk]
 
 
-@pytest.mark.parametrize("module", [extractor.assemble, extractor.components, extractor.dates, extractor.pipeline])
+@pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)
 def test_docstring_examples(module):
     result = doctest.testmod(module)
     assert result.attempted > 0
