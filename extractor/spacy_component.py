@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 from .components import PARAGRAPHS, SPAN_KEY, TitleFinder, lexicon
 from .dates import announcement_date
-from .models import EVENTS, Appointment
+from .models import Appointment
 
 NAME = "appointments"
 EVIDENCE_KEY = "appointment_evidence"
@@ -48,18 +48,18 @@ class AppointmentFinder:
     """Sets ``doc._.appointments``, ``doc._.announcement_date`` and the evidence spans."""
 
     def __init__(self, min_confidence: float = 0.0, events: Iterable[str] | None = None, decide: bool = False):
-        if not 0.0 <= min_confidence <= 1.0:
-            raise ValueError(f"min_confidence must be between 0 and 1, not {min_confidence}")
-        self.min_confidence = min_confidence
-        self.events = frozenset(events) if events is not None else None
-        if self.events is not None and not self.events <= set(EVENTS):
-            raise ValueError(f"unknown event(s) {sorted(self.events - set(EVENTS))}; use {', '.join(EVENTS)}")
+        from .pipeline import Options  # one place validates and applies the filters
+
+        self.filters = Options(min_confidence=min_confidence, events=events)
         self._titles: TitleFinder | None = None
         self.decide = decide
 
+    @property
+    def min_confidence(self) -> float:
+        return self.filters.min_confidence
+
     def keeps(self, appointment: Appointment) -> bool:
-        return appointment.confidence >= self.min_confidence and (
-            self.events is None or appointment.event in self.events)
+        return self.filters.keeps(appointment)
 
     def __call__(self, doc: Doc) -> Doc:
         from .pipeline import _shipped_model, doc_appointments  # the rules (heavy) load with the first doc

@@ -372,7 +372,7 @@ def board_titles(doc: Doc, sent: Span, taken: set[int]) -> list[Span]:
         if tok.lower_ not in BOARD_WORDS or tok.i in taken:
             continue
         start = tok.i
-        while start > sent.start and doc[start - 1].lower_ in BOARD_MODIFIERS | {"nil", "growth", "innovation"}:
+        while start > sent.start and doc[start - 1].lower_ in BOARD_MODIFIERS:
             start -= 1
         end = tok.i + 1
         if end + 1 < sent.end and doc[end].lower_ == "of" and doc[end + 1].lower_ in ("directors", "advisors", "advisers",
