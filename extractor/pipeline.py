@@ -363,68 +363,48 @@ def piece_candidates(doc, announced: date | None, offset: int) -> tuple[list[Can
 
 def decision_appointment(decision: Decision, cleaned: CleanText) -> Appointment:
     """A record of a move the model took, offsets mapped to the source text."""
-    cand, source, offset = decision.candidate, cleaned.source, decision.candidate.offset
+    cand = decision.candidate
+    return _build(cleaned, cand.offset, cand.person, cand.title, decision.organisation.span if decision.organisation
+                  else None, cand.sentence, [o.span for o in decision.employers], event=decision.event,
+                  eff=cand.effective, succeeds=cand.succeeds, confidence=decision.confidence)
+
+
+def _appointment(found: Found, offset: int, cleaned: CleanText, eff: date | None) -> Appointment:
+    return _build(cleaned, offset, found.person, found.title, found.organisation, found.sentence, found.past_employers,
+                  event=found.event, eff=eff, succeeds=found.succeeds, confidence=found.confidence)
+
+
+def _build(cleaned: CleanText, offset: int, person: CharSpan, title: CharSpan, organisation: CharSpan | None,
+           sentence: CharSpan, employers: list[CharSpan], *, event: str, eff: date | None, succeeds: str | None,
+           confidence: float) -> Appointment:
+    """An ``Appointment`` from spans of a piece (``offset`` into the cleaned text), mapped to the source."""
+    source = cleaned.source
 
     def where(span: CharSpan) -> tuple[int, int, str]:
         s, e = cleaned.to_source(span.start + offset, span.end + offset)
         return s, e, _squash(source[s:e])
 
-    ps, pe, pname = where(cand.person)
-    ts, te, title = where(cand.title)
-    if _squash(cand.title.text).lower() != title.lower():
-        title = cand.title.text  # a board seat, "director", read from "board" or "Board of Directors"
+    ps, pe, pname = where(person)
+    ts, te, written = where(title)
+    if title.text == "director" and written.lower() in ("board", "board of directors"):
+        written = "director"  # a board seat: the span covers "board" (or "Board of Directors")
     org = None
-    if decision.organisation is not None:
-        os_, oe, oname = where(decision.organisation.span)
+    if organisation is not None:
+        os_, oe, oname = where(organisation)
         org = Organisation(name=oname, start=os_, end=oe)
-    es, ee, etext = where(cand.sentence)
-    past = [PastEmployer(name=name, start=s, end=e) for s, e, name in (where(o.span) for o in decision.employers)]
+    es, ee, etext = where(sentence)
+    past = [PastEmployer(name=name, start=s, end=e) for s, e, name in map(where, employers)]
     return Appointment(
         person=Person(name=pname, start=ps, end=pe),
         organisation=org,
-        role=Role(title=title, normalized=normalize_title(title), start=ts, end=te),
-        event=decision.event,
-        effective_date=cand.effective,
-        succeeds=Successor(name=cand.succeeds) if cand.succeeds else None,
-        past_employers=past,
-        evidence=Evidence(text=etext, start=es, end=ee),
-        confidence=decision.confidence,
-    )
-
-
-def _appointment(found: Found, offset: int, cleaned: CleanText, eff: date | None) -> Appointment:
-    source = cleaned.source
-
-    def where(span):
-        s, e = cleaned.to_source(span.start + offset, span.end + offset)
-        return s, e, _squash(source[s:e])
-
-    ps, pe, pname = where(found.person)
-    ts, te, title = where(found.title)
-    org = None
-    if found.organisation is not None:
-        os_, oe, oname = where(found.organisation)
-        org = Organisation(name=oname, start=os_, end=oe)
-    es, ee, etext = where(found.sentence)
-    past = []
-    for p in found.past_employers:
-        s, e, name = where(p)
-        past.append(PastEmployer(name=name, start=s, end=e))
-    if found.title.text == "director" and title.lower() == "board":
-        title = "director"  # a board seat: the span covers the word "board"
-    normalized = normalize_title(title)
-    return Appointment(
-        person=Person(name=pname, start=ps, end=pe),
-        organisation=org,
-        role=Role(title=title, normalized=normalized, start=ts, end=te),
-        event=found.event,
+        role=Role(title=written, normalized=normalize_title(written), start=ts, end=te),
+        event=event,
         effective_date=eff,
-        succeeds=Successor(name=found.succeeds) if found.succeeds else None,
+        succeeds=Successor(name=succeeds) if succeeds else None,
         past_employers=past,
         evidence=Evidence(text=etext, start=es, end=ee),
-        confidence=found.confidence,
+        confidence=confidence,
     )
-
 
 _LONG_AGO = re.compile(
     r"\blast\s+(?:year|month|fall|spring|summer|winter)\b|\bearlier\s+this\s+year\b|\byears?\s+ago\b"
