@@ -182,7 +182,7 @@ def extract(
 ) -> None:
     """Extract appointment records from files, folders or stdin."""
     with _command(debug, quiet) as ui:
-        from .pool import start_early
+        from .processes import start_early
 
         start_early()  # the workers' fork server imports spaCy while this process does
         from .pipeline import Options

@@ -37,6 +37,7 @@ from . import errors
 from .logs import configure_logging
 from .models import AnnouncementRecord, ErrorInfo, ErrorRecord
 from .pipeline import Document, Extractor, Options
+from .processes import pool_context
 from .walk import Input, fingerprint, fingerprint_of, read
 
 log = logging.getLogger(__name__)
@@ -150,27 +151,6 @@ def chunk_size(count: int | None, workers: int) -> int:
     if count is None:
         return CHUNK_FILES
     return max(1, min(CHUNK_FILES, math.ceil(count / (workers * IN_FLIGHT_PER_WORKER * 2))))
-
-
-def pool_context() -> multiprocessing.context.BaseContext:
-    """Not "fork": a forked copy of a process with threads (a progress bar) can deadlock.
-
-    The fork server imports the pipeline (spaCy) once; each worker is a fork of it.
-    """
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["extractor.pipeline"])
-        return context
-    return multiprocessing.get_context("spawn")
-
-
-def start_early() -> None:
-    """Start the fork server now, so that it imports spaCy while this process does the same."""
-    context = pool_context()
-    if context.get_start_method() == "forkserver":
-        from multiprocessing import forkserver
-
-        forkserver.ensure_running()
 
 
 def _die_with_parent() -> None:

@@ -5,9 +5,11 @@
 
 The property is ``check_document`` of tests/test_fuzz.py (one valid record per input, no
 internal error, offsets that point at what they name, no hang). With hypothesis (the default)
-the inputs are corpus/ documents mutated by ``mutated()`` and plain text; every distinct failure
-is shrunk and printed, and the run goes on. With atheris (``pip install atheris``; coverage
-guided) the seeds are corpus/; it stops at the first crash and writes it to ``crash-*``.
+the inputs are corpus/ documents mutated by ``mutated()``, text and bytes; each distinct failure
+is printed and its input kept, as found (not shrunk), in FINDINGS (``--findings``), and the run
+goes on. With atheris (``pip install atheris``; coverage
+guided) the seeds are corpus/ (read only; new inputs go to FINDINGS/atheris-corpus); it stops at the
+first crash and writes it to ``FINDINGS/crash-*``.
 Prints how many examples ran and what was found; turn each finding into a regression test at
 the bottom of tests/test_fuzz.py.
 """
@@ -97,9 +99,10 @@ def with_atheris(minutes: float, seed: int, out_dir: Path) -> dict:
         if data:
             prop.check_document(data[1:], names[data[0] % len(names)])
 
-    seeds = ROOT / "corpus"
-    atheris.Setup([sys.argv[0], f"-max_total_time={int(minutes * 60)}", f"-seed={seed}",
-                   "-max_len=40000", "-timeout=60", str(seeds)], one_input)
+    work = Path(out_dir) / "atheris-corpus"  # libFuzzer adds inputs to the first folder: not corpus/
+    work.mkdir(parents=True, exist_ok=True)
+    atheris.Setup([sys.argv[0], f"-max_total_time={int(minutes * 60)}", f"-seed={seed}", "-max_len=40000",
+                   "-timeout=60", f"-artifact_prefix={out_dir}/", str(work), str(ROOT / "corpus")], one_input)
     atheris.Fuzz()  # exits the process at the end or at the first crash
     return {"engine": "atheris", "examples": count["examples"]}
 
