@@ -88,6 +88,12 @@ class Format(str, Enum):
     parquet = "parquet"
 
 
+class DecisionMode(str, Enum):
+    combined = "combined"
+    rules = "rules"
+    model = "model"
+
+
 class InputFormat(str, Enum):
     files = "files"
     jsonl = "jsonl"
@@ -118,10 +124,19 @@ MinConfidence = Annotated[float, typer.Option(
     "--min-confidence", min=0.0, max=1.0, metavar="X",
     help="Keep only appointments with confidence >= X (the README's table says what each threshold buys).")]
 Decide = Annotated[bool, typer.Option(
-    "--decide", help="Let the trained model decide among candidate moves instead of the hand rules "
-    "(see the README, 'Trained decision').")]
+    "--decide", help="Shorthand for --decision model.")]
+DecisionOption = Annotated[Optional[DecisionMode], typer.Option(
+    "--decision", case_sensitive=False, show_default=False,
+    help="Who decides (see the README, 'Trained decision'): rules (default: the hand rules), combined (the hand "
+    "rules' records with the trained model's calibrated confidence, plus the moves the model is sure of), "
+    "model (the trained model alone).")]
 NoTriage = Annotated[bool, typer.Option(
     "--no-triage", help="Run the model on every paragraph of every document (slower; see the README's Speed section).")]
+
+def _decision(decision: DecisionMode | None) -> dict:
+    """``Options`` keywords for ``--decision`` (nothing when not given: the default stands)."""
+    return {} if decision is None else {"decision": decision.value}
+
 
 #: Notes listing skipped files, before the rest are only counted.
 SKIPPED_NOTES = 10
@@ -161,6 +176,7 @@ def extract(
         "--input-format", help="files (default): each file is a document; jsonl: each line of each file (or of "
         "stdin) is a document {\"id\": ..., \"text\": ...}.", case_sensitive=False)] = InputFormat.files,
     min_confidence: MinConfidence = 0.0,
+    decision: DecisionOption = None,
     decide: Decide = False,
     workers: Workers = 1,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent JSON (one input, or --format json).")] = False,
@@ -189,7 +205,7 @@ def extract(
 
         format = _check_extract_usage(output, output_dir, format, resume)
         options = Options(model=model, include_text=include_text, triage=not no_triage,
-                          min_confidence=min_confidence, decide=decide,
+                          min_confidence=min_confidence, decide=decide, **_decision(decision),
                           **({"max_chars": max_chars} if max_chars is not None else {}))
         if input_format is InputFormat.jsonl:
             inputs, total = _feed_inputs(paths)
@@ -284,6 +300,7 @@ def evaluate(
     quiet: Quiet = False,
     debug: Debug = False,
     no_triage: NoTriage = False,
+    decision: DecisionOption = None,
     decide: Decide = False,
 ) -> None:
     """Extract from PATH... and score the records against GOLD."""
@@ -307,7 +324,7 @@ def evaluate(
         inputs = described
         predictions: dict[str, Result] = {}
         failed = 0
-        for record in ui.track(run(inputs, Options(model=model, triage=not no_triage, decide=decide), workers),
+        for record in ui.track(run(inputs, Options(model=model, triage=not no_triage, decide=decide, **_decision(decision)), workers),
                                len(inputs)):
             if record.document_id in predictions:
                 ui.note(f"note: two inputs have the id {record.document_id}; the later one is scored")

@@ -66,6 +66,10 @@ _PUNCTUATION = re.compile(r"[^\w\s]")
 SKIPPED_PER_BATCH = 8
 
 
+#: The ways a move can be decided (``Options.decision``).
+DECISIONS = ("combined", "rules", "model")
+
+
 @dataclass(frozen=True)
 class Options:
     """Every setting of a run."""
@@ -77,9 +81,17 @@ class Options:
     triage: bool = True  # skip texts with no appointment cue, blank paragraphs that can not matter (see triage.py)
     min_confidence: float = 0.0  # appointments with a lower confidence are left out of the record
     events: frozenset[str] | None = None  # keep only these events (None: all four)
-    decide: bool = False  # the trained decision over candidates instead of the hand rules (see README, "Trained decision")
+    #: who decides (see README, "Trained decision"): "combined" (the hand rules' records, with the
+    #: trained model's calibrated confidence, plus the moves the model is sure of that the rules
+    #: miss), "rules" (the hand rules alone, hand-set confidence) or "model" (the trained model alone)
+    decision: str = "rules"
+    decide: bool = False  # shorthand for decision="model"
 
     def __post_init__(self):
+        if self.decide:
+            object.__setattr__(self, "decision", "model")
+        if self.decision not in DECISIONS:
+            raise ValueError(f"unknown decision {self.decision!r}; use {', '.join(DECISIONS)}")
         if not 0.0 <= self.min_confidence <= 1.0:
             raise ValueError(f"min_confidence must be between 0 and 1, not {self.min_confidence}")
         if self.events is not None:
@@ -130,10 +142,11 @@ class Extractor:
 
     @property
     def decider(self) -> DecisionModel | None:
-        """The trained decision (loaded once, lazily) with ``Options(decide=True)``, else None."""
-        if self._decider is None and self.options.decide:
+        """The trained decision (loaded once, lazily) unless ``Options(decision="rules")``."""
+        wanted = self.options.decision != "rules"
+        if self._decider is None and wanted:
             self._decider = _shipped_model()
-        return self._decider if self.options.decide else None
+        return self._decider if wanted else None
 
     @property
     def nlp(self):
@@ -281,13 +294,16 @@ class Extractor:
         by_rules: list[Appointment] = []
         for offset, doc in docs:
             found, final = piece_candidates(doc, announced, offset)
+            for cand in found:
+                if cand.kept is not None:  # numbered in the piece: number it in the document
+                    cand.kept += len(by_rules)
             candidates.extend(found)
             by_rules.extend(_appointment(f, offset, cleaned, eff) for f, eff in final)
         if self.collector is not None:
             self.collector(document_id, announced, candidates, by_rules)
         if decider is None:
             return by_rules
-        return [decision_appointment(d, cleaned) for d in decider.decide(candidates)]
+        return decided_appointments(decider, self.options.decision, candidates, by_rules, cleaned)
 
     def _record(self, prep: _Prepared, docs: list[tuple[int, object]]) -> AnnouncementRecord:
         cleaned = prep.cleaned
@@ -335,20 +351,38 @@ def rule_reading(doc, announced: date | None) -> tuple[DocView, list[Found], lis
 
 
 def doc_appointments(doc, announced: date | None, cleaned: CleanText | None = None, offset: int = 0,
-                     decider: DecisionModel | None = None) -> list[Appointment]:
+                     decider: DecisionModel | None = None, decision: str = "model") -> list[Appointment]:
     """The appointments a parsed ``Doc`` announces, offsets mapped through ``cleaned`` (the doc
     holds ``cleaned.text[offset:]``); without ``cleaned``, offsets index ``doc.text``. With a
-    ``decider``, the trained model decides among the candidates; without, the hand rules.
+    ``decider``, the trained model decides as ``decision`` says ("model" or "combined");
+    without, the hand rules.
 
     Used for each piece of a document by ``Extractor`` and on a user's own ``Doc`` by the
     ``appointments`` spaCy component."""
     if cleaned is None:
         cleaned = CleanText(source=doc.text, text=doc.text)
     if decider is not None:
-        candidates, _ = piece_candidates(doc, announced, offset)
-        return [decision_appointment(d, cleaned) for d in decider.decide(candidates)]
+        candidates, final = piece_candidates(doc, announced, offset)
+        by_rules = [_appointment(f, offset, cleaned, eff) for f, eff in final]
+        return decided_appointments(decider, decision, candidates, by_rules, cleaned)
     _, _, final = rule_reading(doc, announced)
     return [_appointment(found, offset, cleaned, eff) for found, eff in final]
+
+
+def decided_appointments(decider: DecisionModel, decision: str, candidates: list[Candidate],
+                         by_rules: list[Appointment], cleaned: CleanText) -> list[Appointment]:
+    """The records of a document under the trained ``decider``: its own choice among the
+    candidates ("model"), or ("combined") the hand rules' records ``by_rules`` with the model's
+    confidence, and the moves it adds placed in text order among them."""
+    if decision == "model":
+        return [decision_appointment(d, cleaned) for d in decider.decide(candidates)]
+    confidences, added = decider.combine(candidates)
+    out = [a.model_copy(update={"confidence": confidences.get(i, round(decider.rule_base_rate, 4))})
+           for i, a in enumerate(by_rules)]
+    for extra in sorted((decision_appointment(d, cleaned) for d in added), key=lambda a: a.evidence.start):
+        at = next((i for i, a in enumerate(out) if a.evidence.start > extra.evidence.start), len(out))
+        out.insert(at, extra)
+    return out
 
 
 def piece_candidates(doc, announced: date | None, offset: int) -> tuple[list[Candidate], list[tuple[Found, date | None]]]:
