@@ -92,8 +92,26 @@ _CREDENTIALS = {"cpa", "cfa", "cfe", "cfp", "cma", "cia", "cisa", "cissp", "pmp"
 
 
 def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
+    """Names of organisations the sentence puts after an employer cue ("at", "joined", "from",
+    "such as", a lower-case organisation noun, "including" after "companies"), without schools,
+    places, functions, credentials and people."""
     doc = view.doc
-    out: list[Span] = []
+    school_tokens = _school_tokens(sent)
+    good = []
+    for span in _runs_after_cues(doc, sent, school_tokens):
+        span = _employer_name(view, sent, span, school_tokens)
+        if span is not None:
+            good.append(span)
+    starts = {span.start for span in good}
+    # "Vice President of Sales, Commercial Bus Group at REV Group": after a title, a unit of the firm
+    # named next (but "the Institute of Myology at Pitié-Salpêtrière" is both)
+    return [span for span in good if not (
+        span.end + 1 in starts and doc[span.end].lower_ == "at" and span.start >= 2
+        and doc[span.start - 1].lower_ in (",", "of", "for") and view.title_at.get(span.start - 2) is not None)]
+
+
+def _school_tokens(sent: Span) -> set[int]:
+    """The tokens of the sentence's comma segments (outside brackets) that speak of schooling."""
     # split the sentence into comma segments to drop school mentions
     segments: list[list[Token]] = [[]]
     depth = 0
@@ -106,113 +124,141 @@ def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
             segments.append([])
         else:
             segments[-1].append(t)
-    school_tokens = {t.i for seg in segments if _school_segment(seg) for t in seg}
+    return {t.i for seg in segments if _school_segment(seg) for t in seg}
+
+
+def _runs_after_cues(doc: Doc, sent: Span, school_tokens: set[int]) -> list[Span]:
+    """The capitalised runs after each employer cue of the sentence, with the runs listed after
+    them; a name the NER calls a person only where the cue allows it."""
+    out: list[Span] = []
     i = sent.start
     while i < sent.end:
         t = doc[i]
         w = t.lower_
-        start = None
         if t.ent_iob_ == "I":
             i += 1
             continue  # "of" inside "French Ministry of Research"
         including = w == "including" and any(doc[k].lower_ in _EMPLOYER_PLURALS for k in range(max(sent.start, i - 6), i))
-        if including or w in _EMPLOYER_PREPS or (w in _ORG_NOUNS and t.is_lower):
-            # "including" only after "companies", "roles": "roles at cybersecurity companies, including Zscaler"
-            k = i + 1
-            if w == "such":
-                if k < sent.end and doc[k].lower_ == "as":
-                    k += 1
-                else:
-                    i += 1
-                    continue
-            if k < sent.end and doc[k].lower_ in ("the", "his", "her", "its", "their", "<"):
-                k += 1  # "<" opens a Reuters company tag: "co-founder of <Mediflex Systems Corp>"
-            # skip up to three lower-case descriptors: "at management consultants Arthur Andersen"
-            m = k
-            while m < sent.end and m - k < 3 and doc[m].is_lower and doc[m].is_alpha and doc[m].lower_ not in _NOT_DESCRIPTORS:
-                m += 1
-            start = m if m < sent.end and (doc[m].text[:1].isupper() or doc[m].ent_type_ == "ORG" and doc[m].ent_iob_ == "B") else None
-        if start is not None:
-            run = _capitalized_run(doc, start, sent.end)
-            in_school = run is not None and any(tok.i in school_tokens for tok in run)
-            # a name the NER calls a person is an employer only after "at", "joined" ...:
-            # "the resignation of Donald Regan" names a man
-            person_ok = w in ("at", "such") or including or any(doc[d].lower_ in _ORG_NOUNS for d in range(k, m)) or (
-                w == "from" and _arrives_before(doc, sent.start, i))  # "joins Mitiga from Deepwatch"
-            while run is not None:
-                if not in_school and (person_ok or run[0].ent_type_ != "PERSON" or any(
-                        fold(x.text) in _ORG_WORDS or fold(x.text) in _LEGAL_SUFFIXES for x in run)):
-                    out.append(run)
-                # lists: "AFM-Téléthon, MSF and Genethon", "Microsoft, Procter & Gamble, as well as Hopelink"
-                n = run.end
-                if n + 3 < sent.end and doc[n].text == "," and [t.lower_ for t in doc[n + 1:n + 3]] == ["as", "well"]:
-                    n += 3  # ", as well as"
-                elif n + 2 < sent.end and doc[n].text == "," and doc[n + 1].lower_ == "and":
-                    n += 1  # "Check Point Software, and McAfee"
-                if n + 1 < sent.end and doc[n].lower_ in ("and", ",", "as") and doc[n + 1].text[:1].isupper():
-                    run = _capitalized_run(doc, n + 1, sent.end)
-                else:
-                    run = None
-            i = max(i + 1, out[-1].end if out else i + 1, start + 1)
+        # "including" only after "companies", "roles": "roles at cybersecurity companies, including Zscaler"
+        cue = including or w in _EMPLOYER_PREPS or (w in _ORG_NOUNS and t.is_lower)
+        found = _name_after_cue(doc, sent, i) if cue else None
+        if found is None:
+            i += 1
             continue
-        i += 1
-    good = []
-    for span in out:
-        if any(tok.i in school_tokens for tok in span):
-            continue
-        ents = {tok.ent_type_ for tok in span}
-        if ents <= {"GPE", "DATE", "NORP", "LOC", "CARDINAL", "MONEY", "PERCENT"} and "" not in ents and not any(
-            fold(t.text) in _ORG_WORDS or t.lower_ in _ORG_NOUNS for t in span
-        ):
-            continue  # places, dates (but "Pellworth Advisory" is a firm)
-        first = span.start
-        if first - 1 >= 0 and view.title_at.get(first - 1) is not None and doc[first - 1].text[:1].isupper():
-            continue  # "President Emmanuel Macron": a titled person
-        if view.title_at.get(first) is not None and _all_title_words(span) or any(t.lower_ in _FUNCTION_WORDS for t in span) and all(
-            t.lower_ in _FUNCTION_WORDS or t.lower_ in _LINKS or _title_word(t) for t in span if t.is_alpha
-        ):
-            continue  # "Vice President for Business Development", "Nomination Committee": functions
-        if len(span) <= 2 and all(t.lower_ in lexicon().departments or t.lower_ in lexicon().modifiers for t in span):
-            continue  # "Business Development", "Corporate Strategy": a function, not a firm
-        if len(span) == 1 and span[0].is_upper and len(span[0]) <= 5 and span[0].ent_type_ != "ORG":
-            continue  # "OSINT", "OTC": an abbreviation the NER does not know as a company
-        if len(span) == 1 and fold(span.text).replace(".", "") in _CREDENTIALS and first >= 2 and doc[first - 1].text == "," \
-                and view.people.at(first - 2) is not None:
-            continue  # "Meghan Fletcher, CFE, was promoted": a credential after a name (not "Larry Lunt, USAF")
-        held = view.title_at.get(first)
-        if held is not None:
-            # "Executive Vice President of Aramsco": the organisation after the title
-            if held.end < span.end and doc[held.end].lower_ in ("of", "at", "for") and held.end + 1 < span.end:
-                span = doc[held.end + 1:span.end]
-                first = span.start
-            else:
-                continue
-        unit = _possessed_unit(doc, span, sent.end)
-        if unit is not None:
-            span, first = unit, unit.start  # "Marriott Corp's <MHS> Straw Hat Pizza unit": the unit
-        if doc[first].lower_.rstrip(".") in _HONORIFICS or _acts_as_person(view, view.people.at(first)):
-            continue  # a person, not an employer
-        named = next((t.i for t in span if view.people.at(t.i) is not None), None)
-        if named is not None and named > span.start:
-            head = doc[span.start:named]
-            if view.title_at.get(named - 1) is not None or all(t.lower_ in _RANKS or _title_word(t) for t in head if t.is_alpha):
-                continue  # "Brigadier General Larry V. Lunt": a rank or title and a person
-            span = head  # "Launch Services [Meghan Fletcher]": the name ends the run
-        if fold(span.text) in _LEGAL_SUFFIXES:
-            continue
-        if len(span) > 2 and span[0].lower_ in _GENERIC_ORGS and span[1].text in ("'s", "’s"):
-            continue  # "the Group's Executive Board": a body of the new employer
-        if _is_school(span.text):
-            continue
-        if _modifies_a_noun(doc, span.end, sent.end):
-            continue  # "the COVID-19 pandemic", "the Celgene 'Innovation Lab'"
-        good.append(span)
-    starts = {span.start for span in good}
-    # "Vice President of Sales, Commercial Bus Group at REV Group": after a title, a unit of the firm
-    # named next (but "the Institute of Myology at Pitié-Salpêtrière" is both)
-    return [span for span in good if not (
-        span.end + 1 in starts and doc[span.end].lower_ == "at" and span.start >= 2
-        and doc[span.start - 1].lower_ in (",", "of", "for") and view.title_at.get(span.start - 2) is not None)]
+        k, start = found
+        # a name the NER calls a person is an employer only after "at", "joined" ...:
+        # "the resignation of Donald Regan" names a man
+        person_ok = w in ("at", "such") or including or any(doc[d].lower_ in _ORG_NOUNS for d in range(k, start)) or (
+            w == "from" and _arrives_before(doc, sent.start, i))  # "joins Mitiga from Deepwatch"
+        _add_runs(doc, sent, start, person_ok, school_tokens, out)
+        i = max(i + 1, out[-1].end if out else i + 1, start + 1)
+    return out
+
+
+def _name_after_cue(doc: Doc, sent: Span, i: int) -> tuple[int, int] | None:
+    """Where a name starts after the cue at token ``i``: past "as" of "such as", a determiner and up
+    to three lower-case descriptors. Returns (the token after the determiner, the name's start)."""
+    k = i + 1
+    if doc[i].lower_ == "such":
+        if k < sent.end and doc[k].lower_ == "as":
+            k += 1
+        else:
+            return None
+    if k < sent.end and doc[k].lower_ in ("the", "his", "her", "its", "their", "<"):
+        k += 1  # "<" opens a Reuters company tag: "co-founder of <Mediflex Systems Corp>"
+    # skip up to three lower-case descriptors: "at management consultants Arthur Andersen"
+    m = k
+    while m < sent.end and m - k < 3 and doc[m].is_lower and doc[m].is_alpha and doc[m].lower_ not in _NOT_DESCRIPTORS:
+        m += 1
+    if m < sent.end and (doc[m].text[:1].isupper() or doc[m].ent_type_ == "ORG" and doc[m].ent_iob_ == "B"):
+        return k, m
+    return None
+
+
+def _add_runs(doc: Doc, sent: Span, start: int, person_ok: bool, school_tokens: set[int], out: list[Span]) -> None:
+    """Add to ``out`` the capitalised run at ``start`` and the runs listed after it, unless they
+    are in a school's segment (or a person's name where ``person_ok`` is false)."""
+    run = _capitalized_run(doc, start, sent.end)
+    in_school = run is not None and any(tok.i in school_tokens for tok in run)
+    while run is not None:
+        if not in_school and (person_ok or run[0].ent_type_ != "PERSON" or any(
+                fold(x.text) in _ORG_WORDS or fold(x.text) in _LEGAL_SUFFIXES for x in run)):
+            out.append(run)
+        # lists: "AFM-Téléthon, MSF and Genethon", "Microsoft, Procter & Gamble, as well as Hopelink"
+        n = run.end
+        if n + 3 < sent.end and doc[n].text == "," and [t.lower_ for t in doc[n + 1:n + 3]] == ["as", "well"]:
+            n += 3  # ", as well as"
+        elif n + 2 < sent.end and doc[n].text == "," and doc[n + 1].lower_ == "and":
+            n += 1  # "Check Point Software, and McAfee"
+        if n + 1 < sent.end and doc[n].lower_ in ("and", ",", "as") and doc[n + 1].text[:1].isupper():
+            run = _capitalized_run(doc, n + 1, sent.end)
+        else:
+            run = None
+
+
+def _employer_name(view: DocView, sent: Span, span: Span, school_tokens: set[int]) -> Span | None:
+    """The employer a candidate run names (the organisation after a title, the unit a company
+    owns, the name before a person's), or None when it names none."""
+    doc = view.doc
+    if _names_no_firm(view, span, school_tokens):
+        return None
+    first = span.start
+    held = view.title_at.get(first)
+    if held is not None:
+        # "Executive Vice President of Aramsco": the organisation after the title
+        if held.end < span.end and doc[held.end].lower_ in ("of", "at", "for") and held.end + 1 < span.end:
+            span = doc[held.end + 1:span.end]
+            first = span.start
+        else:
+            return None
+    unit = _possessed_unit(doc, span, sent.end)
+    if unit is not None:
+        span, first = unit, unit.start  # "Marriott Corp's <MHS> Straw Hat Pizza unit": the unit
+    if doc[first].lower_.rstrip(".") in _HONORIFICS or _acts_as_person(view, view.people.at(first)):
+        return None  # a person, not an employer
+    named = next((t.i for t in span if view.people.at(t.i) is not None), None)
+    if named is not None and named > span.start:
+        head = doc[span.start:named]
+        if view.title_at.get(named - 1) is not None or all(t.lower_ in _RANKS or _title_word(t) for t in head if t.is_alpha):
+            return None  # "Brigadier General Larry V. Lunt": a rank or title and a person
+        span = head  # "Launch Services [Meghan Fletcher]": the name ends the run
+    if fold(span.text) in _LEGAL_SUFFIXES:
+        return None
+    if len(span) > 2 and span[0].lower_ in _GENERIC_ORGS and span[1].text in ("'s", "’s"):
+        return None  # "the Group's Executive Board": a body of the new employer
+    if _is_school(span.text):
+        return None
+    if _modifies_a_noun(doc, span.end, sent.end):
+        return None  # "the COVID-19 pandemic", "the Celgene 'Innovation Lab'"
+    return span
+
+
+def _names_no_firm(view: DocView, span: Span, school_tokens: set[int]) -> bool:
+    """Does the run name no firm: a school, a place or date, a titled person, a function, an
+    abbreviation the NER does not know, a credential after a name?"""
+    doc = view.doc
+    if any(tok.i in school_tokens for tok in span):
+        return True
+    ents = {tok.ent_type_ for tok in span}
+    if ents <= {"GPE", "DATE", "NORP", "LOC", "CARDINAL", "MONEY", "PERCENT"} and "" not in ents and not any(
+        fold(t.text) in _ORG_WORDS or t.lower_ in _ORG_NOUNS for t in span
+    ):
+        return True  # places, dates (but "Pellworth Advisory" is a firm)
+    first = span.start
+    if first - 1 >= 0 and view.title_at.get(first - 1) is not None and doc[first - 1].text[:1].isupper():
+        return True  # "President Emmanuel Macron": a titled person
+    if view.title_at.get(first) is not None and _all_title_words(span) or any(t.lower_ in _FUNCTION_WORDS for t in span) and all(
+        t.lower_ in _FUNCTION_WORDS or t.lower_ in _LINKS or _title_word(t) for t in span if t.is_alpha
+    ):
+        return True  # "Vice President for Business Development", "Nomination Committee": functions
+    if len(span) <= 2 and all(t.lower_ in lexicon().departments or t.lower_ in lexicon().modifiers for t in span):
+        return True  # "Business Development", "Corporate Strategy": a function, not a firm
+    if len(span) == 1 and span[0].is_upper and len(span[0]) <= 5 and span[0].ent_type_ != "ORG":
+        return True  # "OSINT", "OTC": an abbreviation the NER does not know as a company
+    if len(span) == 1 and fold(span.text).replace(".", "") in _CREDENTIALS and first >= 2 and doc[first - 1].text == "," \
+            and view.people.at(first - 2) is not None:
+        return True  # "Meghan Fletcher, CFE, was promoted": a credential after a name (not "Larry Lunt, USAF")
+    return False
 
 
 def _arrives_before(doc: Doc, start: int, at: int) -> bool:

@@ -41,39 +41,34 @@ class People:
     """The people of a document: full names, and the surnames and pronouns that refer to them."""
 
     def __init__(self, doc: Doc, title_at: dict[int, Span] | None = None):
+        """Register the people of ``doc``: the names the NER found or that stand where names do
+        (``title_at``: the title covering each token), without firms; then every other mention
+        of them (full names the NER labelled otherwise, surnames, first names, hyphenated names)."""
         self.doc = doc
         self.by_key: dict[str, PersonInfo] = {}
         self.token_person: dict[int, str] = {}
+        title_at = title_at or {}
         last_by_surname: dict[str, str] = {}
-        name_words = {fold(t.text) for e in doc_ents(doc) if e.label_ in ("ORG", "GPE", "FAC") and len(e) > 1 for t in e}
-        # "Stellaris, which processes card payments": a one-word name the text calls a thing
         texts = token_texts(doc)
-        name_words |= {fold(w) for i, w in enumerate(texts[:-2]) if w[:1].isupper() and texts[i + 1] == ","
-                       and texts[i + 2].lower() == "which"}
-        candidates = _joined_at_saint(sorted([e for e in doc_ents(doc) if e.label_ == "PERSON"] + _names_by_context(doc, title_at or {}),
+        name_words = _other_name_words(doc, texts)
+        candidates = _joined_at_saint(sorted([e for e in doc_ents(doc) if e.label_ == "PERSON"] + _names_by_context(doc, title_at),
                                              key=lambda sp: sp.start))
-        # a name that is anywhere followed by "Ltd", "Inc", ", S.A." ... is a company ("Levy-Russell Ltd"),
-        # and so is every word of it: "Fjellheim" of "Fjellheim Energi ASA"
-        firms: set[str] = set()
-        firm_names: list[tuple[str, ...]] = []
-        for ti in range(1, len(texts)):
-            if not _legal_suffix(texts[ti]):
-                continue
-            t = doc[ti]
-            if t.i + 1 < len(doc) and texts[t.i + 1] == "-" and not t.whitespace_:
-                continue  # (not "Aurich co-founded")
-            k = t.i - 2 if doc[t.i - 1].text == "," and t.i >= 2 else t.i - 1
-            partners = doc[k].lower_ in ("and", "&") and k >= 1 and fold(t.text) in ("co", "company", "cie")
-            if partners:
-                k -= 1  # "Wertheim Schroder and Co Inc": the partners' names, a run of the firm's name only
-            if not doc[k].text[:1].isupper():
-                continue
-            if not partners:  # (not "Fentress" of "Baker, Fentress and Co": "James Fentress" is a man)
-                firms.add(fold(doc[k].text))
-            last = k
-            while k >= 0 and last - k < 3 and doc[k].text[:1].isupper() and doc[k].is_alpha:
-                k -= 1
-            firm_names.append(tuple(fold(x.text) for x in doc[k + 1:last + 1]))
+        firms, firm_names = _firms(doc, texts)
+        firm_tokens = self._register(candidates, firms, firm_names, name_words, title_at, last_by_surname)
+        for key in list(self.by_key):
+            first_surname = _first_of_two_surnames(key)
+            if first_surname is not None and first_surname not in last_by_surname:
+                last_by_surname[first_surname] = key  # "Ibarra" of "José Luis Ibarra Muñoz"
+        self._full_names(texts)
+        self._surnames_and_first_names(texts, firm_tokens, last_by_surname, title_at)
+        self._hyphenated_surnames(texts)
+
+    def _register(self, candidates: list[Span], firms: set[str], firm_names: list[tuple[str, ...]],
+                  name_words: set[str], title_at: dict[int, Span], last_by_surname: dict[str, str]) -> set[int]:
+        """Register each candidate name that is a person's (under the key of a known person it
+        refers to, else its own words). Returns the tokens of firms' names the NER took for a
+        person, where no surname can stand."""
+        doc = self.doc
         firm_tokens: set[int] = set()  # words of a firm's name the NER took for a person: no surname there
         for ent in candidates:
             span = self._trim(ent)
@@ -84,23 +79,8 @@ class People:
             if fold(span[-1].text) in firms or _legal_suffix(span[-1].text) or _part_of_a_firm_name(span, firm_names):
                 firm_tokens.update(range(span.start, span.end))
                 continue
-            if len(span) == 1 and span.end < len(doc) and doc[span.end].is_lower and doc[span.end].pos_ == "NOUN":
-                continue  # "the Neill report": a name used as an attribute
-            if len(span) == 1 and span.start >= 2 and doc[span.start - 1].text == "," and (
-                doc[span.start - 2].text == ">" or fold(doc[span.start - 2].text) in _LEGAL_SUFFIXES
-            ):
-                continue  # "<Allied Comprehensive Health Inc>, Abilene,": the company's town
-            lex = triggers()
-            if any(t.lower_ in lex.appoint or t.lower_ in lex.depart or t.lower_ in lex.promote for t in span):
-                continue  # "NanoGraf Appoints" in a title-case headline
-            if span.start > 0 and doc[span.start - 1].lower_ in ("a", "an", "the") or any(
-                t.is_upper and t.is_alpha and len(t) >= 3 and t.text not in ("III", "II", "IV") for t in span
-            ):
-                continue  # "an Abilene investment firm", "SDC Sydney"
-            if len(span) == 1 and fold(span.text) in name_words:
-                continue  # "Medicen" of "Medicen Paris Region"
-            if all(_title_word(t) or t.i in (title_at or {}) for t in span):
-                continue  # "promoted to Treasurer": the NER took the title for a name
+            if _not_a_person(span, name_words, title_at):
+                continue
             words = [fold(t.text) for t in span if t.is_alpha or t.text.endswith(".") or _APOSTROPHE_NAME.fullmatch(t.text)]
             words = [w for w in words if w and w not in _SUFFIXES] or words
             if not words or not words[-1]:
@@ -115,11 +95,11 @@ class People:
             last_by_surname[surname] = key
             for t in span:
                 self.token_person[t.i] = key
-        for key in list(self.by_key):
-            first_surname = _first_of_two_surnames(key)
-            if first_surname is not None and first_surname not in last_by_surname:
-                last_by_surname[first_surname] = key  # "Ibarra" of "José Luis Ibarra Muñoz"
-        # full names the NER labelled otherwise ("Stéphane Roques" as ORG)
+        return firm_tokens
+
+    def _full_names(self, texts: list[str]) -> None:
+        """Full names the NER labelled otherwise ("Stéphane Roques" as ORG)."""
+        doc = self.doc
         known = {tuple(k.split()): k for k in self.by_key if len(k.split()) > 1}
         firsts = {words[0] for words in known}
         folded = [fold(w) for w in texts] if known else []
@@ -134,8 +114,12 @@ class People:
                     for k in range(i, i + size):
                         self.token_person[k] = known[words]
                     break
-        # surname mentions the NER missed ("Fusco formerly was ..."), and first names
-        # that only one known person has ("Ken served as ...")
+
+    def _surnames_and_first_names(self, texts: list[str], firm_tokens: set[int], last_by_surname: dict[str, str],
+                                  title_at: dict[int, Span]) -> None:
+        """Surname mentions the NER missed ("Fusco formerly was ..."), and first names that only
+        one known person has ("Ken served as ...")."""
+        doc = self.doc
         first_names: dict[str, str | None] = {}
         for key, info in self.by_key.items():
             parts = key.split()
@@ -150,7 +134,7 @@ class People:
                 continue  # "Halmi" of "Robert Halmi Inc": the company
             if tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "an") or tok.i + 1 < len(doc) and doc[tok.i + 1].is_lower \
                     and doc[tok.i + 1].pos_ == "NOUN" and (doc[tok.i + 1].lower_ in ("board", "boards") or not _title_word(doc[tok.i + 1])
-                                                           and (tok.i + 1) not in (title_at or {})):
+                                                           and (tok.i + 1) not in title_at):
                 continue  # "an Abilene investment firm", "the Halbert report": an attribute, not the person
             key = last_by_surname.get(fold(tok.text))
             if key is None and (tok.i + 1 >= len(doc) or not doc[tok.i + 1].is_title):
@@ -158,7 +142,9 @@ class People:
             ent = tok.ent_type_
             if key and (ent not in ("ORG", "GPE") or ent and tok.ent_iob_ == "B" and (tok.i + 1 >= len(doc) or doc[tok.i + 1].ent_iob_ != "I")):
                 self.token_person[tok.i] = key
-        # hyphenated surnames: "Bello-Grant" for Aisha Bello-Grant
+
+    def _hyphenated_surnames(self, texts: list[str]) -> None:
+        """Hyphenated surnames the tokenizer split: "Bello-Grant" for Aisha Bello-Grant."""
         double = {}
         for key, info in self.by_key.items():
             m = re.search(r"(\w+)-(\w+)$", info.name)
@@ -261,6 +247,67 @@ class People:
             out.append((i, j, key))
             i = j
         return out
+
+
+def _other_name_words(doc: Doc, texts: list[str]) -> set[str]:
+    """Folded words of names that are not people's: words of organisation, place and building
+    entities of two words or more, and a one-word name the text calls a thing ("Stellaris, which
+    processes card payments")."""
+    name_words = {fold(t.text) for e in doc_ents(doc) if e.label_ in ("ORG", "GPE", "FAC") and len(e) > 1 for t in e}
+    name_words |= {fold(w) for i, w in enumerate(texts[:-2]) if w[:1].isupper() and texts[i + 1] == ","
+                   and texts[i + 2].lower() == "which"}
+    return name_words
+
+
+def _firms(doc: Doc, texts: list[str]) -> tuple[set[str], list[tuple[str, ...]]]:
+    """A name that is anywhere followed by "Ltd", "Inc", ", S.A." ... is a company ("Levy-Russell
+    Ltd"), and so is every word of it: "Fjellheim" of "Fjellheim Energi ASA". Returns the folded
+    last words before such suffixes, and the names (up to three words) they end."""
+    firms: set[str] = set()
+    firm_names: list[tuple[str, ...]] = []
+    for ti in range(1, len(texts)):
+        if not _legal_suffix(texts[ti]):
+            continue
+        t = doc[ti]
+        if t.i + 1 < len(doc) and texts[t.i + 1] == "-" and not t.whitespace_:
+            continue  # (not "Aurich co-founded")
+        k = t.i - 2 if doc[t.i - 1].text == "," and t.i >= 2 else t.i - 1
+        partners = doc[k].lower_ in ("and", "&") and k >= 1 and fold(t.text) in ("co", "company", "cie")
+        if partners:
+            k -= 1  # "Wertheim Schroder and Co Inc": the partners' names, a run of the firm's name only
+        if not doc[k].text[:1].isupper():
+            continue
+        if not partners:  # (not "Fentress" of "Baker, Fentress and Co": "James Fentress" is a man)
+            firms.add(fold(doc[k].text))
+        last = k
+        while k >= 0 and last - k < 3 and doc[k].text[:1].isupper() and doc[k].is_alpha:
+            k -= 1
+        firm_names.append(tuple(fold(x.text) for x in doc[k + 1:last + 1]))
+    return firms, firm_names
+
+
+def _not_a_person(span: Span, name_words: set[str], title_at: dict[int, Span]) -> bool:
+    """Is the trimmed name no person's: a name used as an attribute, a company's town, a headline
+    verb, an upper-case or determined name, a word of a place's name, or a title?"""
+    doc = span.doc
+    if len(span) == 1 and span.end < len(doc) and doc[span.end].is_lower and doc[span.end].pos_ == "NOUN":
+        return True  # "the Neill report": a name used as an attribute
+    if len(span) == 1 and span.start >= 2 and doc[span.start - 1].text == "," and (
+        doc[span.start - 2].text == ">" or fold(doc[span.start - 2].text) in _LEGAL_SUFFIXES
+    ):
+        return True  # "<Allied Comprehensive Health Inc>, Abilene,": the company's town
+    lex = triggers()
+    if any(t.lower_ in lex.appoint or t.lower_ in lex.depart or t.lower_ in lex.promote for t in span):
+        return True  # "NanoGraf Appoints" in a title-case headline
+    if span.start > 0 and doc[span.start - 1].lower_ in ("a", "an", "the") or any(
+        t.is_upper and t.is_alpha and len(t) >= 3 and t.text not in ("III", "II", "IV") for t in span
+    ):
+        return True  # "an Abilene investment firm", "SDC Sydney"
+    if len(span) == 1 and fold(span.text) in name_words:
+        return True  # "Medicen" of "Medicen Paris Region"
+    if all(_title_word(t) or t.i in title_at for t in span):
+        return True  # "promoted to Treasurer": the NER took the title for a name
+    return False
 
 
 #: A name with an apostrophe inside: "O'Donoghue", "D’Arcy"
