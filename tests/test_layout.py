@@ -114,6 +114,21 @@ def test_no_import_cycle():
     assert cycles(import_graph()) == []
 
 
+#: The stages of the assemble package, in the order they run: a module imports only from its own
+#: stage or the ones before it (the package's docstring says what each holds)
+ASSEMBLE_STAGES = ["text", "results", "words", "names", "trigger_words", "entities", "view", "constructions",
+                   "attach", "records", "resolve", "appointments"]
+
+
+def test_the_assemble_stages_import_only_from_the_stages_before_them():
+    stage = {name: ASSEMBLE_STAGES.index(name.split(".")[2]) for name in modules()
+             if name.startswith("extractor.assemble.")}
+    assert len(stage) == len([name for name in modules() if name.startswith("extractor.assemble.")])
+    late = [f"{source} imports {target}" for source, targets in import_graph().items() if source in stage
+            for target in targets if target in stage and stage[target] > stage[source]]
+    assert not late, late
+
+
 def test_the_known_cycle_edges_are_still_there():
     known = modules()
     for source, target in KNOWN_CYCLE_EDGES:

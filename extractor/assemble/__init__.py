@@ -22,7 +22,8 @@ The rules, in the order they are applied to each sentence:
 6. past employers come from sentences about the same person with career cues
    ("previously", "spent six years at", "joins from", "former CFO of").
 
-The stages, each a module; a module imports only from the ones above it:
+The stages, in the order they run; a module imports only from its own stage or the ones above it
+(tests/test_layout.py checks it):
 
 - ``text``, ``names``, ``words``, ``results``: folding, sentences and entities of the doc;
   comparing names; the shared word lists; ``CharSpan`` and ``Found``;
