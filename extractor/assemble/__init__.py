@@ -38,8 +38,10 @@ The stages, in the order they run; a module imports only from its own stage or t
   what a verb says), ``governing`` (which trigger speaks about a person) (rules 2 and 3);
 - ``attach/``: ``organisation`` and ``government`` (rule 4), ``predecessor`` (rule 5),
   ``employers`` and ``past_employers`` (rule 6);
-- ``records/``: the records of one sentence: ``sentence`` (with triggers), ``copula``
-  (without: "the new planning minister is X");
+- ``records/``: the records of one sentence: ``sentence`` (with triggers), a driver over
+  ``state`` (what its steps share), ``build`` (one record), ``successions``, ``verbs_after``
+  (the verbs after the person) and ``trigger_before`` (the trigger that governs the person);
+  ``copula`` (without triggers: "the new planning minister is X");
 - ``resolve``: one record per person, side and role; seats that go with posts;
 - ``appointments``: ``find_appointments``, the entry, which runs the stages in turn.
 """
