@@ -3,7 +3,9 @@ import doctest
 
 import pytest
 
-import extractor.assemble
+import extractor.assemble.constructions.lists
+import extractor.assemble.entities.acronyms
+import extractor.assemble.text
 import extractor.components
 import extractor.dates
 import extractor.inputs
@@ -13,7 +15,8 @@ import extractor.pool
 import extractor.tables
 import extractor.walk
 
-MODULES = [extractor.assemble, extractor.components, extractor.dates, extractor.pipeline,
+MODULES = [extractor.assemble.text, extractor.assemble.entities.acronyms, extractor.assemble.constructions.lists,
+           extractor.components, extractor.dates, extractor.pipeline,
            extractor.inputs, extractor.output, extractor.pool, extractor.tables, extractor.walk]
 
 
