@@ -12,6 +12,8 @@ words, the keys of a table or (``values``) the words of all its rows.
 >>> classes = read("triggers.json", WordClasses)
 >>> "named" in classes.words("appoint"), sorted(classes.words("take_over", values=True))
 (True, ['on', 'over'])
+>>> sorted(classes.table("take_over")["took"])
+['on', 'over']
 """
 from __future__ import annotations
 
@@ -58,3 +60,11 @@ class WordClasses(RootModel[dict[str, str | int | list[str] | dict[str, list[str
                 raise KeyError(f"{name} is a list, it has no values")
             return frozenset(w.lower() for row in found.values() for w in ([row] if isinstance(row, str) else row))
         return frozenset(w.lower() for w in found)
+
+    def table(self, name: str) -> dict[str, frozenset[str]]:
+        """A table's rows in lower case ("step": {"down", "aside"}); ``KeyError`` for no table."""
+        found = self.root.get(name)
+        if not isinstance(found, dict):
+            raise KeyError(name)
+        return {k.lower(): frozenset(w.lower() for w in ([row] if isinstance(row, str) else row))
+                for k, row in found.items()}
