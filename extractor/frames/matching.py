@@ -21,8 +21,10 @@ from .guards import GUARDS, Context
 from .spec import CompiledPattern, FrameError, Frames, FrameSpec, GuardSettings
 
 TITLES = "titles"
-#: tokens inside a title span, for the doc being matched (set and cleared by ``match``)
-_TITLE_TOKENS: dict[int, frozenset[int]] = {}
+#: for the doc being matched (set and cleared by ``match``): the tokens inside a title span, and
+#: the frames' trigger words
+_CURRENT: dict[int, tuple[frozenset[int], frozenset[str]]] = {}
+_NOTHING: tuple[frozenset[int], frozenset[str]] = (frozenset(), frozenset())
 
 
 #: entity labels a name is never given
@@ -30,16 +32,19 @@ _NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL
 
 
 def _in_title(token: Token) -> bool:
-    return token.i in _TITLE_TOKENS.get(id(token.doc), ())
+    return token.i in _CURRENT.get(id(token.doc), _NOTHING)[0]
 
 
 def _person_like(token: Token) -> bool:
     """A token of a PERSON entity, or a capitalised proper noun outside titles and dates: the
-    small model calls many a name ORG, GPE or nothing."""
+    small model calls many a name ORG, GPE or nothing. Never a trigger word ("Acme Names Ann Lee")."""
+    if token.lower_ in _CURRENT.get(id(token.doc), _NOTHING)[1]:
+        return False
     if token.ent_type_ == "PERSON":
         return True
     return token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in _NOT_NAMES \
         and not _in_title(token)
+
 
 
 for _name, _getter in (("in_title", _in_title), ("person_like", _person_like)):
@@ -131,9 +136,8 @@ def match(doc: Doc, frames: Frames) -> list[FrameMatch]:
             titles.setdefault(i, span)
     ents = {i: e for e in doc.ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
     sents = list(doc.sents)
-    starts = [s.start for s in sents]
     raw: list[tuple[FrameSpec, int, int, dict[str, list[int]]]] = []
-    _TITLE_TOKENS[id(doc)] = frozenset(titles)
+    _CURRENT[id(doc)] = (frozenset(titles), frames.trigger_words())
     try:
         for key, start, end, align in compiled.matcher(doc, with_alignments=True):
             frame, pattern = compiled.keys[key]
@@ -149,8 +153,15 @@ def match(doc: Doc, frames: Frames) -> list[FrameMatch]:
                 if k in pattern.slots:
                     slots.setdefault(pattern.slots[k], []).append(i)
             raw.append((frame, min(ids), max(ids), slots))
+        return _resolve(doc, frames, raw, titles, ents, sents)
     finally:
-        _TITLE_TOKENS.pop(id(doc), None)
+        _CURRENT.pop(id(doc), None)
+
+
+def _resolve(doc: Doc, frames: Frames, raw: list, titles: dict[int, Span], ents: dict[int, Span],
+             sents: list[Span]) -> list[FrameMatch]:
+    """The matches of ``raw`` with their person, post and guards, once each, in text order."""
+    starts = [s.start for s in sents]
     out: list[FrameMatch] = []
     seen: set[tuple] = set()
     for frame, first, last, slots in raw:

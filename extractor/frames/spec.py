@@ -43,14 +43,16 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Pattern(_Strict):
-    kind: Literal["matcher", "dependency"]
-    pattern: list[dict[str, Any]] = Field(min_length=1)
-
-
 class Expect(_Strict):
     person: str
     post: str
+
+
+class Pattern(_Strict):
+    kind: Literal["matcher", "dependency"]
+    pattern: list[dict[str, Any]] = Field(min_length=1)
+    example: str | None = None  # a sentence of the pattern's own (the frame's example tests the first)
+    expect: Expect | None = None
 
 
 class Frame(_Strict):
@@ -83,6 +85,8 @@ class CompiledPattern:
     pattern: list[dict[str, Any]]  # classes expanded, "slot" keys taken out
     slots: dict[int, str]  # token (matcher) or node (dependency) position -> slot
     trigger_words: frozenset[str]
+    example: str | None = None
+    expect: Expect | None = None
 
 
 @dataclass(frozen=True)
@@ -99,16 +103,21 @@ class FrameSpec:
     def trigger_words(self) -> frozenset[str]:
         return frozenset().union(*(p.trigger_words for p in self.patterns))
 
+    def examples(self) -> list[tuple[str, Expect]]:
+        """The frame's example and those of its patterns, each with the person and post it must give."""
+        return [(self.example, self.expect)] + [(p.example, p.expect) for p in self.patterns if p.example]
+
 
 @dataclass(frozen=True)
 class Frames:
     frames: tuple[FrameSpec, ...]
     guards: dict[str, GuardSettings]  # words expanded
     events_by_class: tuple[tuple[frozenset[str], str], ...]  # (class words, event) in the file's order
+    cues: frozenset[str] = frozenset()  # every frame's trigger words (set by ``build``)
 
     def trigger_words(self) -> frozenset[str]:
         """Every word a frame's trigger accepts: the change cues."""
-        return frozenset().union(*(f.trigger_words for f in self.frames))
+        return self.cues
 
     def event_of(self, word: str) -> str:
         for words, event in self.events_by_class:
@@ -203,7 +212,9 @@ def _compile(frame: Frame, pattern: Pattern) -> CompiledPattern:
                          f"not {named}")
     if not trigger:
         raise FrameError(f"frame {frame.id}: the trigger token names no words (LOWER/ORTH IN ...)")
-    return CompiledPattern(pattern.kind, tokens, slots, trigger)
+    if (pattern.example is None) != (pattern.expect is None):
+        raise FrameError(f"frame {frame.id}: a pattern's example needs its expect, and the other way round")
+    return CompiledPattern(pattern.kind, tokens, slots, trigger, pattern.example, pattern.expect)
 
 
 def build(data: dict) -> Frames:
@@ -243,7 +254,7 @@ def build(data: dict) -> Frames:
         by_class = tuple((expand(f"${name}"), event) for name, event in parsed.events_by_class.items())
     except KeyError as exc:
         raise FrameError(f"{FRAMES_FILE}: unknown word class: {exc.args[0]}") from exc
-    return Frames(tuple(frames), guards, by_class)
+    return Frames(tuple(frames), guards, by_class, frozenset().union(*(f.trigger_words for f in frames)))
 
 
 class _Json(RootModel[dict[str, Any]]):
