@@ -9,7 +9,7 @@ parsed pieces are stored once in a spaCy ``DocBin`` (``--cache``) so that later 
 A required gold record (person + role) counts as found by a generator when one of its
 candidates in the document has the same person (``evaluate.same_person``: the full name, or the
 surname, case-insensitive) and a post that overlaps the role: ``same_role`` (strict), or sharing
-a content word of the role (loose). Matches per document are reported as a proxy of precision.
+a content word of the role, plurals made singular (loose: "Board of Directors" for "director"). Matches per document are reported as a proxy of precision.
 ``--misses N`` prints N required records of folds 1-4 that the frames miss (for improving them).
 """
 from __future__ import annotations
@@ -59,7 +59,9 @@ def parse(texts: Path, ids: set[str], cache: Path) -> None:
 
 
 def _content(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP}
+    """The content words of a role, plurals made singular ("Board of Directors" shares "director")."""
+    return {w[:-1] if w.endswith("s") and len(w) > 3 else w for w in re.findall(r"[a-z]+", text.lower())
+            if w not in _STOP}
 
 
 def main(argv: list[str] | None = None) -> int:

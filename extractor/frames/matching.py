@@ -2,7 +2,8 @@
 
 A pattern token may ask for ``{"_": {"in_title": true}}``: a token inside one of the titles the
 pipeline's ``appointment_titles`` component stored in ``doc.spans["titles"]``. A match's person
-is the PERSON entity holding its first person token (else those tokens), its post the title span
+is the PERSON entity holding its first person token (else the run of name-like tokens around it,
+see ``_persons``), its post the title span
 holding its first post token (else the post tokens with the compounds and adjectives before them).
 A match whose tokens run over two sentences is dropped; the same (frame, person, post, trigger)
 is kept once. Every guard of the frame is tried: those that fire are listed on the match and mark
@@ -107,16 +108,23 @@ def _compiled(frames: Frames, vocab: Vocab) -> Compiled:
     return compiled
 
 
-def _person(doc: Doc, tokens: list[int], ents: dict[int, Span]) -> Span:
-    """The PERSON entity at the first person token, else the run of name-like tokens around it."""
+def _persons(doc: Doc, tokens: list[int], ents: dict[int, Span]) -> list[Span]:
+    """Who a match's person tokens name: the PERSON entity at the first one; else the run of
+    name-like tokens around it, and inside a run of more than two words its PERSON entities and
+    its last two words (a headline puts descriptors before the name: "Appoints Retail Veteran
+    Ann Lee", where every word is a proper noun)."""
     if tokens[0] in ents:
-        return ents[tokens[0]]
+        return [ents[tokens[0]]]
     start = end = tokens[0]
     while start > 0 and _person_like(doc[start - 1]):
         start -= 1
     while end + 1 < len(doc) and _person_like(doc[end + 1]):
         end += 1
-    return doc[start:end + 1]
+    run = doc[start:end + 1]
+    if len(run) <= 2:
+        return [run]
+    inside = [ents[i] for i in range(start, end + 1) if i in ents and ents[i].start == i]
+    return list({(s.start, s.end): s for s in [run, *inside, doc[end - 1:end + 1]]}.values())
 
 
 def _post(doc: Doc, tokens: list[int], titles: dict[int, Span]) -> Span:
@@ -168,19 +176,19 @@ def _resolve(doc: Doc, frames: Frames, raw: list, titles: dict[int, Span], ents:
         si = bisect_right(starts, first) - 1
         if bisect_right(starts, last) - 1 != si:
             continue  # across a sentence break
-        person = _person(doc, slots["person"], ents)
         post = _post(doc, slots["post"], titles)
-        if person.start < post.end and post.start < person.end:
-            continue
         trigger = slots["trigger"][0]
-        key = (frame.id, person.start, person.end, post.start, post.end, trigger)
-        if key in seen:
-            continue
-        seen.add(key)
-        predecessor = _person(doc, slots["predecessor"], ents) if "predecessor" in slots else None
-        ctx = Context(doc, sents[si], doc[trigger], person, post)
-        fired = tuple(g for g in frame.guards if GUARDS[g](ctx, frames.guards.get(g, GuardSettings())))
-        event = frames.event_of(doc[trigger].lower_) if frame.event == "by_trigger" else frame.event
-        out.append(FrameMatch(frame.id, event, person, post, trigger, si, fired, predecessor))
+        predecessor = _persons(doc, slots["predecessor"], ents)[0] if "predecessor" in slots else None
+        for person in _persons(doc, slots["person"], ents):
+            if person.start < post.end and post.start < person.end:
+                continue
+            key = (frame.id, person.start, person.end, post.start, post.end, trigger)
+            if key in seen:
+                continue
+            seen.add(key)
+            ctx = Context(doc, sents[si], doc[trigger], person, post)
+            fired = tuple(g for g in frame.guards if GUARDS[g](ctx, frames.guards.get(g, GuardSettings())))
+            event = frames.event_of(doc[trigger].lower_) if frame.event == "by_trigger" else frame.event
+            out.append(FrameMatch(frame.id, event, person, post, trigger, si, fired, predecessor))
     out.sort(key=lambda m: (m.sentence, m.trigger, m.person.start, m.post.start, m.frame))
     return out
