@@ -5,7 +5,9 @@
 The rules make a record only from a sentence that holds a change cue (a trigger word of
 ``data/triggers.json``: "named", "resigned", "succeeds", "appointment", ...) and a title (a
 head or abbreviation of ``data/titles.json``, a plural head, a board seat), or from a title
-an earlier such record found. A sentence never crosses a blank line, so a text in which no
+an earlier such record found. The cues are the words the triggers of the frames accept
+(``extractor.frames.trigger_words``: the classes of ``triggers.json`` that ``data/frames.json``
+names), plus ``data/triage.json``'s ``extra_cues``: no list of cue words is kept here. A sentence never crosses a blank line, so a text in which no
 block between blank lines holds both a cue and a title word can hold no record: it is not
 ``relevant`` and skips the model.
 
@@ -14,9 +16,8 @@ lets count only in context count only there ("step" before "down", "aside", "in"
 "take" before "over"; "made" after "was"; "announced", "added", "welcomed" only with a name
 within ``object_window`` words after them, or a name followed by "as" later in the block,
 the object the rules look for). Words are compared in lower case, hyphenated ones whole and
-by their parts, so triage sees every word the rules can see as a token. Every other word
-list of ``triggers.json`` (one added later too) counts as cues, except the lists of context
-named in ``data/triage.json``'s ``context_lists``.
+by their parts, so triage sees every word the rules can see as a token. A class of
+``triggers.json`` added later counts as cues once a frame's trigger names it.
 
 In a relevant text, a paragraph (a block between blank lines, or one starting with an
 indented line) is kept when it is one of the first ``lead_paragraphs`` (stamp, headline,
@@ -50,14 +51,14 @@ are normalised the way cleaning does.
 """
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from .datafiles import WordClasses, read
 
 
 class TriageRules(BaseModel):
@@ -67,7 +68,6 @@ class TriageRules(BaseModel):
 
     version: str
     description: list[str] = Field(default_factory=list)
-    context_lists: frozenset[str]
     extra_cues: frozenset[str] = frozenset()
     extra_title_words: frozenset[str] = frozenset()
     career_too_common: frozenset[str] = frozenset()
@@ -81,10 +81,6 @@ class TriageRules(BaseModel):
 # A condition on where a cue stands: (the words of its paragraph, its index, the paragraph's text, where the
 # word ends in it) -> does it count there.
 Condition = Callable[[list[str], int, str, int], bool]
-
-#: Lists of triggers.json that say where other lists' words count, not words of their own.
-_MODIFIERS = frozenset({"version", "depart_needs_particle", "step_in", "announce_needs_object", "appoint_needs_passive"})
-
 
 @dataclass(frozen=True)
 class Vocabulary:
@@ -100,33 +96,26 @@ class Vocabulary:
 
 @lru_cache(maxsize=1)
 def rules() -> TriageRules:
-    raw = resources.files("extractor").joinpath("data/triage.json").read_text(encoding="utf-8")
-    return TriageRules.model_validate(json.loads(raw))
+    return read("triage.json", TriageRules)
 
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    """The cue, title and career words, from the rules' own data files plus ``data/triage.json``."""
-    from .assemble import triggers
+    """The cue, title and career words: the frames' trigger words, the rules' own data files and
+    ``data/triage.json``."""
     from .components import lexicon
+    from .frames import trigger_words
 
-    trig, lex, extra = triggers(), lexicon(), rules()
-    data = trig.model_dump()
-    # the lists assemble.find_triggers reads with a context; every other list is taken as plain cues
-    known = {"promote", "succeed", "depart", "take_over", "appoint"}
-    other = {w.lower() for name, ws in data.items()
-             if name not in known and name not in _MODIFIERS and name not in extra.context_lists for w in ws}
-    cue_words = {w.lower() for name in known for w in data[name]} | other | {w.lower() for w in extra.extra_cues}
-    promote, succeed, depart = ({w.lower() for w in data[n]} for n in ("promote", "succeed", "depart"))
-    particles = {w.lower(): {p.lower() for p in ps} for w, ps in trig.depart_needs_particle.items()}
-    step_in = {w.lower(): {p.lower() for p in ps} for w, ps in trig.step_in.items()}
-    take_over = {w.lower(): {p.lower() for p in ps} for w, ps in trig.take_over.items()}
-    passive = {w.lower() for w in trig.appoint_needs_passive}
-    needs_object = {w.lower() for w in trig.announce_needs_object}
+    trig, lex, extra = read("triggers.json", WordClasses), lexicon(), rules()
     extra_cues = {w.lower() for w in extra.extra_cues}
+    cue_words = trigger_words() | extra_cues
+    promote, succeed, depart, appoint = (trig.words(n) for n in ("promote", "succeed", "depart", "appoint"))
+    particles, step_in, take_over = (trig.table(n) for n in ("depart_needs_particle", "step_in", "take_over"))
+    passive, needs_object = trig.words("appoint_needs_passive"), trig.words("announce_needs_object")
     cues: dict[str, tuple[Condition, ...]] = {}
-    for word in cue_words:  # the first list a word is in decides, in find_triggers' order
-        if word in promote or word in succeed or word in other or word in extra_cues:
+    for word in cue_words:  # the first class a word is in decides, in assemble.find_triggers' order
+        if word in promote or word in succeed or word in extra_cues or not (word in appoint or word in depart
+                                                                            or word in take_over):
             cues[word] = ()
         elif word in depart:
             cues[word] = (_next_word_in(frozenset(particles[word] | step_in.get(word, set()))),) if word in particles else ()
@@ -141,7 +130,7 @@ def vocabulary() -> Vocabulary:
 
     titles = set(lex.heads) | set(lex.abbreviations) | set(extra.extra_title_words)
     too_common = {w.lower() for w in extra.career_too_common}
-    career = {w.lower() for w in trig.career if w.lower() not in too_common} | {w.lower() for w in extra.date_words}
+    career = {w for w in trig.words("career") if w not in too_common} | {w.lower() for w in extra.date_words}
     phrases = sorted(w for w in career if " " in w)
     return Vocabulary(
         cues=cues,
