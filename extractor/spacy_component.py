@@ -48,7 +48,7 @@ class AppointmentFinder:
     """Sets ``doc._.appointments``, ``doc._.announcement_date`` and the evidence spans."""
 
     def __init__(self, min_confidence: float = 0.0, events: Iterable[str] | None = None, decide: bool = False):
-        from .pipeline import Options  # one place validates and applies the filters
+        from .options import Options  # one place validates and applies the filters
 
         self.filters = Options(min_confidence=min_confidence, events=events)
         self._titles: TitleFinder | None = None
@@ -62,13 +62,13 @@ class AppointmentFinder:
         return self.filters.keeps(appointment)
 
     def __call__(self, doc: Doc) -> Doc:
-        from .pipeline import _shipped_model, doc_appointments  # the rules (heavy) load with the first doc
+        from .reading import doc_appointments, shipped_decider  # the rules (heavy) load with the first doc
 
         if SPAN_KEY not in doc.spans:
             self._titles = self._titles or TitleFinder(lexicon())
             self._titles(doc)
         announced = announcement_date(doc.text)
-        decider = _shipped_model() if self.decide else None
+        decider = shipped_decider() if self.decide else None
         found = [a for a in doc_appointments(doc, announced, decider=decider) if self.keeps(a)]
         doc._.announcement_date = announced
         doc._.appointments = found

@@ -8,12 +8,13 @@ import extractor.components
 import extractor.dates
 import extractor.inputs
 import extractor.output
-import extractor.pipeline
+import extractor.pieces
 import extractor.pool
+import extractor.record_dates
 import extractor.tables
 import extractor.walk
 
-MODULES = [extractor.assemble, extractor.components, extractor.dates, extractor.pipeline,
+MODULES = [extractor.assemble, extractor.components, extractor.dates, extractor.pieces, extractor.record_dates,
            extractor.inputs, extractor.output, extractor.pool, extractor.tables, extractor.walk]
 
 
