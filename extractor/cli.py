@@ -37,7 +37,7 @@ from .ui import UI
 if TYPE_CHECKING:
     from .batch import InputFile, Result
     from .feeds import Unusable
-    from .pipeline import Document, Options
+    from .options import Document, Options
     from .sinks import Sink
 
 log = logging.getLogger(__name__)
@@ -184,8 +184,8 @@ def extract(
     with _command(debug, quiet) as ui:
         from .processes import start_early
 
-        start_early()  # the workers' fork server imports spaCy while this process does
-        from .pipeline import Options
+        start_early()  # the workers' fork server imports spaCy while this process reads the inputs
+        from .options import Options
 
         format = _check_extract_usage(output, output_dir, format, resume)
         options = Options(model=model, include_text=include_text, triage=not no_triage,
@@ -292,7 +292,7 @@ def evaluate(
         from .evaluate import evaluate as score
         from .evaluate import load_gold
         from .models import ErrorRecord
-        from .pipeline import Options
+        from .options import Options
 
         try:
             gold_rows = load_gold(gold)
@@ -338,7 +338,7 @@ def show(
     """Write an HTML page to review the records of PATH...: highlighted text and a table per document."""
     with _command(debug, quiet) as ui:
         from .batch import run
-        from .pipeline import Options
+        from .options import Options
         from .report import render
 
         inputs = _inputs(paths, ui)
@@ -448,7 +448,7 @@ def benchmark(
     """Time our extraction against spaCy's full default pipeline on the same texts."""
     with _command(debug, quiet) as ui:
         from .benchmark import benchmark as run_benchmark
-        from .pipeline import Options
+        from .options import Options
 
         inputs = _inputs(paths, ui, stdin=False)
         report = run_benchmark(inputs, workers=workers, repeat=repeat, options=Options(model=model, triage=not no_triage))
@@ -596,7 +596,7 @@ def _inputs(paths: list[Path] | None, ui: UI, stdin: bool = True, options: Optio
 def _stdin_document(options: Options | None) -> Document | Unusable:
     """One document from stdin, read up to the byte limit (stdin can be endless)."""
     from .feeds import Unusable
-    from .pipeline import Document, Options
+    from .options import Document, Options
     from .walk import byte_limit, read_capped
 
     options = options or Options()
