@@ -4,6 +4,11 @@ import doctest
 import pytest
 
 import extractor.assemble
+import extractor.clean
+import extractor.clean.chars
+import extractor.clean.layout
+import extractor.clean.lines
+import extractor.clean.rules
 import extractor.components
 import extractor.dates
 import extractor.inputs
@@ -15,7 +20,9 @@ import extractor.tables
 import extractor.walk
 
 MODULES = [extractor.assemble, extractor.components, extractor.dates, extractor.pieces, extractor.record_dates,
-           extractor.inputs, extractor.output, extractor.pool, extractor.tables, extractor.walk]
+           extractor.inputs, extractor.output, extractor.pool, extractor.tables, extractor.walk,
+           extractor.clean, extractor.clean.chars, extractor.clean.layout, extractor.clean.lines,
+           extractor.clean.rules]
 
 
 @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)
