@@ -11,6 +11,7 @@ import extractor.clean.lines
 import extractor.clean.rules
 import extractor.components
 import extractor.dates
+import extractor.evaluate.match
 import extractor.inputs
 import extractor.output
 import extractor.pieces
@@ -22,7 +23,7 @@ import extractor.walk
 MODULES = [extractor.assemble, extractor.components, extractor.dates, extractor.pieces, extractor.record_dates,
            extractor.inputs, extractor.output, extractor.pool, extractor.tables, extractor.walk,
            extractor.clean, extractor.clean.chars, extractor.clean.layout, extractor.clean.lines,
-           extractor.clean.rules]
+           extractor.clean.rules, extractor.evaluate.match]
 
 
 @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)
