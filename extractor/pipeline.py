@@ -31,14 +31,8 @@ from .language import detect_language
 from .models import Appointment, AnnouncementRecord, ErrorInfo, ErrorRecord
 from .options import SKIPPED_PER_BATCH, Document, Options
 from .pieces import BATCH_CHARS, CHUNK_CHARS, batches, break_long_runs, chunks, prose_chars, unwrap_lines
-from .reading import (
-    appointment_of_found,
-    decision_appointment,
-    doc_appointments,
-    piece_candidates,
-    rule_reading,
-    shipped_decider,
-)
+from .reading import appointment_of_found, decision_appointment, doc_appointments, piece_candidates
+from .reading import rule_reading, shipped_decider
 from .triage import may_hold, triage
 
 __all__ = [

@@ -56,42 +56,14 @@ may be ``date`` objects; an error record is reported as such in ``errors``.
 from __future__ import annotations
 
 from .files import EVENTS, load_gold, load_predictions, prediction_id
-from .match import (
-    FUNCTION_WORDS,
-    GENERIC_ORG_WORDS,
-    HONORIFICS,
-    LEGAL_FORMS,
-    NAME_SUFFIXES,
-    ROLE_ABBREVIATIONS,
-    ROLE_OVERLAP,
-    ROLE_STOP_WORDS,
-    STEM_LENGTH,
-    PersonName,
-    acronym,
-    alternatives,
-    fold,
-    org_key,
-    org_words,
-    parse_person,
-    role_words,
-    same_organisation,
-    same_person,
-    same_role,
-    words,
-)
+from .match import FUNCTION_WORDS, GENERIC_ORG_WORDS, HONORIFICS, LEGAL_FORMS, NAME_SUFFIXES, ROLE_ABBREVIATIONS
+from .match import ROLE_OVERLAP, ROLE_STOP_WORDS, STEM_LENGTH
+from .match import PersonName, acronym, alternatives, fold, org_key, org_words, parse_person, role_words
+from .match import same_organisation, same_person, same_role, words
 from .records import DEPARTED, GoldAppointment, PredictedAppointment, agreement, align, predicted_appointments
 from .report import ACCURACIES, METRICS, EvalReport, evaluate
-from .scoring import (
-    PRF,
-    Ratio,
-    Tally,
-    score_document,
-    score_extra,
-    score_match,
-    score_miss,
-    score_news,
-    score_past_employers,
-)
+from .scoring import PRF, Ratio, Tally, score_document, score_extra, score_match, score_miss, score_news
+from .scoring import score_past_employers
 
 __all__ = [
     "ACCURACIES", "DEPARTED", "EVENTS", "FUNCTION_WORDS", "GENERIC_ORG_WORDS", "HONORIFICS", "LEGAL_FORMS",
