@@ -264,6 +264,5 @@ def _failed(prep: _Prepared, exc: Exception) -> ErrorRecord:
                        error=ErrorInfo(type=errors.INTERNAL, message=f"{type(exc).__name__}: {exc}"))
 
 
-
 # The names these helpers had when they lived in this module (kept for callers and tests).
 _chunks, _batches, _prose_chars, _break_long_runs = chunks, batches, prose_chars, break_long_runs
