@@ -54,4 +54,3 @@ class Document:
     data: bytes | str
     source: str | None = None
     name: str | None = None  # file name, used to recognise HTML by extension
-

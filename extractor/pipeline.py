@@ -247,7 +247,6 @@ class Extractor:
         )
 
 
-
 _NO_TENSOR = numpy.zeros((0, 0), dtype="float32")
 
 

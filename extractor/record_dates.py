@@ -188,4 +188,3 @@ def share_dates(dated: list[tuple[Found, date | None]]) -> list[tuple[Found, dat
     return [(f, next(iter(per_sentence[f.sentence.start]))
              if eff is None and f.event != "departed" and len(per_sentence.get(f.sentence.start, ())) == 1 else eff)
             for f, eff in out]
-

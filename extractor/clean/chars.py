@@ -92,4 +92,3 @@ def normalise(text: str) -> tuple[str, OffsetMap]:
     step1, map1 = _rewrite(spaced, _SPECIAL, lambda m: "" if m.group("gone") else "\n")
     step2, map2 = _rewrite(step1, _ENTITY, lambda m: _decoded_entity(step1, m))
     return step2, map2.compose(map1)
-

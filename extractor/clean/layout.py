@@ -84,4 +84,3 @@ def dropped_blocks(lines: list[Line], units: list[Unit], norm_map: OffsetMap) ->
             stretch = list(group)
             blocks.append(DroppedBlock(kind, *norm_map.to_source(stretch[0].start, stretch[-1].end)))
     return tuple(blocks)
-

@@ -286,4 +286,3 @@ def make_units(lines: list[Line], rules: Rules) -> list[Unit]:
         if len(unit.lines) > 1 and len(unit.text) <= rules.t.long_line_chars:
             unit.kind = _line_kind(unit.text, len(unit.text.split()), rules)
     return units
-

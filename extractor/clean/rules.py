@@ -22,7 +22,6 @@ KINDS = (
 )  # fmt: skip
 
 
-
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 

@@ -196,4 +196,3 @@ def _quiet_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError) as exc:  # no real stdout (in tests): nothing to silence
         log.debug("cannot silence stdout: %s", exc)
-

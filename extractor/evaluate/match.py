@@ -219,4 +219,3 @@ def same_role(gold: str | None, pred: str | None) -> bool:
     """
     pred_words = role_words(pred)
     return bool(pred_words) and any(_same_single_role(alt, pred_words) for alt in alternatives(gold))
-

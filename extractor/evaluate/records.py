@@ -111,4 +111,3 @@ def align(golds: Sequence[GoldAppointment], preds: Sequence[PredictedAppointment
         if candidates:
             pairs[i] = max(candidates, key=lambda j: agreement(golds[i], preds[j]))
     return pairs
-

@@ -106,4 +106,3 @@ def _as_mapping(record: Any) -> Mapping[str, Any] | None:
     if hasattr(record, "model_dump"):
         return record.model_dump(mode="json")
     raise TypeError(f"a prediction must be a dict or an output record, not {type(record).__name__}")
-

@@ -208,4 +208,3 @@ def _error_summary(error: Any) -> str:
     if isinstance(error, Mapping):
         return f"{error.get('type', 'error')}: {error.get('message', '')}".rstrip(": ")
     return str(error)
-
