@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 #: sends most of them nowhere (their texts are small; the model is what batching is for)
 SKIPPED_PER_BATCH = 8
 
+#: The ways a move can be decided (``Options.decision``).
+DECISIONS = ("combined", "rules", "model")
+
 
 @dataclass(frozen=True)
 class Options:
@@ -29,9 +32,17 @@ class Options:
     triage: bool = True  # skip texts with no appointment cue, blank paragraphs that can not matter (see triage.py)
     min_confidence: float = 0.0  # appointments with a lower confidence are left out of the record
     events: frozenset[str] | None = None  # keep only these events (None: all four)
-    decide: bool = False  # the trained decision over candidates instead of the hand rules (see README, "Trained decision")
+    #: who decides (see README, "Trained decision"): "combined" (the hand rules' records, with the
+    #: trained model's calibrated confidence, plus the moves the model is sure of that the rules
+    #: miss), "rules" (the hand rules alone, hand-set confidence) or "model" (the trained model alone)
+    decision: str = "rules"
+    decide: bool = False  # shorthand for decision="model"
 
     def __post_init__(self):
+        if self.decide:
+            object.__setattr__(self, "decision", "model")
+        if self.decision not in DECISIONS:
+            raise ValueError(f"unknown decision {self.decision!r}; use {', '.join(DECISIONS)}")
         if not 0.0 <= self.min_confidence <= 1.0:
             raise ValueError(f"min_confidence must be between 0 and 1, not {self.min_confidence}")
         if self.events is not None:

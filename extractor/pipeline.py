@@ -29,15 +29,16 @@ from .language import SUPPORTED as SUPPORTED_LANGUAGES
 from .language import UNSUPPORTED as UNSUPPORTED_LANGUAGE
 from .language import detect_language
 from .models import Appointment, AnnouncementRecord, ErrorInfo, ErrorRecord
-from .options import SKIPPED_PER_BATCH, Document, Options
+from .options import DECISIONS, SKIPPED_PER_BATCH, Document, Options
 from .pieces import BATCH_CHARS, CHUNK_CHARS, batches, break_long_runs, chunks, prose_chars, unwrap_lines
-from .reading import appointment_of_found, decision_appointment, doc_appointments, piece_candidates
-from .reading import rule_reading, shipped_decider
+from .reading import appointment_of_found, decided_appointments, decision_appointment, doc_appointments
+from .reading import piece_candidates, rule_reading, shipped_decider
 from .triage import may_hold, triage
 
 __all__ = [
-    "BATCH_CHARS", "CHUNK_CHARS", "SKIPPED_PER_BATCH", "Document", "Extractor", "Options", "decision_appointment",
-    "doc_appointments", "piece_candidates", "rule_reading", "shipped_decider", "unwrap_lines",
+    "BATCH_CHARS", "CHUNK_CHARS", "DECISIONS", "SKIPPED_PER_BATCH", "Document", "Extractor", "Options",
+    "decided_appointments", "decision_appointment", "doc_appointments", "piece_candidates", "rule_reading",
+    "shipped_decider", "unwrap_lines",
 ]
 
 log = logging.getLogger(__name__)
@@ -69,10 +70,11 @@ class Extractor:
 
     @property
     def decider(self) -> DecisionModel | None:
-        """The trained decision (loaded once, lazily) with ``Options(decide=True)``, else None."""
-        if self._decider is None and self.options.decide:
+        """The trained decision (loaded once, lazily) unless ``Options(decision="rules")``."""
+        wanted = self.options.decision != "rules"
+        if self._decider is None and wanted:
             self._decider = shipped_decider()
-        return self._decider if self.options.decide else None
+        return self._decider if wanted else None
 
     @property
     def nlp(self):
@@ -220,13 +222,16 @@ class Extractor:
         by_rules: list[Appointment] = []
         for offset, doc in docs:
             found, final = piece_candidates(doc, announced, offset)
+            for cand in found:
+                if cand.kept is not None:  # numbered in the piece: number it in the document
+                    cand.kept += len(by_rules)
             candidates.extend(found)
             by_rules.extend(appointment_of_found(f, offset, cleaned, eff) for f, eff in final)
         if self.collector is not None:
             self.collector(document_id, announced, candidates, by_rules)
         if decider is None:
             return by_rules
-        return [decision_appointment(d, cleaned) for d in decider.decide(candidates)]
+        return decided_appointments(decider, self.options.decision, candidates, by_rules, cleaned)
 
     def _record(self, prep: _Prepared, docs: list[tuple[int, object]]) -> AnnouncementRecord:
         cleaned = prep.cleaned

@@ -51,20 +51,38 @@ def rule_reading(doc, announced: date | None) -> tuple[DocView, list[Found], lis
 
 
 def doc_appointments(doc, announced: date | None, cleaned: CleanText | None = None, offset: int = 0,
-                     decider: DecisionModel | None = None) -> list[Appointment]:
+                     decider: DecisionModel | None = None, decision: str = "model") -> list[Appointment]:
     """The appointments a parsed ``Doc`` announces, offsets mapped through ``cleaned`` (the doc
     holds ``cleaned.text[offset:]``); without ``cleaned``, offsets index ``doc.text``. With a
-    ``decider``, the trained model decides among the candidates; without, the hand rules.
+    ``decider``, the trained model decides as ``decision`` says ("model" or "combined");
+    without, the hand rules.
 
     Used for each piece of a document by ``Extractor`` and on a user's own ``Doc`` by the
     ``appointments`` spaCy component."""
     if cleaned is None:
         cleaned = CleanText(source=doc.text, text=doc.text)
     if decider is not None:
-        candidates, _ = piece_candidates(doc, announced, offset)
-        return [decision_appointment(d, cleaned) for d in decider.decide(candidates)]
+        candidates, final = piece_candidates(doc, announced, offset)
+        by_rules = [appointment_of_found(f, offset, cleaned, eff) for f, eff in final]
+        return decided_appointments(decider, decision, candidates, by_rules, cleaned)
     _, _, final = rule_reading(doc, announced)
     return [appointment_of_found(found, offset, cleaned, eff) for found, eff in final]
+
+
+def decided_appointments(decider: DecisionModel, decision: str, candidates: list[Candidate],
+                         by_rules: list[Appointment], cleaned: CleanText) -> list[Appointment]:
+    """The records of a document under the trained ``decider``: its own choice among the
+    candidates ("model"), or ("combined") the hand rules' records ``by_rules`` with the model's
+    confidence, and the moves it adds placed in text order among them."""
+    if decision == "model":
+        return [decision_appointment(d, cleaned) for d in decider.decide(candidates)]
+    confidences, added = decider.combine(candidates)
+    out = [a.model_copy(update={"confidence": confidences.get(i, round(decider.rule_base_rate, 4))})
+           for i, a in enumerate(by_rules)]
+    for extra in sorted((decision_appointment(d, cleaned) for d in added), key=lambda a: a.evidence.start):
+        at = next((i for i, a in enumerate(out) if a.evidence.start > extra.evidence.start), len(out))
+        out.insert(at, extra)
+    return out
 
 
 def piece_candidates(doc, announced: date | None, offset: int) -> tuple[list[Candidate], list[tuple[Found, date | None]]]:

@@ -47,12 +47,17 @@ for _attr in ("appointments", "announcement_date"):
 class AppointmentFinder:
     """Sets ``doc._.appointments``, ``doc._.announcement_date`` and the evidence spans."""
 
-    def __init__(self, min_confidence: float = 0.0, events: Iterable[str] | None = None, decide: bool = False):
-        from .options import Options  # one place validates and applies the filters
+    def __init__(self, min_confidence: float = 0.0, events: Iterable[str] | None = None, decide: bool = False,
+                 decision: str | None = None):
+        from .options import Options  # one place validates and applies the filters and the decision
 
-        self.filters = Options(min_confidence=min_confidence, events=events)
+        self.filters = Options(min_confidence=min_confidence, events=events, decide=decide,
+                               **({"decision": decision} if decision is not None else {}))
         self._titles: TitleFinder | None = None
-        self.decide = decide
+
+    @property
+    def decision(self) -> str:
+        return self.filters.decision
 
     @property
     def min_confidence(self) -> float:
@@ -68,8 +73,8 @@ class AppointmentFinder:
             self._titles = self._titles or TitleFinder(lexicon())
             self._titles(doc)
         announced = announcement_date(doc.text)
-        decider = shipped_decider() if self.decide else None
-        found = [a for a in doc_appointments(doc, announced, decider=decider) if self.keeps(a)]
+        decider = shipped_decider() if self.decision != "rules" else None
+        found = [a for a in doc_appointments(doc, announced, decider=decider, decision=self.decision) if self.keeps(a)]
         doc._.announcement_date = announced
         doc._.appointments = found
         evidence = []
@@ -83,19 +88,20 @@ class AppointmentFinder:
 
 @Language.factory(
     NAME,
-    default_config={"min_confidence": 0.0, "events": None, "paragraphs": True, "decide": False},
+    default_config={"min_confidence": 0.0, "events": None, "paragraphs": True, "decide": False, "decision": None},
     assigns=["doc._.appointments", "doc._.announcement_date", "doc.spans"],
     requires=["doc.ents", "doc.sents", "token.dep", "token.tag"],
 )
 def make_appointments(nlp: Language, name: str, min_confidence: float, events: list[str] | None,
-                      paragraphs: bool, decide: bool) -> AppointmentFinder:
+                      paragraphs: bool, decide: bool, decision: str | None) -> AppointmentFinder:
     """The ``appointments`` component (config: ``min_confidence``; ``events`` to keep, None for all;
     ``paragraphs``: add ``paragraph_boundaries`` before the parser when the pipeline lacks it,
-    so that a headline or a dateline is not read as one sentence with the body; ``decide``: the
-    trained decision instead of the hand rules, as ``extract --decide``)."""
+    so that a headline or a dateline is not read as one sentence with the body; ``decision``:
+    "rules", "combined" or "model", as ``extract --decision``, None for the default; ``decide``:
+    shorthand for "model")."""
     if paragraphs and PARAGRAPHS not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
-    return AppointmentFinder(min_confidence=min_confidence, events=events, decide=decide)
+    return AppointmentFinder(min_confidence=min_confidence, events=events, decide=decide, decision=decision)
 
 
 def evidence_spans(doc: Doc) -> list[Span]:

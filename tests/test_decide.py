@@ -15,7 +15,7 @@ from extractor.assemble import CharSpan
 from extractor.cli import app
 from extractor.decide.candidates import Candidate, Option
 from extractor.decide.model import DIM, PARTS, DecisionModel, feature_index, shipped_model_exists
-from extractor.decide.train import DocData, expected_calibration_error, fit, pair_label
+from extractor.decide.train import DocData, combined, expected_calibration_error, fit, pair_label, rows_for
 
 ROOT = Path(__file__).parents[1]
 
@@ -117,14 +117,44 @@ def test_one_record_per_person_and_post_the_surest_kept():
 def test_model_file_round_trips_and_refuses_another_version(tmp_path):
     model = _model(pair={"good": 2.0})
     model.threshold, model.calibration = 0.4, ([0.0, 0.5, 1.0], [0.1, 0.6, 0.9])
+    model.add_threshold, model.record_calibration, model.rule_base_rate = 0.75, ([0.0, 1.0], [0.2, 0.7]), 0.45
     model.save(tmp_path / "m.npz")
     loaded = DecisionModel.load(tmp_path / "m.npz")
     assert loaded.threshold == 0.4 and loaded.calibration == ([0.0, 0.5, 1.0], [0.1, 0.6, 0.9])
+    assert (loaded.add_threshold, loaded.record_calibration, loaded.rule_base_rate) == (0.75, ([0.0, 1.0], [0.2, 0.7]), 0.45)
     assert loaded.prob("pair", ["bias", "good"]) == pytest.approx(model.prob("pair", ["bias", "good"]), abs=1e-6)
     bad = tmp_path / "bad.npz"
     np.savez(bad, meta=np.array(json.dumps({"dim": 12, "parts": list(PARTS)})), **{p: np.zeros(12) for p in PARTS})
     with pytest.raises(ValueError, match="not a decision model"):
         DecisionModel.load(bad)
+
+
+def test_combined_decision_scores_the_rules_records_and_adds_only_sure_moves_of_other_people():
+    model = _model(pair={"sure": 4.0, "unsure": 0.4}, record={"rule_conf=0.90": -2.0, "O:src=sent": 1.0})
+    model.threshold, model.add_threshold = 0.5, 0.9
+    model.record_calibration = ([0.0, 0.5, 1.0], [0.0, 0.4, 0.8])
+    ruled = _candidate(["rule", "rule_conf=0.90", "unsure"], [_option("Acme", "src=sent")])
+    ruled.orgs[0].rule, ruled.kept = True, 0
+    same_person = _candidate(["sure"], [], title="chairman")  # Ann Lee again: the rules speak for her
+    other = _candidate(["sure"], [_option("Acme")], name="Bo Park")
+    timid = _candidate(["unsure"], [], name="Cy Wu")
+    confidences, added = model.combine([ruled, same_person, other, timid])
+    raw = model.prob("record", ["bias", "rule", "rule_conf=0.90", "unsure", "O:bias", "O:src=sent"])
+    assert confidences == {0: pytest.approx(float(np.interp(raw, [0.0, 0.5, 1.0], [0.0, 0.4, 0.8])), abs=1e-4)}
+    assert [d.candidate for d in added] == [other]
+    assert model.rule_confidence(None) == model.rule_base_rate
+
+
+def test_record_rows_label_the_rules_records_by_person_role_and_organisation():
+    golds = {"id": "d", "appointments": [{"person": "Ann Lee", "role": "president", "organisation": "Acme Corp",
+                                          "event": "appointed", "optional": False}]}
+    right = _candidate(["rule"], [_option("Acme Corp")])
+    wrong_org = _candidate(["rule"], [_option("Other Ltd")])
+    unruled = _candidate([], [_option("Acme Corp")])
+    for cand in (right, wrong_org):
+        cand.orgs[0].rule, cand.kept = True, 0
+    features, labels = rows_for([DocData("d", None, [right, wrong_org, unruled], [], golds)])["record"]
+    assert labels == [1, 0] and all("O:bias" in f for f in features)
 
 
 def test_calibration_maps_raw_scores_to_observed_precision():
@@ -201,8 +231,9 @@ def test_train_and_crossval_commands_on_a_small_corpus(tmp_path, announcement):
                                       "--workers", "1", "--json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert set(report["mean"]) == {"model", "hand", "rules"} and len(report["folds"]["model"]) == 2
-    assert report["mean"]["rules"]["record"] >= 0.8 and 0.0 <= report["ece"] <= 1.0
+    assert set(report["mean"]) == {"combined", "model", "hand", "rules"} and len(report["folds"]["model"]) == 2
+    assert report["mean"]["rules"]["record"] >= 0.8 and all(0.0 <= e <= 1.0 for e in report["ece"].values())
+    assert report["mean"]["combined"]["record"] >= report["mean"]["rules"]["record"] - 0.2
     assert CliRunner().invoke(app, ["train", str(gold)]).exit_code == 2  # pairs only
 
 
@@ -230,6 +261,27 @@ def test_decide_option_uses_the_model_and_keeps_the_record_contract(announcement
     assert announcement[maria.person.start:maria.person.end] == "Maria Olsen"
     assert maria.organisation.name == "Norrland Freight AB"
     assert ruled.appointments != decided.appointments or ruled.appointments  # both paths run
+
+
+@pytest.mark.model
+def test_combined_decision_keeps_the_rules_records_with_the_models_confidence(announcement):
+    from extractor.pipeline import Extractor, Options
+
+    ruled = Extractor(Options(decision="rules")).extract(announcement).appointments
+    both = Extractor(Options(decision="combined")).extract(announcement).appointments
+    strip = [a.model_dump(exclude={"confidence"}) for a in both]
+    assert all(a.model_dump(exclude={"confidence"}) in strip for a in ruled)
+    assert all(0.0 <= a.confidence <= 1.0 for a in both)
+    assert [a.confidence for a in ruled] != [a.confidence for a in both if a.model_dump(exclude={"confidence"}) in
+                                             [r.model_dump(exclude={"confidence"}) for r in ruled]]
+
+
+def test_decision_option_is_checked_and_decide_is_its_shorthand():
+    from extractor.pipeline import Options
+
+    assert Options(decide=True).decision == "model"
+    with pytest.raises(ValueError, match="unknown decision"):
+        Options(decision="vote")
 
 
 @pytest.mark.skipif(not os.environ.get("EXTRACTOR_RETRAIN"), reason="retraining takes minutes: set EXTRACTOR_RETRAIN=1")

@@ -3,7 +3,9 @@ import doctest
 
 import pytest
 
-import extractor.assemble
+import extractor.assemble.constructions.lists
+import extractor.assemble.entities.acronyms
+import extractor.assemble.text
 import extractor.clean
 import extractor.clean.chars
 import extractor.clean.layout
@@ -20,7 +22,8 @@ import extractor.record_dates
 import extractor.tables
 import extractor.walk
 
-MODULES = [extractor.assemble, extractor.components, extractor.dates, extractor.pieces, extractor.record_dates,
+MODULES = [extractor.assemble.text, extractor.assemble.entities.acronyms, extractor.assemble.constructions.lists,
+           extractor.components, extractor.dates, extractor.pieces, extractor.record_dates,
            extractor.inputs, extractor.output, extractor.pool, extractor.tables, extractor.walk,
            extractor.clean, extractor.clean.chars, extractor.clean.layout, extractor.clean.lines,
            extractor.clean.rules, extractor.evaluate.match]

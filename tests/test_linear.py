@@ -11,8 +11,9 @@ import spacy
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor import assemble
 from extractor.assemble import CharSpan, DocView
+from extractor.assemble.attach.organisation import _same_group
+from extractor.assemble.constructions.lists import _after_a_line_break, _listed_below
 
 
 class CountingDoc:
@@ -49,17 +50,17 @@ def test_same_group_builds_the_text_once_however_often_the_unit_is_named():
     text = "Acme Corp said Delta Leasing grew. " * 300 + "He heads its Delta Leasing unit."
     view, doc = view_of(text, main_org=CharSpan("Acme Corp", 0, 9))
     unit = CharSpan("Delta Leasing", 15, 28)
-    assert assemble._same_group(view, CharSpan("Acme Corp", 0, 9), unit)
+    assert _same_group(view, CharSpan("Acme Corp", 0, 9), unit)
     assert doc.reads == 1
 
 
 def test_listed_below_builds_the_text_once_over_all_the_sentences_after():
     view, doc = view_of("The new partners are: " + "They met. " * 500)
-    assert assemble._listed_below(view, 0) == []
+    assert _listed_below(view, 0) == []
     assert doc.reads == 1
 
 
 @given(st.text(alphabet=" \t\na", max_size=30), st.data())
 def test_after_a_line_break_is_the_copying_test_it_replaces(text, data):
     at = data.draw(st.integers(0, len(text)))
-    assert assemble._after_a_line_break(text, at) == text[:at].rstrip(" \t").endswith("\n")
+    assert _after_a_line_break(text, at) == text[:at].rstrip(" \t").endswith("\n")

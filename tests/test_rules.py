@@ -1,4 +1,4 @@
-"""Sentence-level rules of assemble.py, each on a short text that shows one construction."""
+"""Sentence-level rules of the assemble package, each on a short text that shows one construction."""
 from __future__ import annotations
 
 import re
@@ -934,7 +934,7 @@ def test_a_clipped_name_stands_for_the_organisation_the_text_names_in_full(ex):
 
 
 def test_a_clipped_name_two_full_names_could_stand_for_is_left_as_it_is():
-    from extractor.assemble import _acronyms
+    from extractor.assemble.entities.acronyms import _acronyms
 
     from extractor.nlp import load
 

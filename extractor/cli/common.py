@@ -67,6 +67,12 @@ class Format(str, Enum):
     parquet = "parquet"
 
 
+class DecisionMode(str, Enum):
+    combined = "combined"
+    rules = "rules"
+    model = "model"
+
+
 class InputFormat(str, Enum):
     files = "files"
     jsonl = "jsonl"
@@ -97,10 +103,19 @@ MinConfidence = Annotated[float, typer.Option(
     "--min-confidence", min=0.0, max=1.0, metavar="X",
     help="Keep only appointments with confidence >= X (the README's table says what each threshold buys).")]
 Decide = Annotated[bool, typer.Option(
-    "--decide", help="Let the trained model decide among candidate moves instead of the hand rules "
-    "(see the README, 'Trained decision').")]
+    "--decide", help="Shorthand for --decision model.")]
+DecisionOption = Annotated[Optional[DecisionMode], typer.Option(
+    "--decision", case_sensitive=False, show_default=False,
+    help="Who decides (see the README, 'Trained decision'): rules (default: the hand rules), combined (the hand "
+    "rules' records with the trained model's calibrated confidence, plus the moves the model is sure of), "
+    "model (the trained model alone).")]
 NoTriage = Annotated[bool, typer.Option(
     "--no-triage", help="Run the model on every paragraph of every document (slower; see the README's Speed section).")]
+
+
+def decision_keywords(decision: DecisionMode | None) -> dict:
+    """``Options`` keywords for ``--decision`` (nothing when not given: the default stands)."""
+    return {} if decision is None else {"decision": decision.value}
 
 
 def _version_callback(value: bool) -> None:

@@ -13,6 +13,7 @@ from ..ui import UI
 from .common import (
     Debug,
     Decide,
+    DecisionOption,
     Format,
     InputFormat,
     MaxChars,
@@ -24,6 +25,7 @@ from .common import (
     UsageError,
     Workers,
     command_ui,
+    decision_keywords,
 )
 from .inputs import feed_inputs, gather_inputs
 
@@ -48,6 +50,7 @@ def extract(
         "--input-format", help="files (default): each file is a document; jsonl: each line of each file (or of "
         "stdin) is a document {\"id\": ..., \"text\": ...}.", case_sensitive=False)] = InputFormat.files,
     min_confidence: MinConfidence = 0.0,
+    decision: DecisionOption = None,
     decide: Decide = False,
     workers: Workers = 1,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent JSON (one input, or --format json).")] = False,
@@ -76,7 +79,7 @@ def extract(
 
         format = _check_extract_usage(output, output_dir, format, resume)
         options = Options(model=model, include_text=include_text, triage=not no_triage,
-                          min_confidence=min_confidence, decide=decide,
+                          min_confidence=min_confidence, decide=decide, **decision_keywords(decision),
                           **({"max_chars": max_chars} if max_chars is not None else {}))
         if input_format is InputFormat.jsonl:
             inputs, total = feed_inputs(paths)

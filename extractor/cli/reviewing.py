@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .common import Debug, Decide, MinConfidence, Model, NoTriage, Paths, Quiet, UsageError, Workers, command_ui
+from .common import Debug, Decide, DecisionOption, MinConfidence, Model, NoTriage, Paths, Quiet, UsageError, Workers
+from .common import command_ui, decision_keywords
 from .inputs import gather_inputs, output_stream
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ def evaluate(
     quiet: Quiet = False,
     debug: Debug = False,
     no_triage: NoTriage = False,
+    decision: DecisionOption = None,
     decide: Decide = False,
 ) -> None:
     """Extract from PATH... and score the records against GOLD."""
@@ -52,8 +54,8 @@ def evaluate(
         inputs = described
         predictions: dict[str, Result] = {}
         failed = 0
-        for record in ui.track(run(inputs, Options(model=model, triage=not no_triage, decide=decide), workers),
-                               len(inputs)):
+        options = Options(model=model, triage=not no_triage, decide=decide, **decision_keywords(decision))
+        for record in ui.track(run(inputs, options, workers), len(inputs)):
             if record.document_id in predictions:
                 ui.note(f"note: two inputs have the id {record.document_id}; the later one is scored")
             predictions[record.document_id] = record

@@ -61,6 +61,7 @@ class Candidate:
     succeeds: str | None = None
     rule: bool = False
     offset: int = 0  # where the doc's text starts in the cleaned text (a long document is parsed in pieces)
+    kept: int | None = None  # this is the hand rules' record number ``kept`` of the document (they keep it)
 
 
 def _bucket(n: int, edges=(0, 1, 2, 3, 5, 8, 13, 21)) -> str:
@@ -395,7 +396,8 @@ def _role_text(title: Span) -> str:
 def doc_candidates(doc: Doc, announced: date | None, rule_found: list[Found], kept: dict[int, tuple[Found, date | None]],
                    view: DocView | None = None) -> list[Candidate]:
     """Every candidate of a parsed doc. ``rule_found`` are the hand rules' records before their
-    filters, ``kept`` maps ``id(found)`` to (found, effective date) for those the rules keep."""
+    filters, ``kept`` maps ``id(found)`` to (found, effective date) for those the rules keep, in
+    the order of their records (a candidate that is one of them gets its number as ``kept``)."""
     view = view or make_view(doc)
     org_ents = _orgs(doc)
     index = org_index(view, [e for e in org_ents if e.label_ == "ORG"])
@@ -440,6 +442,13 @@ def doc_candidates(doc: Doc, announced: date | None, rule_found: list[Found], ke
     return out
 
 
+def _position(kept: dict[int, tuple[Found, date | None]], rule: Found | None) -> int | None:
+    """The number of ``rule``'s record among those the rules keep, or None."""
+    if rule is None or id(rule) not in kept:
+        return None
+    return list(kept).index(id(rule))
+
+
 def _candidate(view, si, sent, p, title, triggers, rule, kept, announced, org_ents, index) -> Candidate:
     doc = view.doc
     info = view.people.by_key.get(p[2])
@@ -466,7 +475,8 @@ def _candidate(view, si, sent, p, title, triggers, rule, kept, announced, org_en
         title_cs = CharSpan(_role_text(title), title.start_char, title.end_char)
     cand = Candidate(
         person=person, person_name=name, person_key=p[2], title=title_cs, sentence=_cs(sent), sent_index=si,
-        event=event, effective=eff, features=feats, succeeds=succeeds, rule=rule is not None)
+        event=event, effective=eff, features=feats, succeeds=succeeds, rule=rule is not None,
+        kept=_position(kept, rule))
     cand.orgs = _options_for(view, si, title, p[0], rule, index)
     cand.employers = _employers_for(view, p[2], org_ents, rule)
     return cand

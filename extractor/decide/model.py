@@ -27,7 +27,16 @@ from .candidates import Candidate, Option
 DIM = 1 << 18
 #: The model file shipped in the package.
 MODEL_FILE = "decide.npz"
-PARTS = ("pair", "org", "employer", "departed")
+PARTS = ("pair", "org", "employer", "departed", "record")
+#: Fallback when a file has no value for the share of the hand rules' records that are right.
+RULE_BASE_RATE = 0.5
+
+
+def record_features(cand: Candidate) -> list[str]:
+    """What the ``record`` part reads about a record the hand rules keep: the candidate's own
+    features, and those of the organisation the rules chose for it (``O:`` prefixed)."""
+    org = next((o for o in cand.orgs if o.rule), None)
+    return cand.features + (["O:" + f for f in org.features] if org is not None else ["O:none"])
 
 
 def feature_index(feature: str) -> int:
@@ -63,6 +72,12 @@ class DecisionModel:
     #: calibration table: raw confidence -> observed precision (increasing), for np.interp
     calibration: tuple[list[float], list[float]] = field(default_factory=lambda: ([0.0, 1.0], [0.0, 1.0]))
     meta: dict = field(default_factory=dict)
+    #: the combined decision adds a move the rules do not keep when its pair probability is at least this
+    add_threshold: float = 1.01
+    #: the ``record`` part's probability -> observed share right, for the hand rules' records
+    record_calibration: tuple[list[float], list[float]] = field(default_factory=lambda: ([0.0, 1.0], [0.0, 1.0]))
+    #: share of the hand rules' records that are right, for a record with no candidate to score
+    rule_base_rate: float = RULE_BASE_RATE
 
     def prob(self, part: str, features: list[str]) -> float:
         return logistic(float(self.weights[part][indices(features)].sum()))
@@ -81,6 +96,24 @@ class DecisionModel:
         chosen = _drop_contained_roles(list(best.values()))
         decisions = [self._decision(cand, p) for p, cand in chosen]
         return sorted(decisions, key=lambda d: (d.candidate.offset, d.candidate.sentence.start, d.candidate.person.start))
+
+    def rule_confidence(self, cand: Candidate | None) -> float:
+        """The confidence of a record the hand rules keep: the ``record`` part's probability that
+        its person, post and organisation are right, calibrated on held-out records."""
+        if cand is None:
+            return round(self.rule_base_rate, 4)
+        xs, ys = self.record_calibration
+        return round(float(np.interp(self.prob("record", record_features(cand)), xs, ys)), 4)
+
+    def combine(self, candidates: list[Candidate]) -> tuple[dict[int, float], list[Decision]]:
+        """The combined decision: a confidence for each record the hand rules keep (by its index,
+        ``Candidate.kept``), and the moves the model adds, of people the rules keep no record
+        for, taken at a pair probability of at least ``add_threshold``."""
+        confidences = {c.kept: self.rule_confidence(c) for c in candidates if c.kept is not None}
+        ruled = {c.person_key for c in candidates if c.kept is not None}
+        added = [d for d in self.decide(candidates) if d.candidate.kept is None and d.p_pair >= self.add_threshold
+                 and d.candidate.person_key not in ruled]
+        return confidences, added
 
     def _decision(self, cand: Candidate, p_pair: float) -> Decision:
         org, p_org = None, 1.0
@@ -111,7 +144,9 @@ class DecisionModel:
     # -- files ------------------------------------------------------------
     def save(self, path: str | Path) -> None:
         meta = dict(self.meta, threshold=self.threshold, employer_threshold=self.employer_threshold,
-                    calibration=list(map(list, self.calibration)), dim=DIM, parts=list(PARTS))
+                    calibration=list(map(list, self.calibration)), dim=DIM, parts=list(PARTS),
+                    add_threshold=self.add_threshold, record_calibration=list(map(list, self.record_calibration)),
+                    rule_base_rate=self.rule_base_rate)
         arrays = {part: self.weights[part].astype(np.float32) for part in PARTS}
         np.savez_compressed(path, meta=np.array(json.dumps(meta)), **arrays)
 
@@ -125,7 +160,10 @@ class DecisionModel:
                 raise ValueError(f"{source}: not a decision model of this version (dim {meta.get('dim')})")
             weights = {part: np.asarray(data[part], dtype=np.float64) for part in PARTS}
         xs, ys = meta.pop("calibration")
-        return cls(weights, meta.pop("threshold"), meta.pop("employer_threshold"), (xs, ys), meta)
+        rxs, rys = meta.pop("record_calibration")
+        return cls(weights, meta.pop("threshold"), meta.pop("employer_threshold"), (xs, ys), meta,
+                   add_threshold=meta.pop("add_threshold"), record_calibration=(rxs, rys),
+                   rule_base_rate=meta.pop("rule_base_rate"))
 
 
 def shipped_model_exists() -> bool:

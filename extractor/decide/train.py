@@ -26,12 +26,14 @@ import numpy as np
 
 from ..evaluate import GoldAppointment, align, evaluate, same_organisation, same_person, same_role
 from .candidates import Candidate
-from .model import DIM, PARTS, DecisionModel, indices
+from .model import DIM, PARTS, DecisionModel, indices, record_features
 
 log = logging.getLogger(__name__)
 
 #: Regularisation of the logistic models (inverse strength), one per part.
-C = {"pair": 0.3, "org": 0.3, "employer": 0.3, "departed": 0.3}
+C = {"pair": 0.3, "org": 0.3, "employer": 0.3, "departed": 0.3, "record": 0.3}
+#: Pair probabilities tried as the combined decision's cut for adding a move the rules do not keep.
+ADD_THRESHOLDS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
 #: Inner folds used to pick the thresholds and fit the calibration.
 INNER_FOLDS = 3
 
@@ -69,7 +71,8 @@ def gather(rows: Sequence[dict], texts: Path, workers: int = 2, cache: Path | No
         if not found:
             raise FileNotFoundError(f"no text for gold id {row['id']} in {texts}")
         paths.append((row["id"], str(found[0])))
-    key = hashlib.sha256(repr(paths).encode() + b"".join(Path(p).read_bytes() for _, p in paths)).hexdigest()[:16]
+    key = hashlib.sha256(repr(paths).encode() + b"".join(Path(p).read_bytes() for _, p in paths)
+                         + _code_fingerprint()).hexdigest()[:16]
     if cache is not None and cache.exists():
         stored = pickle.loads(cache.read_bytes())
         if stored.get("key") == key:
@@ -88,6 +91,17 @@ def gather(rows: Sequence[dict], texts: Path, workers: int = 2, cache: Path | No
         cache.parent.mkdir(parents=True, exist_ok=True)
         cache.write_bytes(pickle.dumps({"key": key, "docs": docs}))
     return _attach(rows, docs)
+
+
+def _code_fingerprint() -> bytes:
+    """The package's code and rule data (not the trained weights): a cache of candidates made by
+    other code is stale."""
+    root = Path(__file__).resolve().parents[1]
+    parts = sorted(p for p in root.rglob("*") if p.suffix in (".py", ".json") and "__pycache__" not in p.parts)
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(str(part.relative_to(root)).encode() + b"\0" + part.read_bytes())
+    return digest.digest()
 
 
 def _attach(rows: Sequence[dict], docs: list[DocData]) -> list[DocData]:
@@ -122,6 +136,9 @@ def rows_for(docs: Iterable[DocData]) -> dict[str, tuple[list[list[str]], list[i
             label, gold = pair_label(cand, golds)
             if label is None:
                 continue
+            if cand.kept is not None:
+                out["record"][0].append(record_features(cand))
+                out["record"][1].append(int(bool(label) and rule_record_right(cand, gold)))
             out["pair"][0].append(cand.features)
             out["pair"][1].append(label)
             if not label:
@@ -141,6 +158,12 @@ def rows_for(docs: Iterable[DocData]) -> dict[str, tuple[list[list[str]], list[i
                 out["employer"][0].append(option.features)
                 out["employer"][1].append(int(any(same_organisation(p, name) for p in gold.get("past_employers") or ())))
     return out
+
+
+def rule_record_right(cand: Candidate, gold: dict | None) -> bool:
+    """Is the organisation the hand rules chose for this kept record the gold record's?"""
+    org = next((o for o in cand.orgs if o.rule), None)
+    return gold is not None and same_organisation(gold.get("organisation"), org.span.text if org else None)
 
 
 # ---------------------------------------------------------------------------------- fitting
@@ -191,8 +214,54 @@ def fit(docs: Sequence[DocData], seed: int = 13, meta: dict | None = None) -> De
     threshold = _best_threshold(held, "pair")
     employer_threshold = _best_threshold(held, "employer")
     calibration = _calibration(held, threshold, employer_threshold)
+    record_calibration, base_rate = _record_calibration(held)
+    for _, model in held:
+        model.record_calibration, model.rule_base_rate = record_calibration, base_rate
+    add_threshold = _best_add_threshold(held)
     return DecisionModel(fit_weights(docs, seed), threshold, employer_threshold, calibration,
-                         dict(meta or {}, seed=seed, documents=len(docs)))
+                         dict(meta or {}, seed=seed, documents=len(docs)), add_threshold=add_threshold,
+                         record_calibration=record_calibration, rule_base_rate=base_rate)
+
+
+def _isotonic_table(raw: list[float], right: list[bool]) -> tuple[list[float], list[float]]:
+    """Isotonic regression of right on raw, as a table for ``np.interp``."""
+    from sklearn.isotonic import IsotonicRegression
+
+    if len(set(right)) < 2:
+        return ([0.0, 1.0], [0.0, 1.0])
+    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(raw, right)
+    xs = [0.0] + [float(x) for x in iso.X_thresholds_] + [1.0]
+    ys = [float(iso.predict([0.0])[0])] + [float(y) for y in iso.y_thresholds_] + [float(iso.predict([1.0])[0])]
+    return xs, ys
+
+
+def _record_calibration(held: list[tuple[DocData, DecisionModel]]) -> tuple[tuple[list[float], list[float]], float]:
+    """The ``record`` part's held-out probability -> share right (isotonic), and the share of the
+    hand rules' judged records that are right."""
+    raw, right = [], []
+    for doc, model in held:
+        golds = _golds(doc)
+        for cand in doc.candidates:
+            label, gold = pair_label(cand, golds) if cand.kept is not None else (None, None)
+            if label is not None:
+                raw.append(model.prob("record", record_features(cand)))
+                right.append(bool(label) and rule_record_right(cand, gold))
+    judged = [r for doc, _ in held for r in _app_correctness(doc, doc.rules) if r is not None]
+    return _isotonic_table(raw, right), (sum(judged) / len(judged) if judged else 0.5)
+
+
+def _best_add_threshold(held: list[tuple[DocData, DecisionModel]]) -> float:
+    """The cut on the pair probability that gives the combined decision its best held-out record F1."""
+    docs = [doc for doc, _ in held]
+    models = {doc.doc_id: model for doc, model in held}
+    best, best_f1 = 1.01, -1.0
+    for cut in ADD_THRESHOLDS:
+        for model in models.values():
+            model.add_threshold = cut
+        f1 = score(docs, lambda d: combined(d, models[d.doc_id])).metrics["record"].f1
+        if f1 > best_f1 + 1e-9:
+            best, best_f1 = cut, f1
+    return best
 
 
 def _best_threshold(held: list[tuple[DocData, DecisionModel]], part: str) -> float:
@@ -215,8 +284,6 @@ def _best_threshold(held: list[tuple[DocData, DecisionModel]], part: str) -> flo
 def _calibration(held, threshold: float, employer_threshold: float) -> tuple[list[float], list[float]]:
     """Raw record confidence -> share of such records that are right, fitted by isotonic
     regression on the held-out records, as a table for ``np.interp``."""
-    from sklearn.isotonic import IsotonicRegression
-
     raw, right = [], []
     for doc, model in held:
         model.threshold, model.employer_threshold = threshold, employer_threshold
@@ -226,12 +293,7 @@ def _calibration(held, threshold: float, employer_threshold: float) -> tuple[lis
             if correct is not None:
                 raw.append(decision.p_pair * decision.p_org)
                 right.append(correct)
-    if len(set(right)) < 2:
-        return ([0.0, 1.0], [0.0, 1.0])
-    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(raw, right)
-    xs = [0.0] + [float(x) for x in iso.X_thresholds_] + [1.0]
-    ys = [float(iso.predict([0.0])[0])] + [float(y) for y in iso.y_thresholds_] + [float(iso.predict([1.0])[0])]
-    return xs, ys
+    return _isotonic_table(raw, right)
 
 
 # ------------------------------------------------------------------------------ predicting
@@ -244,8 +306,20 @@ def prediction(doc: DocData, appointments: list[dict]) -> dict:
 
 def decided(doc: DocData, model: DecisionModel) -> list[dict]:
     """The model's records of a document, as output JSON (names only, no offsets)."""
+    return _as_output(model.decide(doc.candidates))
+
+
+def combined(doc: DocData, model: DecisionModel) -> list[dict]:
+    """The combined decision's records: the hand rules' with the ``record`` part's confidence,
+    and the moves the model adds."""
+    confidences, added = model.combine(doc.candidates)
+    rules = [dict(r, confidence=confidences.get(i, round(model.rule_base_rate, 4))) for i, r in enumerate(doc.rules)]
+    return rules + _as_output(added)
+
+
+def _as_output(decisions) -> list[dict]:
     out = []
-    for d in model.decide(doc.candidates):
+    for d in decisions:
         cand = d.candidate
         out.append({"person": {"name": cand.person.text}, "role": {"title": cand.title.text},
                     "organisation": {"name": d.organisation.span.text} if d.organisation else None,
@@ -349,33 +423,40 @@ def _mean(rows: list[dict[str, float | None]]) -> dict[str, float | None]:
 
 def crossval(docs: Sequence[DocData], folds: dict[str, int], seed: int = 13,
              fractions: Sequence[float] = (0.25, 0.5, 1.0)) -> dict:
-    """k-fold figures by document: the model, the candidates with hand thresholds, today's
-    rules; the learning curve (model trained on a share of each training split); calibration
-    (ECE, 10 bins) and the confidence-threshold table, from the held-out predictions."""
+    """k-fold figures by document: the combined decision (the default), the model alone, the
+    candidates with hand thresholds, the hand rules; the learning curve (trained on a share of
+    each training split); calibration (ECE, 10 bins) and the confidence-threshold table of the
+    combined decision and of the model, from the held-out predictions."""
     ks = sorted(set(folds.values()))
-    per_fold: dict[str, list[dict]] = {"model": [], "hand": [], "rules": []}
-    curve: dict[float, list[dict]] = {f: [] for f in fractions}
-    held: list[tuple[DocData, list[dict]]] = []
+    per_fold: dict[str, list[dict]] = {"combined": [], "model": [], "hand": [], "rules": []}
+    curve: dict[str, dict[float, list[dict]]] = {"combined": {f: [] for f in fractions}, "model": {f: [] for f in fractions}}
+    held: dict[str, list[tuple[DocData, list[dict]]]] = {"combined": [], "model": [], "rules": []}
+    deciders = {"combined": combined, "model": decided}
     for k in ks:
         test = [d for d in docs if folds.get(d.doc_id) == k]
         train = [d for d in docs if folds.get(d.doc_id) not in (k, None)]
         for fraction in fractions:
             subset = train if fraction >= 1.0 else random.Random(seed + k).sample(train, int(len(train) * fraction))
             model = fit(subset, seed)
-            report = score(test, lambda d: decided(d, model))
-            curve[fraction].append(dict(figures(report), fold=k, documents=len(subset)))
-            if fraction >= 1.0:
-                per_fold["model"].append(dict(figures(report), fold=k))
-                held.extend((d, decided(d, model)) for d in test)
+            for name, decide in deciders.items():
+                report = score(test, lambda d: decide(d, model))
+                curve[name][fraction].append(dict(figures(report), fold=k, documents=len(subset)))
+                if fraction >= 1.0:
+                    per_fold[name].append(dict(figures(report), fold=k))
+                    held[name].extend((d, decide(d, model)) for d in test)
         per_fold["hand"].append(dict(figures(score(test, hand_decided)), fold=k))
         per_fold["rules"].append(dict(figures(score(test, lambda d: d.rules)), fold=k))
+        held["rules"].extend((d, d.rules) for d in test)
+
+    def means(rows: list[dict]) -> dict:
+        return _mean([{k: v for k, v in r.items() if k != "fold"} for r in rows])
+
     return {
         "folds": per_fold,
-        "mean": {name: _mean([{k: v for k, v in r.items() if k != "fold"} for r in rows]) for name, rows in per_fold.items()},
-        "learning_curve": {str(f): _mean([{k: v for k, v in r.items() if k != "fold"} for r in rows])
-                           for f, rows in curve.items()},
-        "ece": round(_ece_of(held), 4),
-        "thresholds": _threshold_table(held),
+        "mean": {name: means(rows) for name, rows in per_fold.items()},
+        "learning_curve": {name: {str(f): means(rows) for f, rows in by.items()} for name, by in curve.items()},
+        "ece": {name: round(_ece_of(pairs), 4) for name, pairs in held.items()},
+        "thresholds": {name: _threshold_table(held[name]) for name in deciders},
     }
 
 
@@ -426,11 +507,14 @@ def format_crossval(result: dict) -> str:
         for r in rows:
             lines.append(row(f"{name} fold {r['fold']}", r))
         lines.append(row(f"{name} mean", result["mean"][name]))
-    lines += ["", "learning curve (model, mean over folds)"]
-    for fraction, r in result["learning_curve"].items():
-        lines.append(row(f"{float(fraction):.0%} of training", r))
-    lines += ["", f"expected calibration error of record confidence (10 bins): {result['ece']:.3f}", "",
-              "confidence >=   scored   precision   recall     F1"]
-    for t in result["thresholds"]:
-        lines.append(f"{t['confidence']:>12.2f} {t['scored']:>8} {t['precision']:>11.3f} {t['recall']:>8.3f} {t['f1']:>6.3f}")
+    for name, by in result["learning_curve"].items():
+        lines += ["", f"learning curve ({name}, mean over folds)"]
+        for fraction, r in by.items():
+            lines.append(row(f"{float(fraction):.0%} of training", r))
+    lines += ["", "expected calibration error of record confidence (10 bins): "
+              + ", ".join(f"{name} {value:.3f}" for name, value in result["ece"].items())]
+    for name, table in result["thresholds"].items():
+        lines += ["", f"{name}: confidence >=   scored   precision   recall     F1"]
+        for t in table:
+            lines.append(f"{t['confidence']:>12.2f} {t['scored']:>8} {t['precision']:>11.3f} {t['recall']:>8.3f} {t['f1']:>6.3f}")
     return "\n".join(lines)

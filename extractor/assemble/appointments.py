@@ -1,0 +1,54 @@
+"""The entry: ``find_appointments`` reads a document sentence by sentence, then resolves and attaches."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .attach.past_employers import _attach_past_employers, _left_for_new
+from .attach.predecessor import _every_post_of_predecessor, _former_holders
+from .records.copula import _copula_records
+from .records.sentence import _sentence_records
+from .resolve import _committee_seat, _merge
+from .results import Found
+from .text import is_upper_sentence
+from .trigger_words import _speculative, find_triggers
+from .view import DocView, make_view
+from .words import _JOIN_WORDS
+
+
+def find_appointments(doc: Doc, view: DocView | None = None) -> list[Found]:
+    view = view or make_view(doc)
+    found: list[Found] = []
+    last_key: str | None = None
+    for si, sent in enumerate(view.sents):
+        # "Kyle Hendrick joined Deep MM as CFO": what is joined is the firm, whatever the NER says
+        mentions = [m for m in view.people.mentions(sent) if m[0] == 0 or doc[m[0] - 1].lower_ not in _JOIN_WORDS
+                    or m[1] < len(doc) and doc[m[1]].lower_ != "as"]  # ("She joins Tom Reed, who ...": a person)
+        # pronoun at the start of a sentence refers to the last person in focus
+        pron = None
+        for tok in sent[:3]:
+            if tok.lower_ in ("he", "she") and last_key is not None:
+                pron = (tok.i, tok.i + 1, last_key)
+                break
+        if pron is not None:
+            mentions = sorted(mentions + [pron])
+        trigs = [t for t in find_triggers(sent) if not _speculative(sent, t.tok)]
+        # "elected Paul Johnson a vice president and named him chief financial officer"
+        trig_at = {t.tok.i for t in trigs if t.kind in ("appoint", "promote")}
+        for tok in sent:
+            if tok.lower_ in ("him", "her") and tok.i - 1 in trig_at:
+                before = [m for m in mentions if m[1] <= tok.i]
+                if before:
+                    mentions = sorted(mentions + [(tok.i, tok.i + 1, before[-1][2])])
+        if not is_upper_sentence(sent):
+            if trigs:
+                found.extend(_sentence_records(view, sent, si, mentions, trigs, found))
+            found.extend(_copula_records(view, sent, si, mentions))
+        if mentions:
+            last_key = mentions[0][2] if not found or found[-1].sent_index != si else found[-1].person_key
+    found.extend(_former_holders(view, found))
+    found = [f for f in found if not f.elsewhere]  # nothing to name the organisation by
+    found = [f for f in _merge(found) if not _committee_seat(doc, f)]
+    found = _every_post_of_predecessor(found)
+    _attach_past_employers(view, found)
+    _left_for_new(view, found)
+    return found

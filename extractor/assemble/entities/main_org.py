@@ -1,0 +1,119 @@
+"""The organisation a document is about: the subject announcing the news, else the one named most."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..names import _has_legal_suffix, _legal_suffix, _name_words, org_key
+from ..results import CharSpan
+from ..text import _ent_at, _title_case_line, fold, is_upper_sentence, sent_ents
+from ..trigger_words import triggers
+from .organisations import _clean_org
+from .people import People
+from .titles import _title_word
+
+
+_ANNOUNCING = {
+    "said", "says", "announced", "announces", "announce", "named", "names", "appointed", "appoints",
+    "elected", "elects", "hired", "hires", "promoted", "promotes", "welcomed", "welcomes", "reported",
+    "has", "have", "added", "adds", "accepted", "selected", "tapped", "confirmed", "confirms", "is",
+}
+
+
+def _subject_name(tok: Token) -> Span | None:
+    """The proper-noun phrase headed by ``tok`` ("Medicen Paris Region", "Hytek Microsystems Inc")."""
+    doc = tok.doc
+    if tok.ent_type_ == "ORG":
+        ent = _ent_at(doc, tok.i)
+        return _clean_org(ent) if ent is not None else None
+    if tok.ent_type_ in ("GPE", "DATE", "PERSON", "NORP", "LOC", "TIME", "CARDINAL"):
+        return None
+    left = tok.i
+    for child in tok.lefts:
+        if child.dep_ in ("compound", "amod", "nmod") and (child.pos_ == "PROPN" or child.text[:1].isupper()):
+            left = min(left, child.left_edge.i)
+    while left < tok.i and (doc[left].lower_ == "the" or doc[left].is_space):
+        left += 1  # the parse may hang a blanked dateline on the name
+    span = doc[left:tok.i + 1]
+    if not all(t.text[:1].isupper() or t.text in ("&", "-", "'s") or t.like_num for t in span):
+        return None
+    return span
+
+
+def _headline_org(doc: Doc, sents: list[Span]) -> Span | None:
+    """ "# SomosVC Appoints José Piñero as ...": the name before the headline's verb."""
+    lex = triggers()
+    for sent in sents:
+        if is_upper_sentence(sent) or not (_title_case_line(sent) or sent.text.lstrip().startswith("#")):
+            continue
+        for tok in sent:
+            if tok.lower_ in lex.appoint or tok.lower_ in lex.promote or tok.lower_ in lex.depart:
+                start = tok.i
+                while start - 1 >= sent.start and doc[start - 1].text[:1].isupper() or start - 1 >= sent.start and doc[start - 1].text in (".", "&", "-"):
+                    start -= 1
+                if start < tok.i:
+                    span = _clean_org(doc[start:tok.i])
+                    if span is not None:
+                        return span
+                break
+    return None
+
+
+def _main_org(doc: Doc, sents: list[Span], people: "People") -> CharSpan | None:
+    """The organisation the document is about: the subject announcing the news in the
+    body ("Hytek Microsystems Inc said ...", "Medicen Paris Region ... today announces"),
+    else the organisation named most often."""
+    counts: dict[frozenset[str], list[Span]] = {}
+    subject = None
+    body = [s for s in sents if not is_upper_sentence(s)]
+    for sent in body:
+        for ent in sent_ents(sent):
+            if ent.label_ != "ORG":
+                continue
+            span = _clean_org(ent)
+            if span is None or people.at(span.start) is not None or people.is_surname(span.text):
+                continue
+            counts.setdefault(org_key(span.text), []).append(span)
+    lex = triggers()
+    changes = lex.appoint | lex.depart | lex.promote
+    for sent in body[:6]:
+        for tok in sent:
+            # "Hytek Microsystems Inc said", "Stellaris Payments has dismissed its chief executive"
+            if tok.dep_ in ("nsubj", "nsubjpass") and (tok.head.lower_ in _ANNOUNCING or tok.dep_ == "nsubj" and tok.head.lower_ in changes and any(
+                    c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or _title_word(c)) for c in tok.head.children)) \
+                    and tok.pos_ == "PROPN":
+                span = _subject_name(tok)
+                if span is not None and _clean_org(span) is not None and people.at(span.start) is None and not people.is_surname(span.text):
+                    subject = span
+                    break
+        if subject is not None:
+            break
+    headline = _headline_org(doc, sents[:4])
+    if headline is not None and people.at(headline.start) is None:
+        subject = headline
+    if subject is not None:
+        key = org_key(subject.text)
+        named = counts.get(key, []) + [subject]
+        # the body's legal name for a headline's form ("Ashgrove Pemberton Partners Elect ...":
+        # "The partners of Ashgrove Pemberton LLP have elected")
+        head = fold(subject.text).split()[:1]
+        # (not "Pacific Harbor Bank Corp" for "Harbor Bank", nor "Northwind Health Insurance Co." for "Northwind Health")
+        legal = [s for k, spans in counts.items() if len(k & key) >= 2 and _name_words(k) <= key for s in spans
+                 if _has_legal_suffix(s) and fold(s.text).split()[:1] == head]
+        for sent in body[:6] if not legal else ():
+            for t in sent:  # a legal name the NER did not take for an organisation
+                if _legal_suffix(t.text) and t.i > sent.start and t.text[:1].isupper():
+                    k = t.i
+                    while k - 1 >= sent.start and t.i - k < 4 and doc[k - 1].is_title and doc[k - 1].is_alpha:
+                        k -= 1
+                    name = org_key(doc[k:t.i + 1].text)
+                    if k < t.i and len(name & key) >= 2 and _name_words(name) <= key and fold(doc[k].text) == (head or [""])[0]:
+                        legal.append(doc[k:t.i + 1])
+        if legal and not any(_has_legal_suffix(s) for s in named):
+            named = legal
+        best = max(named, key=lambda s: len(s.text))
+        return CharSpan(best.text, best.start_char, best.end_char)
+    if counts:
+        spans = max(counts.values(), key=len)
+        best = max(spans, key=lambda s: len(s.text))
+        return CharSpan(best.text, best.start_char, best.end_char)
+    return None

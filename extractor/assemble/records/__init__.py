@@ -1,0 +1,1 @@
+"""The records of one sentence: with a change trigger, and without one (a copula)."""

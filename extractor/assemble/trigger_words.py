@@ -1,0 +1,138 @@
+"""The change triggers of ``data/triggers.json`` and where they count (rule 1 of the package).
+
+A trigger word counts unless the sentence speculates about it ("is expected to be named") or tells
+it as background ("after retiring from", "since joining").
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from pydantic import BaseModel, ConfigDict
+from spacy.tokens import Span, Token
+
+from .text import _title_case_line
+from .words import _DUTY_WORDS
+
+
+class TriggerLexicon(BaseModel):
+    """``data/triggers.json``: the words that signal a change, and its context."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: str
+    appoint: frozenset[str]
+    promote: frozenset[str]
+    succeed: frozenset[str]
+    depart: frozenset[str]
+    depart_needs_particle: dict[str, list[str]]
+    announce_needs_object: frozenset[str]
+    appoint_needs_passive: frozenset[str]
+    step_in: dict[str, list[str]]
+    take_over: dict[str, list[str]]
+    serve_as: frozenset[str]
+    no_change: frozenset[str]
+    speculation: frozenset[str]
+    career: frozenset[str]
+    school_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def triggers() -> TriggerLexicon:
+    raw = resources.files("extractor").joinpath("data/triggers.json").read_text(encoding="utf-8")
+    return TriggerLexicon.model_validate(json.loads(raw))
+
+
+@dataclass
+class Trigger:
+    kind: str  # appoint | promote | succeed | depart
+    tok: Token
+
+
+def find_triggers(sent: Span) -> list[Trigger]:
+    lex = triggers()
+    out = []
+    for tok in sent:
+        w = tok.lower_
+        kind = None
+        if w in lex.promote:
+            kind = "promote"
+        elif w in lex.succeed:
+            kind = "succeed"
+        elif w in lex.depart:
+            parts = lex.depart_needs_particle.get(w)
+            if parts is not None:
+                nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+                if nxt is not None and nxt.lower_ in lex.step_in.get(w, ()):
+                    out.append(Trigger("appoint", tok))  # "stepped into the role of interim CEO"
+                    continue
+                if nxt is None or nxt.lower_ not in parts:
+                    continue
+            kind = "depart"
+        elif w in lex.serve_as:
+            # "will serve as interim chief executive": a new, usually temporary, post
+            doc = tok.doc
+            ahead = [t.lower_ for t in doc[tok.i + 1:min(len(doc), tok.i + 4)]]
+            if not (tok.i > 0 and doc[tok.i - 1].lower_ in ("will", "to", "would") and ahead[:1] == ["as"]
+                    and any(a in ("interim", "acting", "temporary") for a in ahead)):
+                continue
+            kind = "appoint"
+        elif w in lex.take_over:
+            nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            if nxt is None or nxt.lower_ not in lex.take_over[w]:
+                continue
+            after = tok.doc[tok.i + 2] if tok.i + 2 < len(tok.doc) else None
+            # "would take over as acting governor"; "will take over for Grubb as president"
+            kind = "succeed" if after is not None and after.lower_ in ("from", "for") else "appoint"
+        elif w in lex.appoint:
+            if w in lex.appoint_needs_passive and not (tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("was", "were", "been", "be", "is", "being")):
+                continue  # "was made agriculture secretary", not "made a profit"
+            kind = "appoint"
+        if kind is None:
+            continue
+        if tok.i > 1 and tok.doc[tok.i - 1].text == "-" and (
+            tok.doc[tok.i - 2].lower_ == "newly" or tok.doc[tok.i - 2].lower_ == "re" and kind == "appoint" and w not in ("assume", "assumes", "assumed", "join", "joins", "joined")
+        ):
+            continue  # "re-elected" keeps a post; "newly-appointed" describes; "re-assume" is a change
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("the", "an", "a") and tok.tag_ in ("VBN", "JJ") or (
+            tok.dep_ == "amod" and nxt is not None and nxt.lower_ in _DUTY_WORDS
+        ):
+            continue  # "the added post", "a retired general"
+        if tok.pos_ in ("PROPN",) and not tok.is_lower and not _title_case_line(sent):
+            continue  # "Gerald Names", "Leave Corp" (but "NanoGraf Appoints Thomas Redd")
+        out.append(Trigger(kind, tok))
+    return out
+
+
+def _speculative(sent: Span, trig: Token) -> bool:
+    lex = triggers()
+    window = sent.doc[max(sent.start, trig.i - 9): trig.i]
+    return any(t.text in lex.speculation for t in window)
+
+
+def _background(trig: Token) -> bool:
+    """A change told as background: "after retiring from", "since joining", "who joined in 2019"."""
+    doc = trig.doc
+    prev = [doc[i].lower_ for i in range(max(0, trig.i - 2), trig.i)]
+    if any(w in ("after", "before", "since", "until", "upon") for w in prev):
+        return True
+    return False
+
+
+def _in_background_clause(tok: Token) -> bool:
+    """Is the first verb above ``tok`` in the past, in a clause opened by "after", "before",
+    "since", "when" ...? (A change told inside a clause that is itself background is background:
+    "after Baker was named chief of staff following the resignation of Donald Regan"; but not
+    "when Harlow's retirement takes effect".)"""
+    for anc in tok.ancestors:
+        if anc.pos_ in ("VERB", "AUX") and anc.dep_ != "prep":  # ("following" is a preposition)
+            past = anc.tag_ == "VBD" or anc.tag_ == "VBN" and any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in anc.children)
+            return past and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in anc.children)
+    return False
+
+
+_BACKGROUND_MARKS = {"after", "before", "since", "until", "when", "once"}

@@ -1,0 +1,46 @@
+"""The document-level view every sentence rule reads: people, titles, the main organisation, short names."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from ..components import SPAN_KEY
+from .entities.acronyms import _acronyms, _short_names_of
+from .entities.main_org import _main_org
+from .entities.people import People
+from .results import CharSpan
+from .text import fold, sentences
+
+
+@dataclass
+class DocView:
+    doc: Doc
+    people: People
+    titles: list[Span]
+    title_at: dict[int, Span]
+    main_org: CharSpan | None
+    sents: list[Span]
+    acronyms: dict[str, CharSpan] = field(default_factory=dict)
+    person_roles: dict[str, bool] = field(default_factory=dict)
+
+    def full_org(self, org: CharSpan | None) -> CharSpan | None:
+        """The spelled-out name of an organisation the text also abbreviates ("NYMEX")."""
+        if org is None:
+            return None
+        return self.acronyms.get(fold(org.text), org)
+
+
+def make_view(doc: Doc) -> DocView:
+    sents = sentences(doc)
+    titles = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
+    title_at = {}
+    for t in titles:
+        for i in range(t.start, t.end):
+            title_at[i] = t
+    people = People(doc, title_at)
+    acronyms = _acronyms(doc)
+    main = _main_org(doc, sents, people)
+    main = acronyms.get(fold(main.text), main) if main is not None else None
+    acronyms = {**_short_names_of(doc, main), **acronyms}
+    return DocView(doc, people, titles, title_at, main, sents, acronyms)

@@ -1,0 +1,66 @@
+"""Word lists that more than one stage reads, each defined once. A list only one rule reads
+stays beside that rule.
+"""
+from __future__ import annotations
+
+
+#: Words that make a "person" entity an organisation or a place
+_ORG_WORDS = {
+    "region", "group", "inc", "corp", "co", "company", "bank", "association", "institute", "university",
+    "council", "cluster", "party", "partners", "capital", "systems", "holdings", "ltd", "plc", "llc",
+    "foundation", "fund", "agency", "ministry", "department", "board", "committee", "exchange", "services",
+    "technologies", "international", "industries", "airways", "airlines", "media", "energy", "covid",
+    "authority", "commission", "administration", "bureau", "office", "court", "organization", "organisation",
+    "society", "trust", "securities", "financial", "bancorp", "bancorporation", "exploration", "petroleum",
+    "oil", "gas", "motors", "foods", "products", "resources", "investments", "management", "network",
+    "networks", "pharmaceuticals", "therapeutics", "labs", "laboratories", "university", "college", "school",
+    "ministry", "government", "army", "navy", "force", "police", "house", "senate", "congress", "parliament",
+    "advisory", "consulting", "partners", "ventures", "capital", "holdings", "health", "insurance", "bank",
+    "cloud", "software", "analytics", "solutions", "digital", "logistics", "freight", "foods", "pharma",
+    "biologics", "therapeutics", "securities", "industries", "audit", "conseil", "society", "specialty",
+}
+
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "prof", "mr.", "mrs.", "ms.", "dr.", "prof.", "dame", "lord"}
+
+_PRONOUNS = {"he": "m", "she": "f", "his": "m", "her": "f", "him": "m"}
+
+_ORG_NOUNS = {
+    "company", "firm", "group", "bank", "consultants", "consultancy", "start-up", "startup",
+    "movement", "party", "agency", "organisation", "organization", "fund", "insurer", "retailer",
+    "maker", "manufacturer", "provider", "lab", "laboratory", "business", "subsidiary", "unit",
+    "division", "giant", "house", "partnership", "brokerage", "practice", "platform",
+}
+
+_STOP_CAPS = {
+    "the", "a", "an", "in", "on", "he", "she", "it", "they", "we", "i", "his", "her", "its", "their",
+    "mr", "mrs", "ms", "dr", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "prior", "before", "after", "during", "most",
+    "previously", "formerly", "since", "as", "president", "chairman", "chief", "ceo", "cfo",
+    "besides", "also", "however", "meanwhile", "but", "and", "earlier", "later", "separately", "under",
+    "with", "for", "at", "from", "by", "of", "to", "this", "that", "these", "those", "both", "all",
+    # headline nouns after a title ("Announces CEO Succession Plan")
+    "succession", "plan", "transition", "update", "leadership", "changes", "appointment", "appointments",
+    "announcement", "team",
+}
+
+_GENERIC_ORGS = {"company", "corporation", "group", "board", "bank", "firm", "firms", "partnership", "association",
+                 "organization", "organisation", "society", "fund", "trust", "agency", "government", "ministry"}
+
+#: Ranks and offices that stand before names but are not part of them
+_RANKS = {"brigadier", "colonel", "admiral", "lieutenant", "sergeant", "general", "major", "captain", "ambassador",
+          "senator", "governor", "judge", "justice", "secretary", "minister", "premier", "rep", "sen"}
+
+_DAY_AND_MONTH_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                        "october", "november", "december"}
+
+_PLURAL_HEADS = {"directors": "director", "trustees": "trustee", "members": "member",
+                 "governors": "governor", "partners": "partner", "officers": "officer"}
+
+_JOIN_WORDS = {"join", "joins", "joined", "joining", "rejoin", "rejoins", "rejoined", "returns", "return", "returned"}
+
+_DUTY_WORDS = {"duties", "post", "job", "role", "position", "responsibilities", "posts", "functions", "place"}
+
+_LEGAL_SUFFIXES = {"inc", "llc", "ltd", "plc", "corp", "co", "lp", "llp", "gmbh", "ag", "sa", "nv", "bv", "asa", "ab", "oyj",
+                   "spa", "srl", "sas", "kk", "pty", "pte", "bhd", "se"}
