@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .models import AnnouncementRecord, ErrorRecord
-    from .pipeline import Extractor, Options
+    from .options import Options
+    from .pipeline import Extractor
 
 try:
     __version__ = version("appointment-extractor")
@@ -30,7 +31,7 @@ __all__ = ["extract", "Extractor", "Options", "AnnouncementRecord", "ErrorRecord
 #: Public names imported on first access (module __getattr__), so that importing the package stays light.
 _LAZY = {
     "Extractor": ".pipeline",
-    "Options": ".pipeline",
+    "Options": ".options",
     "AnnouncementRecord": ".models",
     "ErrorRecord": ".models",
 }

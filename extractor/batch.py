@@ -23,7 +23,7 @@ from itertools import islice
 from .feeds import Unusable
 from .logs import OneLineFormatter, configure_logging
 from .output import Format, Tally, atomic_output, to_json, write_each, write_records
-from .pipeline import SKIPPED_PER_BATCH, Document, Extractor, Options
+from .options import SKIPPED_PER_BATCH, Document, Options
 from .pool import (
     CHUNK_FILES,
     IN_FLIGHT_PER_WORKER,
@@ -46,6 +46,16 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+
+def __getattr__(name: str):
+    """``Extractor`` is imported on first use: it brings spaCy, which a run in worker processes
+    (the command line's) never needs in this process."""
+    if name == "Extractor":
+        from .pipeline import Extractor
+
+        return Extractor
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def run(
@@ -105,7 +115,7 @@ def _expand(inputs: Iterable[InputFile | Document | Unusable | str | os.PathLike
 
 
 def _run_here(items: Iterator[Input], options: Options) -> Iterator[Outcome]:
-    extractor = Extractor(options)
+    extractor = (globals().get("Extractor") or __getattr__("Extractor"))(options)  # a test may set its own
     # as many files at a time as one model batch may hold when triage sends most of them nowhere
     # (their raw texts are held until their records are made; ``Extractor.process`` batches the
     # model work among them)

@@ -41,7 +41,7 @@ from typing import Any
 
 from . import errors
 from .batch import InputFile, Pool, Skipped, iter_inputs, read, resolve_workers
-from .pipeline import Options
+from .options import Options
 
 log = logging.getLogger(__name__)
 

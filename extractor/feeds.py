@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from .pipeline import Document
+from .options import Document
 
 BAD_LINE = "bad_input_line"
 #: File name endings read as feeds inside a folder.

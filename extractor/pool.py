@@ -31,14 +31,17 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing.connection import wait
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import errors
 from .logs import configure_logging
 from .models import AnnouncementRecord, ErrorInfo, ErrorRecord
-from .pipeline import Document, Extractor, Options
+from .options import Document, Options
 from .processes import pool_context
 from .walk import Input, fingerprint, fingerprint_of, read
+
+if TYPE_CHECKING:
+    from .pipeline import Extractor
 
 log = logging.getLogger(__name__)
 
@@ -173,6 +176,8 @@ def _worker_main(conn, options: Options, log_level: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     configure_logging(log_level)
+    from .pipeline import Extractor  # already imported by the fork server (see processes.py)
+
     try:
         extractor = Extractor(options)
         extractor.nlp  # noqa: B018  (load the model now, not in the first task)

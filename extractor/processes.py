@@ -1,5 +1,6 @@
 """How worker processes are started: light on purpose (no spaCy), so that the command line can
-start the fork server before it imports the pipeline itself, and both imports run at once."""
+start the fork server first; the fork server imports the pipeline (spaCy) while the command
+reads its inputs (the command's own process never imports spaCy)."""
 from __future__ import annotations
 
 import multiprocessing

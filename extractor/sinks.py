@@ -28,7 +28,7 @@ from typing import Any, BinaryIO
 
 from . import errors, tables
 from .output import Encoder, FolderNames, Tally, atomic_output, mode_for, summary, write_record_file
-from .pipeline import Options
+from .options import Options
 from .pool import Outcome
 from .walk import Input, fingerprint_of
 

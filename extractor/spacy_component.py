@@ -49,7 +49,7 @@ class AppointmentFinder:
 
     def __init__(self, min_confidence: float = 0.0, events: Iterable[str] | None = None, decide: bool = False,
                  decision: str | None = None):
-        from .pipeline import Options  # one place validates and applies the filters and the decision
+        from .options import Options  # one place validates and applies the filters and the decision
 
         self.filters = Options(min_confidence=min_confidence, events=events, decide=decide,
                                **({"decision": decision} if decision is not None else {}))
@@ -67,13 +67,13 @@ class AppointmentFinder:
         return self.filters.keeps(appointment)
 
     def __call__(self, doc: Doc) -> Doc:
-        from .pipeline import _shipped_model, doc_appointments  # the rules (heavy) load with the first doc
+        from .reading import doc_appointments, shipped_decider  # the rules (heavy) load with the first doc
 
         if SPAN_KEY not in doc.spans:
             self._titles = self._titles or TitleFinder(lexicon())
             self._titles(doc)
         announced = announcement_date(doc.text)
-        decider = _shipped_model() if self.decision != "rules" else None
+        decider = shipped_decider() if self.decision != "rules" else None
         found = [a for a in doc_appointments(doc, announced, decider=decider, decision=self.decision) if self.keeps(a)]
         doc._.announcement_date = announced
         doc._.appointments = found

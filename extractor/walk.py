@@ -25,7 +25,7 @@ from typing import BinaryIO
 
 from . import errors
 from .feeds import Unusable
-from .pipeline import Document, Options
+from .options import Document, Options
 
 #: File name endings read as documents (compared case-insensitively).
 SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})

@@ -48,24 +48,23 @@ def releases() -> list[str]:
 
 def make(kind: str, size: int, texts: list[str], rng: random.Random) -> str:
     if kind == "prose":
-        out, total = [], 0
-        while total < size:
-            text = rng.choice(texts)
-            out.append(text)
-            total += len(text) + 2
-        return "\n\n".join(out)[:size]
+        return _fill(texts, "\n\n", size, rng)
     if kind == "shuffled":
-        words = [w for text in texts[:400] for w in text.split()]
-        out, total = [], 0
-        while total < size:
-            word = rng.choice(words)
-            out.append(word)
-            total += len(word) + 1
-        return " ".join(out)[:size]
+        return _fill([w for text in texts[:400] for w in text.split()], " ", size, rng)
     if kind == "quotes":
         lead = texts[0]
         return (lead + "\n\n" + '"He said," she said, "that" ' * (size // 28 + 1))[:size]
     raise ValueError(kind)
+
+
+def _fill(pieces: list[str], sep: str, size: int, rng: random.Random) -> str:
+    """Pieces drawn at random, joined by ``sep``, until there are ``size`` characters (cut there)."""
+    out, total = [], 0
+    while total < size:
+        piece = rng.choice(pieces)
+        out.append(piece)
+        total += len(piece) + len(sep)
+    return sep.join(out)[:size]
 
 
 def measure(path: Path, warm: Path) -> dict:

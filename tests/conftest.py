@@ -42,6 +42,30 @@ def make_files(tmp_path):
     return make
 
 
+class EchoExtractor:
+    """Stands in for ``Extractor``: a record per document (its id and source), no model."""
+
+    def __init__(self, options=None):
+        from extractor.options import Options
+
+        self.options = options or Options()
+
+    def process(self, documents):
+        from extractor.models import AnnouncementRecord
+
+        for document in documents:
+            yield AnnouncementRecord(document_id=document.document_id, source=document.source)
+
+
+@pytest.fixture
+def no_model(monkeypatch):
+    """``extractor.batch`` runs ``EchoExtractor`` in this process instead of the model."""
+    from extractor import batch
+
+    monkeypatch.setattr(batch, "Extractor", EchoExtractor)
+    return EchoExtractor
+
+
 @pytest.fixture
 def corpus_texts():
     """``corpus_texts(n)``: n announcement texts, from the project corpus when present, else made up."""

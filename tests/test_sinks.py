@@ -16,20 +16,7 @@ from extractor.sinks import FileSink, FolderSink, ResumeError
 from extractor.walk import iter_inputs
 
 
-class EchoExtractor:
-    """Stands in for ``Extractor``: a record per document carrying its text as the announcement's id."""
-
-    def __init__(self, options=None):
-        self.options = options or Options()
-
-    def process(self, documents):
-        for document in documents:
-            yield AnnouncementRecord(document_id=document.document_id, source=document.source)
-
-
-@pytest.fixture(autouse=True)
-def no_model(monkeypatch):
-    monkeypatch.setattr(batch, "Extractor", EchoExtractor)
+pytestmark = pytest.mark.usefixtures("no_model")  # records without the model (conftest.py)
 
 
 @pytest.fixture
@@ -53,13 +40,19 @@ def inputs_of(folder):
     return list(iter_inputs([folder]))
 
 
-@pytest.mark.parametrize("format", ["jsonl", "json", "csv"])
-def test_an_interrupted_output_resumes_to_the_bytes_of_an_uninterrupted_run(folder, tmp_path, format):
+def whole_and_interrupted(folder, tmp_path, stop_after, format="jsonl"):
+    """The output of an uninterrupted run (``whole.FORMAT``), and one interrupted after ``stop_after``
+    records (``out.FORMAT``, so far only its ``.partial``)."""
     whole = tmp_path / f"whole.{format}"
     run(FileSink(whole, format, False, Options(), resume=False), inputs_of(folder))
     out = tmp_path / f"out.{format}"
-    run(FileSink(out, format, False, Options(), resume=False), inputs_of(folder), stop_after=3)
-    partial = out.with_name(out.name + ".partial")
+    run(FileSink(out, format, False, Options(), resume=False), inputs_of(folder), stop_after=stop_after)
+    return whole, out, out.with_name(out.name + ".partial")
+
+
+@pytest.mark.parametrize("format", ["jsonl", "json", "csv"])
+def test_an_interrupted_output_resumes_to_the_bytes_of_an_uninterrupted_run(folder, tmp_path, format):
+    whole, out, partial = whole_and_interrupted(folder, tmp_path, 3, format)
     assert not out.exists() and partial.exists()
     sink = run(FileSink(out, format, False, Options(), resume=True), inputs_of(folder))
     assert sink.reused == 3 and sink.tally.documents == 9
@@ -79,11 +72,7 @@ def test_records_are_on_disk_as_they_are_written(folder, tmp_path):
 
 
 def test_a_torn_last_line_is_redone(folder, tmp_path):
-    whole = tmp_path / "whole.jsonl"
-    run(FileSink(whole, "jsonl", False, Options(), resume=False), inputs_of(folder))
-    out = tmp_path / "out.jsonl"
-    run(FileSink(out, "jsonl", False, Options(), resume=False), inputs_of(folder), stop_after=4)
-    partial = out.with_name("out.jsonl.partial")
+    whole, out, partial = whole_and_interrupted(folder, tmp_path, 4)
     with open(partial, "ab") as torn:  # a kill in the middle of writing the fifth line
         torn.write(whole.read_bytes().splitlines(keepends=True)[4][:25])
     sink = run(FileSink(out, "jsonl", False, Options(), resume=True), inputs_of(folder))
@@ -92,11 +81,7 @@ def test_a_torn_last_line_is_redone(folder, tmp_path):
 
 
 def test_a_journal_ahead_of_its_output_and_a_torn_journal_line_lose_only_those_documents(folder, tmp_path):
-    whole = tmp_path / "whole.jsonl"
-    run(FileSink(whole, "jsonl", False, Options(), resume=False), inputs_of(folder))
-    out = tmp_path / "out.jsonl"
-    run(FileSink(out, "jsonl", False, Options(), resume=False), inputs_of(folder), stop_after=5)
-    partial = out.with_name("out.jsonl.partial")
+    whole, out, partial = whole_and_interrupted(folder, tmp_path, 5)
     partial.write_bytes(b"".join(partial.read_bytes().splitlines(keepends=True)[:3]))  # lost from the cache
     journal = tmp_path / ".out.jsonl.journal"
     journal.write_bytes(journal.read_bytes() + b'{"source": "tor')

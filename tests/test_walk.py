@@ -11,23 +11,11 @@ import pytest
 
 from extractor import batch, errors
 from extractor.feeds import Unusable
-from extractor.models import AnnouncementRecord
 from extractor.output import to_json
 from extractor.pipeline import Options
 from extractor.walk import InputFile, Skipped, iter_inputs, read, read_capped, read_file
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="links, FIFOs and byte file names are POSIX")
-
-
-class EchoExtractor:
-    """Stands in for ``Extractor``: a record per document, no model."""
-
-    def __init__(self, options=None):
-        self.options = options or Options()
-
-    def process(self, documents):
-        for document in documents:
-            yield AnnouncementRecord(document_id=document.document_id, source=document.source)
 
 
 def ids(found):
@@ -74,12 +62,11 @@ def test_a_very_deep_folder_tree_is_walked_without_recursion(tmp_path):
 
 
 @posix_only
-def test_a_loop_of_links_between_two_files_gives_error_records_not_an_aborted_batch(monkeypatch, make_files):
+def test_a_loop_of_links_between_two_files_gives_error_records_not_an_aborted_batch(no_model, make_files):
     root = make_files({"a.txt": "fine", "z.txt": "fine"})
     (root / "loop1.txt").symlink_to(root / "loop2.txt")
     (root / "loop2.txt").symlink_to(root / "loop1.txt")
     (root / "dangling.txt").symlink_to(root / "gone.txt")
-    monkeypatch.setattr(batch, "Extractor", EchoExtractor)
     records = list(batch.run(list(iter_inputs([root]))))
     assert [r.document_id for r in records] == ["a", "dangling", "loop1", "loop2", "z"]
     assert [getattr(r, "error", None) and r.error.type for r in records] == [
@@ -116,7 +103,7 @@ def test_links_leaving_the_folder_are_skipped_unless_follow_links(make_files):
 
 
 @posix_only
-def test_a_fifo_a_device_and_a_socket_named_txt_give_error_records_without_blocking(monkeypatch, make_files):
+def test_a_fifo_a_device_and_a_socket_named_txt_give_error_records_without_blocking(no_model, make_files):
     import socket
 
     root = make_files({"a.txt": "fine"})
@@ -125,7 +112,6 @@ def test_a_fifo_a_device_and_a_socket_named_txt_give_error_records_without_block
     server = socket.socket(socket.AF_UNIX)
     server.bind(str(root / "sock.txt"))
     try:
-        monkeypatch.setattr(batch, "Extractor", EchoExtractor)
         records = list(batch.run(list(iter_inputs([root], follow_links=True))))
     finally:
         server.close()
@@ -162,13 +148,12 @@ def test_a_file_far_larger_than_max_chars_is_a_too_large_record(make_files):
 
 
 @posix_only
-def test_a_file_name_that_is_not_utf8_is_read_and_reported_losslessly(monkeypatch, tmp_path):
+def test_a_file_name_that_is_not_utf8_is_read_and_reported_losslessly(no_model, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     raw = os.fsencode(folder) + b"/caf\xe9 \\x41.txt"
     with open(raw, "wb") as handle:
         handle.write(b"Acme named Jo Li CEO.")
-    monkeypatch.setattr(batch, "Extractor", EchoExtractor)
     [record] = batch.run(list(iter_inputs([folder])))
     line = to_json(record)
     line.decode("ascii")  # valid JSON, in plain ASCII
