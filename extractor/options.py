@@ -35,7 +35,7 @@ class Options:
     #: who decides (see README, "Trained decision"): "combined" (the hand rules' records, with the
     #: trained model's calibrated confidence, plus the moves the model is sure of that the rules
     #: miss), "rules" (the hand rules alone, hand-set confidence) or "model" (the trained model alone)
-    decision: str = "rules"
+    decision: str = "combined"
     decide: bool = False  # shorthand for decision="model"
 
     def __post_init__(self):

@@ -23,6 +23,8 @@ class DocView:
     sents: list[Span]
     acronyms: dict[str, CharSpan] = field(default_factory=dict)
     person_roles: dict[str, bool] = field(default_factory=dict)
+    #: what later stages work out once per document (the trained decision's candidates)
+    cache: dict = field(default_factory=dict)
 
     def full_org(self, org: CharSpan | None) -> CharSpan | None:
         """The spelled-out name of an organisation the text also abbreviates ("NYMEX")."""

@@ -147,8 +147,9 @@ def pair_features(view: DocView, sent: Span, si: int, p: tuple[int, int, str], t
     f.append("quote=" + str(bool(_QUOTE.search(text))))
     f.append("year=" + str(bool(_YEAR.search(text))))
     f.append("will=" + str(" will " in text))
-    f.append("persons=" + _bucket(len({k for _, _, k in view.people.mentions(sent)}), (1, 2, 3, 5)))
-    f.append("titles=" + _bucket(sum(1 for t in view.titles if sent.start <= t.start < sent.end), (1, 2, 3, 5)))
+    persons, titles = _sentence_counts(view, sent)
+    f.append("persons=" + _bucket(persons, (1, 2, 3, 5)))
+    f.append("titles=" + _bucket(titles, (1, 2, 3, 5)))
     info = view.people.by_key.get(key)
     f.append("mention=" + ("full" if info is not None and doc[ps:pe].text == info.name else
                            "pron" if pe - ps == 1 and doc[ps].lower_ in ("he", "she", "him", "her") else "part"))
@@ -178,11 +179,29 @@ def person_features(view: DocView, ps: int, pe: int, key: str) -> list[str]:
     return f
 
 
+def _mentions(view: DocView, sent: Span) -> list[tuple[int, int, str]]:
+    """``view.people.mentions(sent)``, worked out once per sentence of the doc."""
+    memo = view.cache.setdefault("mentions", {})
+    key = (sent.start, sent.end)
+    if key not in memo:
+        memo[key] = view.people.mentions(sent)
+    return memo[key]
+
+
+def _sentence_counts(view: DocView, sent: Span) -> tuple[int, int]:
+    """How many people and titles a sentence names, worked out once per sentence of the doc."""
+    memo = view.cache.setdefault("counts", {})
+    key = (sent.start, sent.end)
+    if key not in memo:
+        memo[key] = (len({k for _, _, k in _mentions(view, sent)}),
+                     sum(1 for t in view.titles if sent.start <= t.start < sent.end))
+    return memo[key]
+
+
 def view_org_names(view: DocView) -> frozenset[str]:
-    memo = view.doc.user_data.get("decide.org_names")
+    memo = view.cache.get("org_names")
     if memo is None:
-        memo = frozenset(fold(e.text) for e in view.doc.ents if e.label_ == "ORG")
-        view.doc.user_data["decide.org_names"] = memo
+        memo = view.cache["org_names"] = frozenset(fold(e.text) for e in view.doc.ents if e.label_ == "ORG")
     return memo
 
 
@@ -268,6 +287,7 @@ def org_index(view: DocView, org_ents: list[Span]) -> dict[str, OrgEntry]:
     doc = view.doc
     index: dict[str, OrgEntry] = {}
     headline_end = view.sents[0].end if view.sents else 0
+    text = doc.text  # spaCy joins the tokens anew at each ``doc.text``
     for e in org_ents:
         key = fold(e.text)
         if not key:
@@ -276,8 +296,8 @@ def org_index(view: DocView, org_ents: list[Span]) -> dict[str, OrgEntry]:
         entry.mentions.append(e)
         if e.start < headline_end:
             entry.flags.add("d_headline")
-        line_start = doc.text.rfind("\n", 0, e.start_char) + 1
-        if re.match(r"\s*#*\s*about\s*$", doc.text[line_start:e.start_char], re.IGNORECASE):
+        line_start = text.rfind("\n", 0, e.start_char) + 1
+        if re.match(r"\s*#*\s*about\s*$", text[line_start:e.start_char], re.IGNORECASE):
             entry.flags.add("d_about")
         after = [t.lower_ for t in doc[e.end:e.end + 3] if not t.is_punct]
         if after[:1] and after[0] in ANNOUNCE_AFTER:
@@ -285,6 +305,16 @@ def org_index(view: DocView, org_ents: list[Span]) -> dict[str, OrgEntry]:
         if doc[e.end:e.end + 2].text.startswith(("(NYSE", "(NASDAQ", "(Nasdaq", "(TSX", "(OTC", "(LSE", "<", "(CSE")):
             entry.flags.add("d_ticker")
     return index
+
+
+def _ranked(view: DocView, index: dict[str, OrgEntry]) -> list[tuple[str, OrgEntry]]:
+    """The document's organisations offered for a post, the most often named first (once per doc)."""
+    memo = view.cache.get("ranked")
+    if memo is None or memo[0] is not index:
+        ranked = sorted(index.items(), key=lambda kv: (-len(kv[1].mentions), kv[1].mentions[0].start))
+        memo = (index, ranked[:MAX_ORG_OPTIONS])
+        view.cache["ranked"] = memo
+    return memo[1]
 
 
 def _options_for(view: DocView, sent_index: int, title: Span, ps: int, rule: Found | None,
@@ -298,7 +328,7 @@ def _options_for(view: DocView, sent_index: int, title: Span, ps: int, rule: Fou
         windows["next"] = (sents[sent_index + 1].start, sents[sent_index + 1].end)
     main = fold(view.main_org.text) if view.main_org is not None else None
     rule_org = rule.organisation if rule is not None else None
-    ranked = sorted(index.items(), key=lambda kv: (-len(kv[1].mentions), kv[1].mentions[0].start))[:MAX_ORG_OPTIONS]
+    ranked = list(_ranked(view, index))
     if rule_org is not None and fold(rule_org.text) not in dict(ranked):
         span = view.doc.char_span(rule_org.start, rule_org.end, alignment_mode="expand")
         if span is not None:
@@ -333,7 +363,7 @@ def _employers_for(view: DocView, key: str, org_ents: list[Span], rule: Found | 
     options: dict[tuple[int, int], Option] = {}
     about, mark, where = False, 0, "mention"
     for si, sent in enumerate(sents):
-        mentions = view.people.mentions(sent)
+        mentions = _mentions(view, sent)
         mine = [m for m in mentions if m[2] == key]
         if mine:
             about, mark, where = True, mine[0][0], "mention"
@@ -409,7 +439,7 @@ def doc_candidates(doc: Doc, announced: date | None, rule_found: list[Found], ke
     seen: set[tuple[str, int]] = set()
     for si, sent in enumerate(view.sents):
         triggers = find_triggers(sent)
-        mentions = view.people.mentions(sent)
+        mentions = _mentions(view, sent)
         titles = [t for t in view.titles if sent.start <= t.start < sent.end]
         if triggers:
             taken = {i for t in titles for i in range(t.start, t.end)}

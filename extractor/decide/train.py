@@ -223,13 +223,19 @@ def fit(docs: Sequence[DocData], seed: int = 13, meta: dict | None = None) -> De
                          record_calibration=record_calibration, rule_base_rate=base_rate)
 
 
+#: No record is certain: calibrated confidence stays within these bounds (a held-out bin with
+#: every record right says little more than "nearly always" on new text).
+CONFIDENCE_BOUNDS = (0.01, 0.99)
+
+
 def _isotonic_table(raw: list[float], right: list[bool]) -> tuple[list[float], list[float]]:
     """Isotonic regression of right on raw, as a table for ``np.interp``."""
     from sklearn.isotonic import IsotonicRegression
 
     if len(set(right)) < 2:
-        return ([0.0, 1.0], [0.0, 1.0])
-    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(raw, right)
+        return ([0.0, 1.0], list(CONFIDENCE_BOUNDS))
+    low, high = CONFIDENCE_BOUNDS
+    iso = IsotonicRegression(y_min=low, y_max=high, out_of_bounds="clip").fit(raw, right)
     xs = [0.0] + [float(x) for x in iso.X_thresholds_] + [1.0]
     ys = [float(iso.predict([0.0])[0])] + [float(y) for y in iso.y_thresholds_] + [float(iso.predict([1.0])[0])]
     return xs, ys
