@@ -84,6 +84,17 @@ def _words(doc: Doc, start: int, end: int) -> list[str]:
     return [t.lower_ for t in doc[start:end] if not t.is_space]
 
 
+def _first_words(doc: Doc, start: int, end: int, limit: int) -> list[str]:
+    """``_words(doc, start, end)``, read no further than its first ``limit`` words."""
+    out: list[str] = []
+    for i in range(start, end):
+        if not doc[i].is_space:
+            out.append(doc[i].lower_)
+            if len(out) == limit:
+                break
+    return out
+
+
 def _cs(span: Span) -> CharSpan:
     return CharSpan(span.text, span.start_char, span.end_char)
 
@@ -198,6 +209,17 @@ def _sentence_counts(view: DocView, sent: Span) -> tuple[int, int]:
     return memo[key]
 
 
+def _sentence_marks(view: DocView, sent: Span) -> tuple[set[str], bool, bool]:
+    """A sentence's career cues, and whether it has " said" and a quotation mark (once per sentence)."""
+    memo = view.cache.setdefault("marks", {})
+    key = (sent.start, sent.end)
+    if key not in memo:
+        text = sent.text
+        memo[key] = (set(_words(view.doc, sent.start, sent.end)) & CAREER_CUES, " said" in text,
+                     bool(_QUOTE.search(text)))
+    return memo[key]
+
+
 def view_org_names(view: DocView) -> frozenset[str]:
     memo = view.cache.get("org_names")
     if memo is None:
@@ -223,7 +245,7 @@ def org_features(view: DocView, cand_sent: Span, org: Span, title: Span, ps: int
         f.append("o_side=before_title")
     elif org.start >= title.end:
         f.append("o_side=after_title")
-        gap = _words(doc, title.end, org.start)
+        gap = _first_words(doc, title.end, org.start, 4)
         f.append("o_title_gap=" + ("_".join(gap) if len(gap) <= 3 else "far"))
     else:
         f.append("o_side=in_title")
@@ -241,8 +263,8 @@ def employer_features(view: DocView, sent: Span, org: Span, mention: int, rule_p
     """What the model reads about an organisation as a past employer of a candidate's person."""
     doc = view.doc
     f = ["bias"]
-    words = _words(doc, sent.start, sent.end)
-    f.extend("cue=" + w for w in set(words) & CAREER_CUES)
+    cues, said, quote = _sentence_marks(view, sent)
+    f.extend("cue=" + w for w in cues)
     before = _tw(doc, org.start - 1)
     f.append("e_prev=" + before)
     f.append("e_prev2=" + _tw(doc, org.start - 2) + "_" + before)
@@ -251,8 +273,8 @@ def employer_features(view: DocView, sent: Span, org: Span, mention: int, rule_p
     f.append("e_side=" + ("after" if org.start > mention else "before"))
     f.extend("ew=" + w for w in [t.lower_ for t in org if t.is_alpha][:6])
     f.append("e_label=" + org.label_)
-    f.append("e_said=" + str(" said" in sent.text))
-    f.append("e_quote=" + str(bool(_QUOTE.search(sent.text))))
+    f.append("e_said=" + str(said))
+    f.append("e_quote=" + str(quote))
     if rule_pe:
         f.append("rule_pe")
     if same_as_post:
@@ -472,6 +494,15 @@ def doc_candidates(doc: Doc, announced: date | None, rule_found: list[Found], ke
     return out
 
 
+def _sentence_date(view: DocView, sent: Span, announced: date | None) -> date | None:
+    """``effective_date(sent, announced)``, read once per sentence."""
+    memo = view.cache.setdefault("dates", {})
+    key = (sent.start, sent.end, announced)
+    if key not in memo:
+        memo[key] = effective_date(sent, announced)
+    return memo[key]
+
+
 def _position(kept: dict[int, tuple[Found, date | None]], rule: Found | None) -> int | None:
     """The number of ``rule``'s record among those the rules keep, or None."""
     if rule is None or id(rule) not in kept:
@@ -485,13 +516,13 @@ def _candidate(view, si, sent, p, title, triggers, rule, kept, announced, org_en
     name = info.name if info is not None else doc[p[0]:p[1]].text
     if rule is not None:
         event, succeeds = rule.event, rule.succeeds
-        eff = kept[id(rule)][1] if id(rule) in kept else effective_date(sent, announced)
+        eff = kept[id(rule)][1] if id(rule) in kept else _sentence_date(view, sent, announced)
     else:
         trig = _cue_near(triggers, p[0])
         event = {"depart": "departed", "promote": "promoted"}.get(trig.kind if trig else "", "appointed")
         if any(t.lower_ in ("interim", "acting") for t in title):
             event = "interim"
-        succeeds, eff = None, effective_date(sent, announced)
+        succeeds, eff = None, _sentence_date(view, sent, announced)
     feats = pair_features(view, sent, si, p, title, triggers, rule)
     if rule is not None and id(rule) not in kept:
         feats.append("rule_dropped")
@@ -508,5 +539,11 @@ def _candidate(view, si, sent, p, title, triggers, rule, kept, announced, org_en
         event=event, effective=eff, features=feats, succeeds=succeeds, rule=rule is not None,
         kept=_position(kept, rule))
     cand.orgs = _options_for(view, si, title, p[0], rule, index)
-    cand.employers = _employers_for(view, p[2], org_ents, rule)
+    if rule is None:  # the same for every candidate of the person: worked out once
+        memo = view.cache.setdefault("employers", {})
+        if p[2] not in memo:
+            memo[p[2]] = _employers_for(view, p[2], org_ents, None)
+        cand.employers = list(memo[p[2]])
+    else:
+        cand.employers = _employers_for(view, p[2], org_ents, rule)
     return cand

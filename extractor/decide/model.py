@@ -14,6 +14,7 @@ import json
 import math
 import zlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -39,6 +40,7 @@ def record_features(cand: Candidate) -> list[str]:
     return cand.features + (["O:" + f for f in org.features] if org is not None else ["O:none"])
 
 
+@lru_cache(maxsize=1 << 17)
 def feature_index(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) & (DIM - 1)
 
