@@ -33,8 +33,8 @@ class Options:
     min_confidence: float = 0.0  # appointments with a lower confidence are left out of the record
     events: frozenset[str] | None = None  # keep only these events (None: all four)
     #: who decides (see README, "Trained decision"): "combined" (the hand rules' records, with the
-    #: trained model's calibrated confidence, plus the moves the model is sure of that the rules
-    #: miss), "rules" (the hand rules alone, hand-set confidence) or "model" (the trained model alone)
+    #: trained model's calibrated confidence), "rules" (the hand rules alone, hand-set confidence)
+    #: or "model" (the trained model alone)
     decision: str = "combined"
     decide: bool = False  # shorthand for decision="model"
 

@@ -220,8 +220,9 @@ class Extractor:
             return [a for offset, doc in docs for a in doc_appointments(doc, announced, cleaned, offset)]
         candidates: list[Candidate] = []
         by_rules: list[Appointment] = []
+        only_kept = self.collector is None and self.options.decision == "combined"
         for offset, doc in docs:
-            found, final = piece_candidates(doc, announced, offset)
+            found, final = piece_candidates(doc, announced, offset, only_kept)
             for cand in found:
                 if cand.kept is not None:  # numbered in the piece: number it in the document
                     cand.kept += len(by_rules)

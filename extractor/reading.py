@@ -62,7 +62,7 @@ def doc_appointments(doc, announced: date | None, cleaned: CleanText | None = No
     if cleaned is None:
         cleaned = CleanText(source=doc.text, text=doc.text)
     if decider is not None:
-        candidates, final = piece_candidates(doc, announced, offset)
+        candidates, final = piece_candidates(doc, announced, offset, only_kept=decision == "combined")
         by_rules = [appointment_of_found(f, offset, cleaned, eff) for f, eff in final]
         return decided_appointments(decider, decision, candidates, by_rules, cleaned)
     _, _, final = rule_reading(doc, announced)
@@ -73,23 +73,20 @@ def decided_appointments(decider: DecisionModel, decision: str, candidates: list
                          by_rules: list[Appointment], cleaned: CleanText) -> list[Appointment]:
     """The records of a document under the trained ``decider``: its own choice among the
     candidates ("model"), or ("combined") the hand rules' records ``by_rules`` with the model's
-    confidence, and the moves it adds placed in text order among them."""
+    confidence."""
     if decision == "model":
         return [decision_appointment(d, cleaned) for d in decider.decide(candidates)]
-    confidences, added = decider.combine(candidates)
-    out = [a.model_copy(update={"confidence": confidences.get(i, round(decider.rule_base_rate, 4))})
-           for i, a in enumerate(by_rules)]
-    for extra in sorted((decision_appointment(d, cleaned) for d in added), key=lambda a: a.evidence.start):
-        at = next((i for i, a in enumerate(out) if a.evidence.start > extra.evidence.start), len(out))
-        out.insert(at, extra)
-    return out
+    confidences = decider.combine(candidates)
+    return [a.model_copy(update={"confidence": confidences.get(i, round(decider.rule_base_rate, 4))})
+            for i, a in enumerate(by_rules)]
 
 
-def piece_candidates(doc, announced: date | None, offset: int) -> tuple[list[Candidate], list[tuple[Found, date | None]]]:
+def piece_candidates(doc, announced: date | None, offset: int, only_kept: bool = False
+                     ) -> tuple[list[Candidate], list[tuple[Found, date | None]]]:
     """The decision's candidates of one parsed piece (offsets into it; ``offset`` recorded), and
-    the records the hand rules keep."""
+    the records the hand rules keep; ``only_kept``: only the candidates that are those records."""
     view, found_all, final = rule_reading(doc, announced)
-    candidates = doc_candidates(doc, announced, found_all, {id(f): (f, eff) for f, eff in final}, view)
+    candidates = doc_candidates(doc, announced, found_all, {id(f): (f, eff) for f, eff in final}, view, only_kept)
     for cand in candidates:
         cand.offset = offset
     return candidates, final

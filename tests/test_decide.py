@@ -117,11 +117,11 @@ def test_one_record_per_person_and_post_the_surest_kept():
 def test_model_file_round_trips_and_refuses_another_version(tmp_path):
     model = _model(pair={"good": 2.0})
     model.threshold, model.calibration = 0.4, ([0.0, 0.5, 1.0], [0.1, 0.6, 0.9])
-    model.add_threshold, model.record_calibration, model.rule_base_rate = 0.75, ([0.0, 1.0], [0.2, 0.7]), 0.45
+    model.record_calibration, model.rule_base_rate = ([0.0, 1.0], [0.2, 0.7]), 0.45
     model.save(tmp_path / "m.npz")
     loaded = DecisionModel.load(tmp_path / "m.npz")
     assert loaded.threshold == 0.4 and loaded.calibration == ([0.0, 0.5, 1.0], [0.1, 0.6, 0.9])
-    assert (loaded.add_threshold, loaded.record_calibration, loaded.rule_base_rate) == (0.75, ([0.0, 1.0], [0.2, 0.7]), 0.45)
+    assert (loaded.record_calibration, loaded.rule_base_rate) == (([0.0, 1.0], [0.2, 0.7]), 0.45)
     assert loaded.prob("pair", ["bias", "good"]) == pytest.approx(model.prob("pair", ["bias", "good"]), abs=1e-6)
     bad = tmp_path / "bad.npz"
     np.savez(bad, meta=np.array(json.dumps({"dim": 12, "parts": list(PARTS)})), **{p: np.zeros(12) for p in PARTS})
@@ -129,19 +129,15 @@ def test_model_file_round_trips_and_refuses_another_version(tmp_path):
         DecisionModel.load(bad)
 
 
-def test_combined_decision_scores_the_rules_records_and_adds_only_sure_moves_of_other_people():
-    model = _model(pair={"sure": 4.0, "unsure": 0.4}, record={"rule_conf=0.90": -2.0, "O:src=sent": 1.0})
-    model.threshold, model.add_threshold = 0.5, 0.9
+def test_combined_decision_scores_each_record_of_the_rules_through_the_calibration():
+    model = _model(pair={"sure": 4.0}, record={"rule_conf=0.90": -2.0, "O:src=sent": 1.0})
     model.record_calibration = ([0.0, 0.5, 1.0], [0.0, 0.4, 0.8])
     ruled = _candidate(["rule", "rule_conf=0.90", "unsure"], [_option("Acme", "src=sent")])
-    ruled.orgs[0].rule, ruled.kept = True, 0
-    same_person = _candidate(["sure"], [], title="chairman")  # Ann Lee again: the rules speak for her
-    other = _candidate(["sure"], [_option("Acme")], name="Bo Park")
-    timid = _candidate(["unsure"], [], name="Cy Wu")
-    confidences, added = model.combine([ruled, same_person, other, timid])
+    ruled.orgs[0].rule, ruled.kept = True, 3
+    other = _candidate(["sure"], [_option("Acme")], name="Bo Park")  # not a record of the rules: no say
     raw = model.prob("record", ["bias", "rule", "rule_conf=0.90", "unsure", "O:bias", "O:src=sent"])
-    assert confidences == {0: pytest.approx(float(np.interp(raw, [0.0, 0.5, 1.0], [0.0, 0.4, 0.8])), abs=1e-4)}
-    assert [d.candidate for d in added] == [other]
+    assert model.combine([ruled, other]) == {3: pytest.approx(float(np.interp(raw, [0.0, 0.5, 1.0], [0.0, 0.4, 0.8])),
+                                                               abs=1e-4)}
     assert model.rule_confidence(None) == model.rule_base_rate
 
 
@@ -269,11 +265,20 @@ def test_combined_decision_keeps_the_rules_records_with_the_models_confidence(an
 
     ruled = Extractor(Options(decision="rules")).extract(announcement).appointments
     both = Extractor(Options(decision="combined")).extract(announcement).appointments
-    strip = [a.model_dump(exclude={"confidence"}) for a in both]
-    assert all(a.model_dump(exclude={"confidence"}) in strip for a in ruled)
-    assert all(0.0 <= a.confidence <= 1.0 for a in both)
-    assert [a.confidence for a in ruled] != [a.confidence for a in both if a.model_dump(exclude={"confidence"}) in
-                                             [r.model_dump(exclude={"confidence"}) for r in ruled]]
+    assert [a.model_dump(exclude={"confidence"}) for a in both] == [a.model_dump(exclude={"confidence"}) for a in ruled]
+    assert all(0.01 <= a.confidence <= 0.99 for a in both)
+    assert [a.confidence for a in ruled] != [a.confidence for a in both]
+
+
+@pytest.mark.model
+def test_combined_decision_builds_only_the_rules_candidates_and_scores_them_as_among_all(announcement):
+    from extractor.pipeline import Extractor, Options
+
+    seen: list = []
+    fast = Extractor(Options(decision="combined")).extract(announcement)
+    full = Extractor(Options(decision="combined"), collector=lambda *args: seen.append(args)).extract(announcement)
+    assert fast == full and seen  # the collector needs every candidate, so it gets them all
+    assert len(seen[0][2]) > len([c for c in seen[0][2] if c.kept is not None]) > 0
 
 
 def test_decision_option_is_checked_and_decide_is_its_shorthand():

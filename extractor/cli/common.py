@@ -106,9 +106,9 @@ Decide = Annotated[bool, typer.Option(
     "--decide", help="Shorthand for --decision model.")]
 DecisionOption = Annotated[Optional[DecisionMode], typer.Option(
     "--decision", case_sensitive=False, show_default=False,
-    help="Who decides (see the README, 'Trained decision'): rules (default: the hand rules), combined (the hand "
-    "rules' records with the trained model's calibrated confidence, plus the moves the model is sure of), "
-    "model (the trained model alone).")]
+    help="Who decides (see the README, 'Trained decision'): combined (default: the hand rules' records with the "
+    "trained model's calibrated confidence), rules (the hand rules alone, their own confidence), model (the "
+    "trained model alone).")]
 NoTriage = Annotated[bool, typer.Option(
     "--no-triage", help="Run the model on every paragraph of every document (slower; see the README's Speed section).")]
 

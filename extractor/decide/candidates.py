@@ -11,6 +11,7 @@ into the doc's text, strings), so candidates can be cached and re-scored across 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -446,10 +447,12 @@ def _role_text(title: Span) -> str:
 
 
 def doc_candidates(doc: Doc, announced: date | None, rule_found: list[Found], kept: dict[int, tuple[Found, date | None]],
-                   view: DocView | None = None) -> list[Candidate]:
+                   view: DocView | None = None, only_kept: bool = False) -> list[Candidate]:
     """Every candidate of a parsed doc. ``rule_found`` are the hand rules' records before their
     filters, ``kept`` maps ``id(found)`` to (found, effective date) for those the rules keep, in
-    the order of their records (a candidate that is one of them gets its number as ``kept``)."""
+    the order of their records (a candidate that is one of them gets its number as ``kept``).
+    ``only_kept``: only those candidates (the same as among all of them), for the combined
+    decision, which scores the rules' records and nothing else."""
     view = view or make_view(doc)
     org_ents = _orgs(doc)
     index = org_index(view, [e for e in org_ents if e.label_ == "ORG"])
@@ -459,7 +462,10 @@ def doc_candidates(doc: Doc, announced: date | None, rule_found: list[Found], ke
     title_spans = {t.start_char: t for t in view.titles}
     out: list[Candidate] = []
     seen: set[tuple[str, int]] = set()
+    rule_titles = sorted({found.title.start for found in rule_found})
     for si, sent in enumerate(view.sents):
+        if only_kept and not _holds_any(rule_titles, sent.start_char, sent.end_char):
+            continue  # no record of the rules here: nothing to make, nothing to mark seen
         triggers = find_triggers(sent)
         mentions = _mentions(view, sent)
         titles = [t for t in view.titles if sent.start <= t.start < sent.end]
@@ -476,12 +482,16 @@ def doc_candidates(doc: Doc, announced: date | None, rule_found: list[Found], ke
                 if (p[2], title.start_char) in seen:
                     continue
                 seen.add((p[2], title.start_char))
+                if only_kept and (rule is None or id(rule) not in kept):
+                    continue
                 out.append(_candidate(view, si, sent, p, title, triggers, rule, kept, announced, org_ents, index))
     # rule records whose title or person is not a span here (a board seat read from "board", a pronoun)
     for found in rule_found:
         if (found.person_key, found.title.start) in seen:
             continue
         seen.add((found.person_key, found.title.start))
+        if only_kept and id(found) not in kept:
+            continue
         title = title_spans.get(found.title.start) or doc.char_span(found.title.start, found.title.end,
                                                                        alignment_mode="expand")
         person = doc.char_span(found.person.start, found.person.end, alignment_mode="expand")
@@ -492,6 +502,12 @@ def doc_candidates(doc: Doc, announced: date | None, rule_found: list[Found], ke
         out.append(_candidate(view, found.sent_index, sent, p, title, find_triggers(sent), found, kept, announced,
                               org_ents, index))
     return out
+
+
+def _holds_any(offsets: list[int], start: int, end: int) -> bool:
+    """Does [start, end) hold one of the sorted ``offsets``?"""
+    at = bisect.bisect_left(offsets, start)
+    return at < len(offsets) and offsets[at] < end
 
 
 def _sentence_date(view: DocView, sent: Span, announced: date | None) -> date | None:

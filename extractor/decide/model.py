@@ -74,8 +74,6 @@ class DecisionModel:
     #: calibration table: raw confidence -> observed precision (increasing), for np.interp
     calibration: tuple[list[float], list[float]] = field(default_factory=lambda: ([0.0, 1.0], [0.0, 1.0]))
     meta: dict = field(default_factory=dict)
-    #: the combined decision adds a move the rules do not keep when its pair probability is at least this
-    add_threshold: float = 1.01
     #: the ``record`` part's probability -> observed share right, for the hand rules' records
     record_calibration: tuple[list[float], list[float]] = field(default_factory=lambda: ([0.0, 1.0], [0.0, 1.0]))
     #: share of the hand rules' records that are right, for a record with no candidate to score
@@ -107,15 +105,10 @@ class DecisionModel:
         xs, ys = self.record_calibration
         return round(float(np.interp(self.prob("record", record_features(cand)), xs, ys)), 4)
 
-    def combine(self, candidates: list[Candidate]) -> tuple[dict[int, float], list[Decision]]:
-        """The combined decision: a confidence for each record the hand rules keep (by its index,
-        ``Candidate.kept``), and the moves the model adds, of people the rules keep no record
-        for, taken at a pair probability of at least ``add_threshold``."""
-        confidences = {c.kept: self.rule_confidence(c) for c in candidates if c.kept is not None}
-        ruled = {c.person_key for c in candidates if c.kept is not None}
-        added = [d for d in self.decide(candidates) if d.candidate.kept is None and d.p_pair >= self.add_threshold
-                 and d.candidate.person_key not in ruled]
-        return confidences, added
+    def combine(self, candidates: list[Candidate]) -> dict[int, float]:
+        """The combined decision: a confidence for each record the hand rules keep, by its
+        number (``Candidate.kept``)."""
+        return {c.kept: self.rule_confidence(c) for c in candidates if c.kept is not None}
 
     def _decision(self, cand: Candidate, p_pair: float) -> Decision:
         org, p_org = None, 1.0
@@ -147,7 +140,7 @@ class DecisionModel:
     def save(self, path: str | Path) -> None:
         meta = dict(self.meta, threshold=self.threshold, employer_threshold=self.employer_threshold,
                     calibration=list(map(list, self.calibration)), dim=DIM, parts=list(PARTS),
-                    add_threshold=self.add_threshold, record_calibration=list(map(list, self.record_calibration)),
+                    record_calibration=list(map(list, self.record_calibration)),
                     rule_base_rate=self.rule_base_rate)
         arrays = {part: self.weights[part].astype(np.float32) for part in PARTS}
         np.savez_compressed(path, meta=np.array(json.dumps(meta)), **arrays)
@@ -164,7 +157,7 @@ class DecisionModel:
         xs, ys = meta.pop("calibration")
         rxs, rys = meta.pop("record_calibration")
         return cls(weights, meta.pop("threshold"), meta.pop("employer_threshold"), (xs, ys), meta,
-                   add_threshold=meta.pop("add_threshold"), record_calibration=(rxs, rys),
+                   record_calibration=(rxs, rys),
                    rule_base_rate=meta.pop("rule_base_rate"))
 
 

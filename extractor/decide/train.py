@@ -32,8 +32,6 @@ log = logging.getLogger(__name__)
 
 #: Regularisation of the logistic models (inverse strength), one per part.
 C = {"pair": 0.3, "org": 0.3, "employer": 0.3, "departed": 0.3, "record": 0.3}
-#: Pair probabilities tried as the combined decision's cut for adding a move the rules do not keep.
-ADD_THRESHOLDS = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
 #: Inner folds used to pick the thresholds and fit the calibration.
 INNER_FOLDS = 3
 
@@ -215,11 +213,8 @@ def fit(docs: Sequence[DocData], seed: int = 13, meta: dict | None = None) -> De
     employer_threshold = _best_threshold(held, "employer")
     calibration = _calibration(held, threshold, employer_threshold)
     record_calibration, base_rate = _record_calibration(held)
-    for _, model in held:
-        model.record_calibration, model.rule_base_rate = record_calibration, base_rate
-    add_threshold = _best_add_threshold(held)
     return DecisionModel(fit_weights(docs, seed), threshold, employer_threshold, calibration,
-                         dict(meta or {}, seed=seed, documents=len(docs)), add_threshold=add_threshold,
+                         dict(meta or {}, seed=seed, documents=len(docs)),
                          record_calibration=record_calibration, rule_base_rate=base_rate)
 
 
@@ -254,20 +249,6 @@ def _record_calibration(held: list[tuple[DocData, DecisionModel]]) -> tuple[tupl
                 right.append(bool(label) and rule_record_right(cand, gold))
     judged = [r for doc, _ in held for r in _app_correctness(doc, doc.rules) if r is not None]
     return _isotonic_table(raw, right), (sum(judged) / len(judged) if judged else 0.5)
-
-
-def _best_add_threshold(held: list[tuple[DocData, DecisionModel]]) -> float:
-    """The cut on the pair probability that gives the combined decision its best held-out record F1."""
-    docs = [doc for doc, _ in held]
-    models = {doc.doc_id: model for doc, model in held}
-    best, best_f1 = 1.01, -1.0
-    for cut in ADD_THRESHOLDS:
-        for model in models.values():
-            model.add_threshold = cut
-        f1 = score(docs, lambda d: combined(d, models[d.doc_id])).metrics["record"].f1
-        if f1 > best_f1 + 1e-9:
-            best, best_f1 = cut, f1
-    return best
 
 
 def _best_threshold(held: list[tuple[DocData, DecisionModel]], part: str) -> float:
@@ -316,11 +297,9 @@ def decided(doc: DocData, model: DecisionModel) -> list[dict]:
 
 
 def combined(doc: DocData, model: DecisionModel) -> list[dict]:
-    """The combined decision's records: the hand rules' with the ``record`` part's confidence,
-    and the moves the model adds."""
-    confidences, added = model.combine(doc.candidates)
-    rules = [dict(r, confidence=confidences.get(i, round(model.rule_base_rate, 4))) for i, r in enumerate(doc.rules)]
-    return rules + _as_output(added)
+    """The combined decision's records: the hand rules' with the ``record`` part's confidence."""
+    confidences = model.combine(doc.candidates)
+    return [dict(r, confidence=confidences.get(i, round(model.rule_base_rate, 4))) for i, r in enumerate(doc.rules)]
 
 
 def _as_output(decisions) -> list[dict]:
