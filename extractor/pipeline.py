@@ -213,8 +213,9 @@ class Extractor:
 
     def _appointments(self, document_id: str, docs: list[tuple[int, object]], announced: date | None,
                       cleaned: CleanText | None) -> list[Appointment]:
-        """The document's appointments: the trained decision over the candidates of all its
-        pieces, or (``Options(decide=False)``, or no model) the hand rules."""
+        """The document's appointments: the hand rules' records of all its pieces, scored by the
+        trained decision (``Options(decision="combined")``), or the decision's own choice among
+        the candidates (``"model"``), or (``"rules"``, or no shipped model) the rules alone."""
         decider = self.decider
         if decider is None and self.collector is None:
             return [a for offset, doc in docs for a in doc_appointments(doc, announced, cleaned, offset)]
