@@ -8,16 +8,16 @@ Add it to your own pipeline with ``nlp.add_pipe("appointment_titles")``.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import numpy
 from pydantic import BaseModel, ConfigDict
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+
+from .datafiles import read
 
 SPAN_KEY = "titles"
 COMPONENT = "appointment_titles"
@@ -43,8 +43,7 @@ class TitleLexicon(BaseModel):
 
 @lru_cache(maxsize=1)
 def lexicon() -> TitleLexicon:
-    raw = resources.files("extractor").joinpath("data/titles.json").read_text(encoding="utf-8")
-    return TitleLexicon.model_validate(json.loads(raw))
+    return read("titles.json", TitleLexicon)
 
 
 #: Heads that are adjectives before a noun that is no title word ("the principal holder")

@@ -5,14 +5,13 @@ it as background ("after retiring from", "since joining").
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Span, Token
 
+from ..datafiles import read
 from .text import _title_case_line
 from .words import _DUTY_WORDS
 
@@ -41,8 +40,7 @@ class TriggerLexicon(BaseModel):
 
 @lru_cache(maxsize=1)
 def triggers() -> TriggerLexicon:
-    raw = resources.files("extractor").joinpath("data/triggers.json").read_text(encoding="utf-8")
-    return TriggerLexicon.model_validate(json.loads(raw))
+    return read("triggers.json", TriggerLexicon)
 
 
 @dataclass

@@ -10,11 +10,12 @@ import functools
 import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+
+from ..datafiles import read
 
 KINDS = (
     "login", "nav", "cookie", "share", "related", "footer", "ad",
@@ -240,8 +241,7 @@ def load_rules(path: str | Path | None = None) -> Rules:
 
 @functools.cache
 def _default_rules() -> Rules:
-    text = resources.files("extractor").joinpath("data/boilerplate.json").read_text(encoding="utf-8")
-    return _rules_from_text(text)
+    return Rules(read("boilerplate.json", BoilerplateRules))
 
 
 def _rules_from_text(text: str) -> Rules:
