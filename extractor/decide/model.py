@@ -1,12 +1,15 @@
 """The trained decision: which candidates are moves, which organisation holds each post, which
-organisations are past employers, and whether a move is a departure.
+organisations are past employers, whether a move is a departure, and how likely a record of the
+hand rules is to be right.
 
-Four logistic models over hashed string features (``candidates``), trained by ``extractor
-train`` (``decide.train``) and shipped as one ``.npz`` file inside the package. Scoring needs
-only numpy: a feature is hashed (CRC-32) into ``DIM`` weights, and a probability is the
-logistic of the summed weights. A record's confidence is the probability that its post is
-a move times the probability of the organisation chosen, mapped through a calibration table
-fitted on held-out predictions, so that a confidence of 0.8 is right about 80% of the time.
+Five logistic models (``PARTS``) over hashed string features (``candidates``), trained by
+``extractor train`` (``decide.train``) and shipped as one ``.npz`` file inside the package.
+Scoring needs only numpy: a feature is hashed (CRC-32) into ``DIM`` weights, and a probability
+is the logistic of the summed weights. With the model deciding (``decide``), a record's
+confidence is the probability that its post is a move times the probability of the organisation
+chosen; for a record of the hand rules (``combine``, the default decision) it is the ``record``
+part's probability. Either is mapped through a calibration table fitted on held-out predictions,
+so that a confidence of 0.8 is right about 80% of the time on text like the training corpus.
 """
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
     gather     run the pipeline over annotated texts and keep each document's candidates and
                the hand rules' records (cached: parsing is the slow part)
     label      mark candidates, organisation options and employer options from the gold
-    fit        four logistic models (scikit-learn), a threshold and a calibration table chosen
+    fit        five logistic models (scikit-learn), thresholds and calibration tables chosen
                on predictions held out inside the training documents
     crossval   k-fold figures by document, with the ablation and the learning curve
 
