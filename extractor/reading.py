@@ -76,9 +76,8 @@ def decided_appointments(decider: DecisionModel, decision: str, candidates: list
     confidence."""
     if decision == "model":
         return [decision_appointment(d, cleaned) for d in decider.decide(candidates)]
-    confidences = decider.combine(candidates)
-    return [a.model_copy(update={"confidence": confidences.get(i, round(decider.rule_base_rate, 4))})
-            for i, a in enumerate(by_rules)]
+    confidences = decider.rule_confidences(candidates, len(by_rules))
+    return [a.model_copy(update={"confidence": c}) for a, c in zip(by_rules, confidences)]
 
 
 def piece_candidates(doc, announced: date | None, offset: int, only_kept: bool = False

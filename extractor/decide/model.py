@@ -113,6 +113,12 @@ class DecisionModel:
         number (``Candidate.kept``)."""
         return {c.kept: self.rule_confidence(c) for c in candidates if c.kept is not None}
 
+    def rule_confidences(self, candidates: list[Candidate], count: int) -> list[float]:
+        """The confidences of the hand rules' ``count`` records of a document, in their order
+        (a record no candidate stands for gets ``rule_confidence(None)``)."""
+        scored = self.combine(candidates)
+        return [scored[i] if i in scored else self.rule_confidence(None) for i in range(count)]
+
     def _decision(self, cand: Candidate, p_pair: float) -> Decision:
         org, p_org = None, 1.0
         if cand.orgs:

@@ -136,7 +136,7 @@ def rows_for(docs: Iterable[DocData]) -> dict[str, tuple[list[list[str]], list[i
                 continue
             if cand.kept is not None:
                 out["record"][0].append(record_features(cand))
-                out["record"][1].append(int(bool(label) and rule_record_right(cand, gold)))
+                out["record"][1].append(int(_record_right(cand, label, gold)))
             out["pair"][0].append(cand.features)
             out["pair"][1].append(label)
             if not label:
@@ -158,10 +158,12 @@ def rows_for(docs: Iterable[DocData]) -> dict[str, tuple[list[list[str]], list[i
     return out
 
 
-def rule_record_right(cand: Candidate, gold: dict | None) -> bool:
-    """Is the organisation the hand rules chose for this kept record the gold record's?"""
+def _record_right(cand: Candidate, label: int, gold: dict | None) -> bool:
+    """Is a record the hand rules keep right: a required gold record's person and role
+    (``label``, from ``pair_label``), and the organisation the rules chose for it?"""
     org = next((o for o in cand.orgs if o.rule), None)
-    return gold is not None and same_organisation(gold.get("organisation"), org.span.text if org else None)
+    return bool(label) and gold is not None and same_organisation(gold.get("organisation"),
+                                                                  org.span.text if org else None)
 
 
 # ---------------------------------------------------------------------------------- fitting
@@ -246,7 +248,7 @@ def _record_calibration(held: list[tuple[DocData, DecisionModel]]) -> tuple[tupl
             label, gold = pair_label(cand, golds) if cand.kept is not None else (None, None)
             if label is not None:
                 raw.append(model.prob("record", record_features(cand)))
-                right.append(bool(label) and rule_record_right(cand, gold))
+                right.append(_record_right(cand, label, gold))
     judged = [r for doc, _ in held for r in _app_correctness(doc, doc.rules) if r is not None]
     return _isotonic_table(raw, right), (sum(judged) / len(judged) if judged else 0.5)
 
@@ -298,8 +300,8 @@ def decided(doc: DocData, model: DecisionModel) -> list[dict]:
 
 def combined(doc: DocData, model: DecisionModel) -> list[dict]:
     """The combined decision's records: the hand rules' with the ``record`` part's confidence."""
-    confidences = model.combine(doc.candidates)
-    return [dict(r, confidence=confidences.get(i, round(model.rule_base_rate, 4))) for i, r in enumerate(doc.rules)]
+    confidences = model.rule_confidences(doc.candidates, len(doc.rules))
+    return [dict(r, confidence=c) for r, c in zip(doc.rules, confidences)]
 
 
 def _as_output(decisions) -> list[dict]:
@@ -316,18 +318,7 @@ def _as_output(decisions) -> list[dict]:
 def record_correctness(doc: DocData, decisions) -> list[bool | None]:
     """For each decision: right (person, organisation and role of a required gold record), wrong,
     or None (it is an optional gold record: not judged)."""
-    golds = [GoldAppointment.from_gold(g) for g in _golds(doc)]
-    from ..evaluate import PredictedAppointment
-
-    preds = [PredictedAppointment(d.candidate.person.text, d.organisation.span.text if d.organisation else None,
-                                  d.candidate.title.text, d.event == "departed") for d in decisions]
-    pairs = align(golds, preds)
-    verdict: list[bool | None] = [False] * len(preds)
-    for gi, pj in pairs.items():
-        g = golds[gi]
-        verdict[pj] = None if g.optional else bool(same_role(g.role, preds[pj].role)
-                                                   and same_organisation(g.organisation, preds[pj].organisation))
-    return verdict
+    return _app_correctness(doc, _as_output(decisions))
 
 
 def expected_calibration_error(pairs: list[tuple[float, bool]], bins: int = 10) -> float:
