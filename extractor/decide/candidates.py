@@ -13,13 +13,17 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span
 
 from ..assemble import CharSpan, DocView, Found, find_triggers, fold, is_given_name, make_view
 from ..dates import effective_date
+
+T = TypeVar("T")
 
 #: Person-title pairs further apart than this many tokens are not candidates.
 MAX_PAIR_DISTANCE = 30
@@ -191,41 +195,37 @@ def person_features(view: DocView, ps: int, pe: int, key: str) -> list[str]:
     return f
 
 
-def _mentions(view: DocView, sent: Span) -> list[tuple[int, int, str]]:
-    """``view.people.mentions(sent)``, worked out once per sentence of the doc."""
-    memo = view.cache.setdefault("mentions", {})
-    key = (sent.start, sent.end)
+def _once(view: DocView, kind: str, key: object, compute: Callable[[], T]) -> T:
+    """``compute()``, worked out once per document (``view.cache``) for each ``kind`` and ``key``."""
+    memo = view.cache.setdefault(kind, {})
     if key not in memo:
-        memo[key] = view.people.mentions(sent)
+        memo[key] = compute()
     return memo[key]
+
+
+def _mentions(view: DocView, sent: Span) -> list[tuple[int, int, str]]:
+    """``view.people.mentions(sent)``, once per sentence of the doc."""
+    return _once(view, "mentions", (sent.start, sent.end), lambda: view.people.mentions(sent))
 
 
 def _sentence_counts(view: DocView, sent: Span) -> tuple[int, int]:
-    """How many people and titles a sentence names, worked out once per sentence of the doc."""
-    memo = view.cache.setdefault("counts", {})
-    key = (sent.start, sent.end)
-    if key not in memo:
-        memo[key] = (len({k for _, _, k in _mentions(view, sent)}),
-                     sum(1 for t in view.titles if sent.start <= t.start < sent.end))
-    return memo[key]
+    """How many people and titles a sentence names, once per sentence of the doc."""
+    return _once(view, "counts", (sent.start, sent.end), lambda: (
+        len({k for _, _, k in _mentions(view, sent)}), sum(1 for t in view.titles if sent.start <= t.start < sent.end)))
 
 
 def _sentence_marks(view: DocView, sent: Span) -> tuple[set[str], bool, bool]:
     """A sentence's career cues, and whether it has " said" and a quotation mark (once per sentence)."""
-    memo = view.cache.setdefault("marks", {})
-    key = (sent.start, sent.end)
-    if key not in memo:
+    def marks() -> tuple[set[str], bool, bool]:
         text = sent.text
-        memo[key] = (set(_words(view.doc, sent.start, sent.end)) & CAREER_CUES, " said" in text,
-                     bool(_QUOTE.search(text)))
-    return memo[key]
+        return set(_words(view.doc, sent.start, sent.end)) & CAREER_CUES, " said" in text, bool(_QUOTE.search(text))
+
+    return _once(view, "marks", (sent.start, sent.end), marks)
 
 
 def view_org_names(view: DocView) -> frozenset[str]:
-    memo = view.cache.get("org_names")
-    if memo is None:
-        memo = view.cache["org_names"] = frozenset(fold(e.text) for e in view.doc.ents if e.label_ == "ORG")
-    return memo
+    return _once(view, "org_names", None,
+                 lambda: frozenset(fold(e.text) for e in view.doc.ents if e.label_ == "ORG"))
 
 
 _ORG_CONTEXT = frozenset({"of", "at", "for", "with", "joins", "joined", "join", "from", "to", "'s", "’s", "by", "and"})
@@ -331,13 +331,9 @@ def org_index(view: DocView, org_ents: list[Span]) -> dict[str, OrgEntry]:
 
 
 def _ranked(view: DocView, index: dict[str, OrgEntry]) -> list[tuple[str, OrgEntry]]:
-    """The document's organisations offered for a post, the most often named first (once per doc)."""
-    memo = view.cache.get("ranked")
-    if memo is None or memo[0] is not index:
-        ranked = sorted(index.items(), key=lambda kv: (-len(kv[1].mentions), kv[1].mentions[0].start))
-        memo = (index, ranked[:MAX_ORG_OPTIONS])
-        view.cache["ranked"] = memo
-    return memo[1]
+    """The document's organisations offered for a post, the most often named first (once per index)."""
+    return _once(view, "ranked", id(index), lambda: sorted(
+        index.items(), key=lambda kv: (-len(kv[1].mentions), kv[1].mentions[0].start))[:MAX_ORG_OPTIONS])
 
 
 def _options_for(view: DocView, sent_index: int, title: Span, ps: int, rule: Found | None,
@@ -512,11 +508,7 @@ def _holds_any(offsets: list[int], start: int, end: int) -> bool:
 
 def _sentence_date(view: DocView, sent: Span, announced: date | None) -> date | None:
     """``effective_date(sent, announced)``, read once per sentence."""
-    memo = view.cache.setdefault("dates", {})
-    key = (sent.start, sent.end, announced)
-    if key not in memo:
-        memo[key] = effective_date(sent, announced)
-    return memo[key]
+    return _once(view, "dates", (sent.start, sent.end, announced), lambda: effective_date(sent, announced))
 
 
 def _position(kept: dict[int, tuple[Found, date | None]], rule: Found | None) -> int | None:
@@ -556,10 +548,7 @@ def _candidate(view, si, sent, p, title, triggers, rule, kept, announced, org_en
         kept=_position(kept, rule))
     cand.orgs = _options_for(view, si, title, p[0], rule, index)
     if rule is None:  # the same for every candidate of the person: worked out once
-        memo = view.cache.setdefault("employers", {})
-        if p[2] not in memo:
-            memo[p[2]] = _employers_for(view, p[2], org_ents, None)
-        cand.employers = list(memo[p[2]])
+        cand.employers = list(_once(view, "employers", p[2], lambda: _employers_for(view, p[2], org_ents, None)))
     else:
         cand.employers = _employers_for(view, p[2], org_ents, rule)
     return cand
