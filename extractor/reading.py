@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
-from .assemble import CharSpan, DocView, Found, find_appointments, make_view, seats_with_posts, sentences
+from .assemble import CharSpan, DocView, Found, find_appointments, fold, make_view, seats_with_posts, sentences
 from .clean import CleanText
 from .components import normalize_title
 from .dates import effective_date
@@ -72,12 +72,20 @@ def doc_appointments(doc, announced: date | None, cleaned: CleanText | None = No
 def decided_appointments(decider: DecisionModel, decision: str, candidates: list[Candidate],
                          by_rules: list[Appointment], cleaned: CleanText) -> list[Appointment]:
     """The records of a document under the trained ``decider``: its own choice among the
-    candidates ("model"), or ("combined") the hand rules' records ``by_rules`` with the model's
-    confidence."""
+    candidates ("model"), or ("combined") the hand rules' records ``by_rules``, each with the
+    organisation the model gives it where it overrules theirs, and the model's confidence."""
     if decision == "model":
         return [decision_appointment(d, cleaned) for d in decider.decide(candidates)]
-    confidences = decider.rule_confidences(candidates, len(by_rules))
-    return [a.model_copy(update={"confidence": c}) for a, c in zip(by_rules, confidences)]
+    offsets = {c.kept: c.offset for c in candidates if c.kept is not None}
+    out = []
+    for i, (record, said) in enumerate(zip(by_rules, decider.combined_records(candidates, len(by_rules)))):
+        update: dict = {"confidence": said.confidence}
+        if said.organisation is not None:
+            s, e, name = _where(cleaned, offsets[i], said.organisation.span)
+            update["organisation"] = Organisation(name=name, start=s, end=e)
+            update["past_employers"] = [p for p in record.past_employers if fold(p.name) != fold(name)]
+        out.append(record.model_copy(update=update))
+    return out
 
 
 def piece_candidates(doc, announced: date | None, offset: int, only_kept: bool = False
@@ -109,11 +117,8 @@ def _build(cleaned: CleanText, offset: int, person: CharSpan, title: CharSpan, o
            sentence: CharSpan, employers: list[CharSpan], *, event: str, eff: date | None, succeeds: str | None,
            confidence: float) -> Appointment:
     """An ``Appointment`` from spans of a piece (``offset`` into the cleaned text), mapped to the source."""
-    source = cleaned.source
-
     def where(span: CharSpan) -> tuple[int, int, str]:
-        s, e = cleaned.to_source(span.start + offset, span.end + offset)
-        return s, e, _squash(source[s:e])
+        return _where(cleaned, offset, span)
 
     ps, pe, pname = where(person)
     ts, te, written = where(title)
@@ -136,6 +141,13 @@ def _build(cleaned: CleanText, offset: int, person: CharSpan, title: CharSpan, o
         evidence=Evidence(text=etext, start=es, end=ee),
         confidence=confidence,
     )
+
+
+def _where(cleaned: CleanText, offset: int, span: CharSpan) -> tuple[int, int, str]:
+    """A span of a piece (``offset`` into the cleaned text) in the source text: start, end, its
+    text with whitespace runs squashed."""
+    s, e = cleaned.to_source(span.start + offset, span.end + offset)
+    return s, e, _squash(cleaned.source[s:e])
 
 
 def _squash(text: str) -> str:

@@ -76,6 +76,17 @@ def test_every_organisation_of_the_document_is_an_option_with_where_it_stands(nl
     assert "d_about" in by_name["Newco Corp"] and "d_about" not in by_name["Alpha Corp"]
 
 
+@pytest.mark.model
+def test_organisations_of_a_stamped_wire_story_have_their_features_twice_once_marked(nlp):
+    story = "Tolland Valve Co said it named Dana Ruiz chief financial officer."
+    [plain] = [c for c in candidates_of(nlp, story) if c.person_name == "Dana Ruiz"]
+    [wire] = [c for c in candidates_of(nlp, "4-MAY-1987 10:02:11.30\n" + story) if c.person_name == "Dana Ruiz"]
+    plain_features = {f for o in plain.orgs for f in o.features}
+    wire_features = {f for o in wire.orgs for f in o.features}
+    assert plain_features and not any(f.startswith("W:") for f in plain_features)
+    assert {"W:" + f for f in wire_features if not f.startswith("W:")} <= wire_features
+
+
 # ------------------------------------------------------------------------------------ model
 
 
@@ -136,9 +147,43 @@ def test_combined_decision_scores_each_record_of_the_rules_through_the_calibrati
     ruled.orgs[0].rule, ruled.kept = True, 3
     other = _candidate(["sure"], [_option("Acme")], name="Bo Park")  # not a record of the rules: no say
     raw = model.prob("record", ["bias", "rule", "rule_conf=0.90", "unsure", "O:bias", "O:src=sent"])
-    assert model.combine([ruled, other]) == {3: pytest.approx(float(np.interp(raw, [0.0, 0.5, 1.0], [0.0, 0.4, 0.8])),
-                                                               abs=1e-4)}
+    [(number, said)] = model.combine([ruled, other]).items()
+    assert number == 3 and said.organisation is None
+    assert said.confidence == pytest.approx(float(np.interp(raw, [0.0, 0.5, 1.0], [0.0, 0.4, 0.8])), abs=1e-4)
     assert model.rule_confidence(None) == model.rule_base_rate
+    assert [c.organisation for c in model.combined_records([ruled], 4)] == [None] * 4
+
+
+def test_combined_decision_gives_a_rules_record_the_organisation_the_model_is_much_surer_of():
+    model = _model(org={"in_title": 2.0, "main": 1.0, "far": -1.0})  # 0.88, 0.73, 0.27
+    model.org_margin = 0.4
+
+    def record(*options: Option) -> Candidate:
+        cand = _candidate(["rule"], list(options))
+        cand.orgs[0].rule, cand.kept = True, 0
+        return cand
+
+    # the model's favourite is 0.88 - 0.27 likelier than the rules' organisation: it takes the post
+    [said] = model.combined_records([record(_option("Service Delivery", "far"), _option("Acme", "in_title"))], 1)
+    assert said.organisation.span.text == "Acme"
+    # 0.88 - 0.73 is inside the margin: the rules' organisation stands
+    [said] = model.combined_records([record(_option("Acme", "main"), _option("Beta", "in_title"))], 1)
+    assert said.organisation is None
+    # the rules' own is the favourite: nothing to change
+    [said] = model.combined_records([record(_option("Acme", "in_title"), _option("Beta", "far"))], 1)
+    assert said.organisation is None
+
+
+def test_combined_records_of_the_training_side_carry_the_overruling_organisation():
+    model = _model(org={"in_title": 2.0, "far": -1.0})
+    cand = _candidate(["rule"], [_option("Service Delivery", "far"), _option("Acme", "in_title")])
+    cand.orgs[0].rule, cand.kept = True, 0
+    rule_record = {"person": {"name": "Ann Lee"}, "role": {"title": "president"},
+                   "organisation": {"name": "Service Delivery"}, "past_employers": [{"name": "ACME"}, {"name": "Zeta"}]}
+    doc = DocData("d", None, [cand], [rule_record], {"id": "d", "appointments": []})
+    [out] = combined(doc, model)
+    assert out["organisation"] == {"name": "Acme"} and out["past_employers"] == [{"name": "Zeta"}]
+    assert 0.0 <= out["confidence"] <= 1.0
 
 
 def test_record_rows_label_the_rules_records_by_person_role_and_organisation():

@@ -8,7 +8,7 @@ Scoring needs only numpy: a feature is hashed (CRC-32) into ``DIM`` weights, and
 is the logistic of the summed weights. With the model deciding (``decide``), a record's
 confidence is the probability that its post is a move times the probability of the organisation
 chosen; for a record of the hand rules (``combine``, the default decision) it is the ``record``
-part's probability. Either is mapped through a calibration table fitted on held-out predictions,
+part's probability, and the ``org`` part may give the record another organisation (``ORG_MARGIN``). Either is mapped through a calibration table fitted on held-out predictions,
 so that a confidence of 0.8 is right about 80% of the time on text like the training corpus.
 """
 from __future__ import annotations
@@ -34,12 +34,18 @@ MODEL_FILE = "decide.npz"
 PARTS = ("pair", "org", "employer", "departed", "record")
 #: Fallback when a file has no value for the share of the hand rules' records that are right.
 RULE_BASE_RATE = 0.5
+#: How much likelier the ``org`` part must find another organisation than the hand rules' own
+#: (0.5 when the rules have none) before the combined decision gives a record of the rules that
+#: organisation. Chosen on the cross-validation folds of ``corpus/train`` among 0, 0.1, 0.2 and
+#: 0.4: the folds gain most at 0 (record F1 0.436 -> 0.522) but the margin keeps the swaps that
+#: would undo a right organisation rare on 1987 wire copy, which the folds hardly hold (README).
+ORG_MARGIN = 0.4
 
 
-def record_features(cand: Candidate) -> list[str]:
+def record_features(cand: Candidate, org: Option | None = None) -> list[str]:
     """What the ``record`` part reads about a record the hand rules keep: the candidate's own
-    features, and those of the organisation the rules chose for it (``O:`` prefixed)."""
-    org = next((o for o in cand.orgs if o.rule), None)
+    features, and those of its organisation (``O:`` prefixed): ``org``, else the rules' own."""
+    org = org or next((o for o in cand.orgs if o.rule), None)
     return cand.features + (["O:" + f for f in org.features] if org is not None else ["O:none"])
 
 
@@ -70,6 +76,15 @@ class Decision:
 
 
 @dataclass
+class Combined:
+    """What the combined decision says of one record of the hand rules."""
+
+    confidence: float
+    #: the organisation the ``org`` part gives the post instead of the rules' own; None: theirs stands
+    organisation: Option | None = None
+
+
+@dataclass
 class DecisionModel:
     weights: dict[str, np.ndarray]
     threshold: float = 0.5
@@ -81,6 +96,7 @@ class DecisionModel:
     record_calibration: tuple[list[float], list[float]] = field(default_factory=lambda: ([0.0, 1.0], [0.0, 1.0]))
     #: share of the hand rules' records that are right, for a record with no candidate to score
     rule_base_rate: float = RULE_BASE_RATE
+    org_margin: float = ORG_MARGIN
 
     def prob(self, part: str, features: list[str]) -> float:
         return logistic(float(self.weights[part][indices(features)].sum()))
@@ -100,24 +116,42 @@ class DecisionModel:
         decisions = [self._decision(cand, p) for p, cand in chosen]
         return sorted(decisions, key=lambda d: (d.candidate.offset, d.candidate.sentence.start, d.candidate.person.start))
 
-    def rule_confidence(self, cand: Candidate | None) -> float:
+    def rule_confidence(self, cand: Candidate | None, org: Option | None = None) -> float:
         """The confidence of a record the hand rules keep: the ``record`` part's probability that
-        its person, post and organisation are right, calibrated on held-out records."""
+        its person, post and organisation (``org``, else the rules' own) are right, calibrated on
+        held-out records."""
         if cand is None:
             return round(self.rule_base_rate, 4)
         xs, ys = self.record_calibration
-        return round(float(np.interp(self.prob("record", record_features(cand)), xs, ys)), 4)
+        return round(float(np.interp(self.prob("record", record_features(cand, org)), xs, ys)), 4)
 
-    def combine(self, candidates: list[Candidate]) -> dict[int, float]:
-        """The combined decision: a confidence for each record the hand rules keep, by its
-        number (``Candidate.kept``)."""
-        return {c.kept: self.rule_confidence(c) for c in candidates if c.kept is not None}
+    def organisation_over_rules(self, cand: Candidate) -> Option | None:
+        """The organisation the ``org`` part gives a record of the hand rules in their stead: the
+        likeliest option, when it is not theirs and is at least ``org_margin`` likelier than
+        theirs (than 0.5 when they have none); else None."""
+        if not cand.orgs:
+            return None
+        scored = [(self.prob("org", o.features), o) for o in cand.orgs]
+        p, best = max(scored, key=lambda s: s[0])
+        theirs = next((q for q, o in scored if o.rule), 0.5)
+        return None if best.rule or p < theirs + self.org_margin else best
 
-    def rule_confidences(self, candidates: list[Candidate], count: int) -> list[float]:
-        """The confidences of the hand rules' ``count`` records of a document, in their order
-        (a record no candidate stands for gets ``rule_confidence(None)``)."""
-        scored = self.combine(candidates)
-        return [scored[i] if i in scored else self.rule_confidence(None) for i in range(count)]
+    def combine(self, candidates: list[Candidate]) -> dict[int, Combined]:
+        """The combined decision on each record the hand rules keep, by its number
+        (``Candidate.kept``): its organisation if the model overrules theirs, and its confidence."""
+        out = {}
+        for cand in candidates:
+            if cand.kept is not None:
+                org = self.organisation_over_rules(cand)
+                out[cand.kept] = Combined(self.rule_confidence(cand, org), org)
+        return out
+
+    def combined_records(self, candidates: list[Candidate], count: int) -> list[Combined]:
+        """The combined decision on each of the hand rules' ``count`` records of a document, in
+        their order (a record no candidate stands for keeps its organisation and gets
+        ``rule_confidence(None)``)."""
+        said = self.combine(candidates)
+        return [said[i] if i in said else Combined(self.rule_confidence(None)) for i in range(count)]
 
     def _decision(self, cand: Candidate, p_pair: float) -> Decision:
         org, p_org = None, 1.0
@@ -150,7 +184,7 @@ class DecisionModel:
         meta = dict(self.meta, threshold=self.threshold, employer_threshold=self.employer_threshold,
                     calibration=list(map(list, self.calibration)), dim=DIM, parts=list(PARTS),
                     record_calibration=list(map(list, self.record_calibration)),
-                    rule_base_rate=self.rule_base_rate)
+                    rule_base_rate=self.rule_base_rate, org_margin=self.org_margin)
         arrays = {part: self.weights[part].astype(np.float32) for part in PARTS}
         np.savez_compressed(path, meta=np.array(json.dumps(meta)), **arrays)
 
@@ -167,7 +201,7 @@ class DecisionModel:
         rxs, rys = meta.pop("record_calibration")
         return cls(weights, meta.pop("threshold"), meta.pop("employer_threshold"), (xs, ys), meta,
                    record_calibration=(rxs, rys),
-                   rule_base_rate=meta.pop("rule_base_rate"))
+                   rule_base_rate=meta.pop("rule_base_rate"), org_margin=meta.pop("org_margin", ORG_MARGIN))
 
 
 def shipped_model_exists() -> bool:

@@ -25,7 +25,8 @@ from pathlib import Path
 import numpy as np
 
 from ..evaluate import GoldAppointment, align, evaluate, same_organisation, same_person, same_role
-from .candidates import Candidate
+from ..assemble import fold
+from .candidates import Candidate, Option
 from .model import DIM, PARTS, DecisionModel, indices, record_features
 
 log = logging.getLogger(__name__)
@@ -158,10 +159,10 @@ def rows_for(docs: Iterable[DocData]) -> dict[str, tuple[list[list[str]], list[i
     return out
 
 
-def _record_right(cand: Candidate, label: int, gold: dict | None) -> bool:
+def _record_right(cand: Candidate, label: int, gold: dict | None, org: Option | None = None) -> bool:
     """Is a record the hand rules keep right: a required gold record's person and role
-    (``label``, from ``pair_label``), and the organisation the rules chose for it?"""
-    org = next((o for o in cand.orgs if o.rule), None)
+    (``label``, from ``pair_label``), and its organisation (``org``, else the rules' own)?"""
+    org = org or next((o for o in cand.orgs if o.rule), None)
     return bool(label) and gold is not None and same_organisation(gold.get("organisation"),
                                                                   org.span.text if org else None)
 
@@ -247,8 +248,9 @@ def _record_calibration(held: list[tuple[DocData, DecisionModel]]) -> tuple[tupl
         for cand in doc.candidates:
             label, gold = pair_label(cand, golds) if cand.kept is not None else (None, None)
             if label is not None:
-                raw.append(model.prob("record", record_features(cand)))
-                right.append(_record_right(cand, label, gold))
+                org = model.organisation_over_rules(cand)
+                raw.append(model.prob("record", record_features(cand, org)))
+                right.append(_record_right(cand, label, gold, org))
     judged = [r for doc, _ in held for r in _app_correctness(doc, doc.rules) if r is not None]
     return _isotonic_table(raw, right), (sum(judged) / len(judged) if judged else 0.5)
 
@@ -299,9 +301,20 @@ def decided(doc: DocData, model: DecisionModel) -> list[dict]:
 
 
 def combined(doc: DocData, model: DecisionModel) -> list[dict]:
-    """The combined decision's records: the hand rules' with the ``record`` part's confidence."""
-    confidences = model.rule_confidences(doc.candidates, len(doc.rules))
-    return [dict(r, confidence=c) for r, c in zip(doc.rules, confidences)]
+    """The combined decision's records: the hand rules', each with the organisation the ``org``
+    part gives it where it overrules theirs, and the ``record`` part's confidence."""
+    said = model.combined_records(doc.candidates, len(doc.rules))
+    return [dict(_overruled(r, c.organisation), confidence=c.confidence) for r, c in zip(doc.rules, said)]
+
+
+def _overruled(record: dict, org: Option | None) -> dict:
+    """A record (output JSON) with the organisation ``org`` instead of its own (None: as it is);
+    a past employer of the same name is then no longer one."""
+    if org is None:
+        return record
+    name = org.span.text
+    return dict(record, organisation={"name": name},
+                past_employers=[p for p in record.get("past_employers") or () if fold(p["name"]) != fold(name)])
 
 
 def _as_output(decisions) -> list[dict]:
