@@ -29,6 +29,10 @@ _YEAR = r"(?:19|20)\d\d"
 
 #: Reuters stamp on the first line: "26-MAR-1987 12:27:23.14"
 WIRE_STAMP = re.compile(rf"^\s*([0-3]?\d)-({_MONTHS})-({_YEAR})\b", re.IGNORECASE)
+#: The dateline of a wire story: a place, the month and day without a year, a dash
+#: ("PROVO, Utah, March 13 - "); with ``WIRE_STAMP``, the layout of wire copy
+WIRE_DATELINE = re.compile(
+    rf"^[ \t]*[A-Z][\w.'’ -]{{1,60}}?(?:,\s*[A-Z][\w. ]{{1,25}}?)?,\s+(?i:{_MONTHS})\.?\s+{_DAY}\s+-\s", re.MULTILINE)
 #: A date written out: "April 20, 2020", "20 April 2020", "18th June 2018", "April 9"
 DATE_TEXT = re.compile(
     rf"\b(?:(?:{_MONTHS})\.?\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+(?:of\s+)?(?:{_MONTHS})\.?,?(?:\s+{_YEAR})?)\b",
@@ -190,6 +194,21 @@ def _numeric(text: str) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+#: How far into a text a wire dateline is looked for.
+WIRE_HEAD = 1500
+
+
+def looks_like_wire_copy(text: str) -> bool:
+    """Is a text a wire story by its layout: a filing stamp on the first line or a wire dateline
+    near the start (before ``blank_datelines`` hides it from the parser)?
+
+    >>> looks_like_wire_copy("PROVO, Utah, March 13 - Zentra Corp said"), looks_like_wire_copy(
+    ...     "PROVO, Utah, March 13, 2025 /PRNewswire/ -- Zentra Corp said")
+    (True, False)
+    """
+    return WIRE_STAMP.match(text) is not None or WIRE_DATELINE.search(text[:WIRE_HEAD]) is not None
 
 
 def wire_stamp(text: str) -> date | None:

@@ -21,7 +21,7 @@ import numpy
 
 from . import errors
 from .clean import CleanText, clean
-from .dates import announcement_date, blank_datelines
+from .dates import announcement_date, blank_datelines, looks_like_wire_copy
 from .decide.candidates import Candidate
 from .decide.model import DecisionModel
 from .inputs import load_text
@@ -222,8 +222,9 @@ class Extractor:
         candidates: list[Candidate] = []
         by_rules: list[Appointment] = []
         only_kept = self.collector is None and self.options.decision == "combined"
+        wire = looks_like_wire_copy(cleaned.text) if cleaned is not None else None
         for offset, doc in docs:
-            found, final = piece_candidates(doc, announced, offset, only_kept)
+            found, final = piece_candidates(doc, announced, offset, only_kept, wire)
             for cand in found:
                 if cand.kept is not None:  # numbered in the piece: number it in the document
                     cand.kept += len(by_rules)

@@ -12,7 +12,7 @@ from functools import lru_cache
 from .assemble import CharSpan, DocView, Found, find_appointments, fold, make_view, seats_with_posts, sentences
 from .clean import CleanText
 from .components import normalize_title
-from .dates import effective_date
+from .dates import effective_date, looks_like_wire_copy
 from .decide.candidates import Candidate, doc_candidates
 from .decide.model import Decision, DecisionModel
 from .models import Appointment, Evidence, Organisation, PastEmployer, Person, Role, Successor
@@ -62,7 +62,8 @@ def doc_appointments(doc, announced: date | None, cleaned: CleanText | None = No
     if cleaned is None:
         cleaned = CleanText(source=doc.text, text=doc.text)
     if decider is not None:
-        candidates, final = piece_candidates(doc, announced, offset, only_kept=decision == "combined")
+        candidates, final = piece_candidates(doc, announced, offset, only_kept=decision == "combined",
+                                             wire=looks_like_wire_copy(cleaned.text))
         by_rules = [appointment_of_found(f, offset, cleaned, eff) for f, eff in final]
         return decided_appointments(decider, decision, candidates, by_rules, cleaned)
     _, _, final = rule_reading(doc, announced)
@@ -88,12 +89,15 @@ def decided_appointments(decider: DecisionModel, decision: str, candidates: list
     return out
 
 
-def piece_candidates(doc, announced: date | None, offset: int, only_kept: bool = False
+def piece_candidates(doc, announced: date | None, offset: int, only_kept: bool = False, wire: bool | None = None
                      ) -> tuple[list[Candidate], list[tuple[Found, date | None]]]:
     """The decision's candidates of one parsed piece (offsets into it; ``offset`` recorded), and
-    the records the hand rules keep; ``only_kept``: only the candidates that are those records."""
+    the records the hand rules keep; ``only_kept``: only the candidates that are those records;
+    ``wire``: whether the document is wire copy (``dates.looks_like_wire_copy``), None: tell by
+    the piece's text."""
     view, found_all, final = rule_reading(doc, announced)
-    candidates = doc_candidates(doc, announced, found_all, {id(f): (f, eff) for f, eff in final}, view, only_kept)
+    candidates = doc_candidates(doc, announced, found_all, {id(f): (f, eff) for f, eff in final}, view, only_kept,
+                                wire)
     for cand in candidates:
         cand.offset = offset
     return candidates, final

@@ -21,7 +21,7 @@ from typing import TypeVar
 from spacy.tokens import Doc, Span
 
 from ..assemble import CharSpan, DocView, Found, find_triggers, fold, is_given_name, make_view
-from ..dates import WIRE_STAMP, effective_date
+from ..dates import effective_date, looks_like_wire_copy
 
 T = TypeVar("T")
 
@@ -353,7 +353,7 @@ def _options_for(view: DocView, sent_index: int, title: Span, ps: int, rule: Fou
         if span is not None:
             ranked.append((fold(rule_org.text), OrgEntry([span], set())))
     options = []
-    stamped = is_stamped(view)
+    wire = is_wire_copy(view)
     for key, entry in ranked:
         sources = set(entry.flags)
         near = None
@@ -371,18 +371,18 @@ def _options_for(view: DocView, sent_index: int, title: Span, ps: int, rule: Fou
         sources.add("d_count=" + _bucket(len(entry.mentions), (1, 2, 3, 5, 8)))
         sources.add("d_first=" + _bucket(sum(1 for s in sents if s.end <= entry.mentions[0].start), (0, 1, 2, 3, 5, 8)))
         features = org_features(view, sent, span, title, ps, sources, rule_org)
-        options.append(Option(_cs(span), features + ["W:" + f for f in features] if stamped else features,
+        options.append(Option(_cs(span), features + ["W:" + f for f in features] if wire else features,
                               rule=is_rule))
     return options
 
 
-def is_stamped(view: DocView) -> bool:
-    """Does the document open with a wire filing stamp ("26-MAR-1987 12:40:02.47"): the layout
-    of wire copy, which names organisations otherwise than a press release does. Each
-    organisation feature of such a document is given twice, once ``W:`` prefixed, so that the
-    model weighs organisations of wire copy apart, as the stamped stories it is trained on
-    teach it."""
-    return _once(view, "stamped", None, lambda: WIRE_STAMP.match(view.doc.text) is not None)
+def is_wire_copy(view: DocView, told: bool | None = None) -> bool:
+    """Is the document a wire story by its layout (``dates.looks_like_wire_copy``): what the
+    caller was ``told`` by the text before its datelines were blanked, else the doc's text.
+    Wire copy names organisations otherwise than a press release does, so each organisation
+    feature of such a document is given twice, once ``W:`` prefixed, and the model weighs them
+    apart, as the wire stories it is trained on teach it."""
+    return _once(view, "wire", None, lambda: looks_like_wire_copy(view.doc.text) if told is None else told)
 
 
 def _employers_for(view: DocView, key: str, org_ents: list[Span], rule: Found | None) -> list[Option]:
@@ -455,13 +455,14 @@ def _role_text(title: Span) -> str:
 
 
 def doc_candidates(doc: Doc, announced: date | None, rule_found: list[Found], kept: dict[int, tuple[Found, date | None]],
-                   view: DocView | None = None, only_kept: bool = False) -> list[Candidate]:
+                   view: DocView | None = None, only_kept: bool = False, wire: bool | None = None) -> list[Candidate]:
     """Every candidate of a parsed doc. ``rule_found`` are the hand rules' records before their
     filters, ``kept`` maps ``id(found)`` to (found, effective date) for those the rules keep, in
     the order of their records (a candidate that is one of them gets its number as ``kept``).
     ``only_kept``: only those candidates (the same as among all of them), for the combined
     decision, which scores the rules' records and nothing else."""
     view = view or make_view(doc)
+    is_wire_copy(view, wire)
     org_ents = _orgs(doc)
     index = org_index(view, [e for e in org_ents if e.label_ == "ORG"])
     by_pair: dict[tuple[str, int], Found] = {}

@@ -128,13 +128,22 @@ class DecisionModel:
     def organisation_over_rules(self, cand: Candidate) -> Option | None:
         """The organisation the ``org`` part gives a record of the hand rules in their stead: the
         likeliest option, when it is not theirs and is at least ``org_margin`` likelier than
-        theirs (than 0.5 when they have none); else None."""
-        if not cand.orgs:
+        theirs (than 0.5 when they have none); else None.
+
+        Only the organisation of an arrival that the rules found in or after the title ("vice
+        president of Service Delivery") is overruled: not one named before the title (the
+        company that announces, "its Birchwood affiliate named ...", a ministry the text names
+        earlier), nor the organisation a person leaves ("resigned from Ostrava Metals"), where
+        the rules' constructions know what the model's features do not see."""
+        if not cand.orgs or cand.event == "departed":
+            return None
+        theirs = next((o for o in cand.orgs if o.rule), None)
+        if theirs is not None and theirs.span.end <= cand.title.start:
             return None
         scored = [(self.prob("org", o.features), o) for o in cand.orgs]
         p, best = max(scored, key=lambda s: s[0])
-        theirs = next((q for q, o in scored if o.rule), 0.5)
-        return None if best.rule or p < theirs + self.org_margin else best
+        floor = self.prob("org", theirs.features) if theirs is not None else 0.5
+        return None if best.rule or p < floor + self.org_margin else best
 
     def combine(self, candidates: list[Candidate]) -> dict[int, Combined]:
         """The combined decision on each record the hand rules keep, by its number
