@@ -77,15 +77,18 @@ def is_upper_sentence(sent: Span) -> bool:
         text = doc.text
         memo = doc.user_data["extractor.upper_sentences"] = {}
         for s in sentences(doc):
-            part = text[s.start_char:s.end_char]
-            letters = sum(c.isalpha() for c in part)
-            memo[s.start, s.end] = letters > 8 and sum(c.isupper() for c in part) / letters > 0.8
+            memo[s.start, s.end] = _in_capitals(text[s.start_char:s.end_char])
     upper = memo.get((sent.start, sent.end))
     if upper is None:  # a span that is not one of the doc's sentences
-        part = sent.text
-        letters = sum(c.isalpha() for c in part)
-        upper = letters > 8 and sum(c.isupper() for c in part) / letters > 0.8
+        upper = _in_capitals(sent.text)
     return upper
+
+
+def _in_capitals(part: str) -> bool:
+    """More than 8 letters, over 80% of them capitals (``map`` over the str methods: this runs
+    over every character of every document)."""
+    letters = sum(map(str.isalpha, part))
+    return letters > 8 and sum(map(str.isupper, part)) / letters > 0.8
 
 
 def _in_upper_sentence(doc: Doc, i: int) -> bool:
