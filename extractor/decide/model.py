@@ -8,8 +8,10 @@ Scoring needs only numpy: a feature is hashed (CRC-32) into ``DIM`` weights, and
 is the logistic of the summed weights. With the model deciding (``decide``), a record's
 confidence is the probability that its post is a move times the probability of the organisation
 chosen; for a record of the hand rules (``combine``, the default decision) it is the ``record``
-part's probability, and the ``org`` part may give the record another organisation (``ORG_MARGIN``). Either is mapped through a calibration table fitted on held-out predictions,
-so that a confidence of 0.8 is right about 80% of the time on text like the training corpus.
+part's probability, and the ``org`` part may give the record another organisation
+(``organisation_over_rules``). Either is mapped through a calibration table fitted on held-out
+predictions, so that a confidence of 0.8 is right about 80% of the time on text like the
+training corpus.
 """
 from __future__ import annotations
 
@@ -36,9 +38,10 @@ PARTS = ("pair", "org", "employer", "departed", "record")
 RULE_BASE_RATE = 0.5
 #: How much likelier the ``org`` part must find another organisation than the hand rules' own
 #: (0.5 when the rules have none) before the combined decision gives a record of the rules that
-#: organisation. Chosen on the cross-validation folds of ``corpus/train`` among 0, 0.1, 0.2 and
-#: 0.4: the folds gain most at 0 (record F1 0.436 -> 0.522) but the margin keeps the swaps that
-#: would undo a right organisation rare on 1987 wire copy, which the folds hardly hold (README).
+#: organisation. Chosen among 0, 0.2 and 0.4: the cross-validation folds of ``corpus/train``
+#: gain most at 0 (record F1 0.504, against 0.479 at 0.4 and 0.436 for the rules), but on 1987
+#: wire copy, which the folds hardly hold, 8 right organisations of dev halves held out from
+#: training were undone at 0, 4 at 0.2, none at 0.4 (README, "Trained decision").
 ORG_MARGIN = 0.4
 
 

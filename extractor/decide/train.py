@@ -24,8 +24,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ..evaluate import GoldAppointment, align, evaluate, same_organisation, same_person, same_role
 from ..assemble import fold
+from ..evaluate import GoldAppointment, align, evaluate, same_organisation, same_person, same_role
 from .candidates import Candidate, Option
 from .model import DIM, PARTS, DecisionModel, indices, record_features
 
