@@ -7,7 +7,7 @@ Used for each piece of a document by ``pipeline.Extractor`` and on a user's own 
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from .assemble import CharSpan, DocView, Found, find_appointments, fold, make_view, seats_with_posts, sentences
 from .clean import CleanText
@@ -121,9 +121,7 @@ def _build(cleaned: CleanText, offset: int, person: CharSpan, title: CharSpan, o
            sentence: CharSpan, employers: list[CharSpan], *, event: str, eff: date | None, succeeds: str | None,
            confidence: float) -> Appointment:
     """An ``Appointment`` from spans of a piece (``offset`` into the cleaned text), mapped to the source."""
-    def where(span: CharSpan) -> tuple[int, int, str]:
-        return _where(cleaned, offset, span)
-
+    where = partial(_where, cleaned, offset)
     ps, pe, pname = where(person)
     ts, te, written = where(title)
     if title.text == "director" and written.lower() in ("board", "board of directors"):

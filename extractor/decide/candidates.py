@@ -462,7 +462,7 @@ def doc_candidates(doc: Doc, announced: date | None, rule_found: list[Found], ke
     ``only_kept``: only those candidates (the same as among all of them), for the combined
     decision, which scores the rules' records and nothing else."""
     view = view or make_view(doc)
-    is_wire_copy(view, wire)
+    is_wire_copy(view, wire)  # settled once for the document here; every option built below reads it
     org_ents = _orgs(doc)
     index = org_index(view, [e for e in org_ents if e.label_ == "ORG"])
     by_pair: dict[tuple[str, int], Found] = {}

@@ -145,7 +145,7 @@ class DecisionModel:
             return None
         scored = [(self.prob("org", o.features), o) for o in cand.orgs]
         p, best = max(scored, key=lambda s: s[0])
-        floor = self.prob("org", theirs.features) if theirs is not None else 0.5
+        floor = next((q for q, o in scored if o is theirs), 0.5)
         return None if best.rule or p < floor + self.org_margin else best
 
     def combine(self, candidates: list[Candidate]) -> dict[int, Combined]:
