@@ -7,9 +7,12 @@ The rules make a record only from a sentence that holds a change cue (a trigger 
 head or abbreviation of ``data/titles.json``, a plural head, a board seat), or from a title
 an earlier such record found. The cues are the words the triggers of the frames accept
 (``extractor.frames.trigger_words``: the classes of ``triggers.json`` that ``data/frames.json``
-names), plus ``data/triage.json``'s ``extra_cues``: no list of cue words is kept here. A sentence never crosses a blank line, so a text in which no
-block between blank lines holds both a cue and a title word can hold no record: it is not
-``relevant`` and skips the model.
+names), plus ``data/triage.json``'s ``extra_cues`` and the nouns that open a list of moves (``list_lead`` of
+``triggers.json``): no list of cue words is kept here. A sentence never crosses a blank line, so
+a text in which no block between blank lines holds both a cue and a title word can hold no
+record, unless a paragraph with a cue ends with a colon and a list below it gives the posts
+("announced the following appointments:", then "Dana Whitcombe, Chief Operating Officer"): a text
+with neither is not ``relevant`` and skips the model.
 
 A cue counts where the rules would take it as a trigger: the words that ``triggers.json``
 lets count only in context count only there ("step" before "down", "aside", "in";
@@ -24,7 +27,7 @@ indented line) is kept when it is one of the first ``lead_paragraphs`` (stamp, h
 lead: the main organisation is found there), holds a cue, a title word or a career cue
 ("previously", "spent", "joined from"), or follows such a paragraph (pronouns and surnames
 refer back), or is one of the ``LIST_ITEMS`` paragraphs below one that ends with a colon and
-holds a title word ("The new partners are:", then a paragraph for each). Every other
+holds a title word or a cue ("The new partners are:", then a paragraph for each). Every other
 paragraph is blanked: each character but the newlines becomes a space, so that the text
 keeps its length and every offset. spaCy makes one token of a run of spaces, so a blanked
 paragraph costs next to nothing in the tagger, parser and NER.
@@ -108,7 +111,7 @@ def vocabulary() -> Vocabulary:
 
     trig, lex, extra = read("triggers.json", WordClasses), lexicon(), rules()
     extra_cues = {w.lower() for w in extra.extra_cues}
-    cue_words = trigger_words() | extra_cues
+    cue_words = trigger_words() | extra_cues | trig.words("list_lead")
     promote, succeed, depart, appoint = (trig.words(n) for n in ("promote", "succeed", "depart", "appoint"))
     particles, step_in, take_over = (trig.table(n) for n in ("depart_needs_particle", "step_in", "take_over"))
     passive, needs_object = trig.words("appoint_needs_passive"), trig.words("announce_needs_object")
@@ -287,17 +290,19 @@ def triage(text: str) -> Triage:
     if not _cue_and_title(seen, vocab):  # the common case, at a glance
         return Triage(False, blank(text, spans), (), tuple(spans))
     found = [_look(text, start, end, block, vocab) for (start, end), block in zip(spans, _blocks(text, spans))]
-    cue_blocks = {p.block for p in found if p.cue}
+    # "The new partners are:" / "announced the following appointments:" and the paragraphs below
+    # it, one a person (with the post, when the opening has none)
+    opens = [i for i, p in enumerate(found) if (p.title or p.cue) and text[p.start:p.end].rstrip().endswith(":")]
+    listed = {j for i in opens for j in range(i + 1, min(len(found), i + 1 + LIST_ITEMS))}
+    cue_blocks = {p.block for p in found if p.cue} | {found[j].block for i in opens if found[i].cue
+                                                      for j in range(i + 1, min(len(found), i + 1 + LIST_ITEMS))}
     if not any(p.title and p.block in cue_blocks for p in found):
         return Triage(False, blank(text, spans), (), tuple(spans))
     keep = [i < vocab.lead_paragraphs for i in range(len(found))]
-    listed = set()  # "The new partners are:" and the paragraphs below it, one a person
     for i, p in enumerate(found):
         if p.cue or p.title or p.career:
             for j in range(i, min(len(found), i + vocab.follow + 1)):
                 keep[j] = True
-        if p.title and text[p.start:p.end].rstrip().endswith(":"):
-            listed.update(range(i + 1, min(len(found), i + 1 + LIST_ITEMS)))
     for j in listed:
         keep[j] = True
     kept = tuple(span for span, k in zip(spans, keep) if k)

@@ -1100,3 +1100,58 @@ def test_head_of_the_board_is_one_title_whatever_the_ner_makes_of_the_board(ex):
     text = ("OSLO, 4 May 2024 – BlueFjord Energy ASA said Ingrid Dahl will succeed Per Lund as head of the Board "
             "on 1 June.")
     assert ("Ingrid Dahl", "head of the Board", "appointed") in changes(ex, text)
+
+
+LIST_OPENING = ("Harlow Ridge Capital Announces New Leadership Appointments\n\nBOSTON, April 2, 2025 -- Harlow Ridge "
+                "Capital, a private credit manager, today announced the following appointments to its senior "
+                "leadership team:\n\n")
+
+
+def records(ex, text):
+    return {(a.person.name, a.role.title, (a.organisation.name if a.organisation else None), a.event)
+            for a in ex.extract(text, "t").appointments}
+
+
+@pytest.mark.parametrize("items", [
+    "* Dana Whitcombe, Chief Operating Officer\n* Marcus Ilves – Head of Investor Relations\n"
+    "* Priya Natarajan, Partner and General Counsel",
+    # one paragraph an item, numbered, a degree between the name and the post
+    "1. Dana Whitcombe, Chief Operating Officer\n\n2. Marcus Ilves – Head of Investor Relations\n\n"
+    "3. Priya Natarajan, JD – Partner and General Counsel",
+])
+def test_a_list_below_an_opening_that_announces_moves_gives_each_item_its_post(ex, items):
+    assert records(ex, LIST_OPENING + items) == {
+        ("Dana Whitcombe", "Chief Operating Officer", "Harlow Ridge Capital", "appointed"),
+        ("Marcus Ilves", "Head of Investor Relations", "Harlow Ridge Capital", "appointed"),
+        ("Priya Natarajan", "Partner and General Counsel", "Harlow Ridge Capital", "appointed"),
+    }
+
+
+def test_a_list_opened_by_a_promotion_promotes_each_item_and_a_past_post_is_no_item_post(ex):
+    text = ("CHICAGO, June 10, 2025 -- Kestrel Foods Inc. has promoted the following leaders to new roles:\n\n"
+            "- Owen Park, Senior Vice President\n- Lena Fisk, Vice President, Quality\n"
+            "- Tomas Reyes, former Controller at Avery Mills")
+    assert records(ex, text) == {("Owen Park", "Senior Vice President", "Kestrel Foods Inc.", "promoted"),
+                                 ("Lena Fisk", "Vice President", "Kestrel Foods Inc.", "promoted")}
+
+
+@pytest.mark.parametrize("opening", [
+    "Speakers at the Harlow Ridge credit summit include:",  # no move
+    "The following executives will remain in their roles:",  # no change
+    "Harlow Ridge may announce the following appointments:",  # speculation
+    "Ana Ruiz and Ben Cole have joined the Harlow Ridge leadership team, which also includes:",  # the movers are named
+    "Harlow Ridge today announced the appointment of its new advisory board:",  # members, their posts elsewhere
+])
+def test_a_list_of_people_and_posts_below_an_opening_without_a_move_is_no_move(ex, opening):
+    text = ("BOSTON, April 2, 2025 -- Harlow Ridge Capital held its annual meeting.\n\n" + opening
+            + "\n\n* Dana Whitcombe, Chief Operating Officer\n* Priya Natarajan, Partner and General Counsel")
+    assert records(ex, text) == set()
+
+
+def test_an_organisation_named_after_the_post_of_a_list_item_holds_the_post(ex):
+    text = (LIST_OPENING + "* Dana Whitcombe, Managing Director, Harlow Ridge Europe Ltd\n"
+            "* Priya Natarajan, Partner and General Counsel")
+    assert records(ex, text) == {
+        ("Dana Whitcombe", "Managing Director", "Harlow Ridge Europe Ltd", "appointed"),
+        ("Priya Natarajan", "Partner and General Counsel", "Harlow Ridge Capital", "appointed"),
+    }

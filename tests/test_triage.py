@@ -287,3 +287,13 @@ def test_the_sentence_after_a_change_told_with_a_pronoun_is_kept():
 def test_a_post_in_the_plural_makes_a_text_relevant_but_not_every_plural_head():
     assert may_hold("Acme Corp named John Smith and Jane Roe senior vice presidents.")
     assert not may_hold("Shares fell after analysts named the stock a sell, economists said.")
+
+
+def test_a_cue_paragraph_ending_with_a_colon_makes_the_list_of_posts_below_it_relevant_and_kept():
+    items = ["* Dana Whitcombe, Chief Operating Officer", "* Priya Natarajan, Partner and General Counsel"]
+    text = "\n\n".join(["Harlow Ridge news", "Lead.", "Third.", FILLER[0], FILLER[1],
+                        "Harlow Ridge Capital today announced the following promotions:", *items])
+    result = triage(text)
+    assert result.relevant and all(item in [text[s:e] for s, e in result.kept] for item in items)
+    # without the colon the opening and the posts are unrelated paragraphs
+    assert not triage(text.replace("promotions:", "promotions.")).relevant

@@ -144,3 +144,19 @@ def _ent_at(doc: Doc, i: int) -> Span | None:
     starts = _ent_starts(doc)
     k = bisect.bisect_right(starts, i) - 1
     return ents[k] if k >= 0 and ents[k].start <= i < ents[k].end else None
+
+
+#: The marks that open the items of a list, one a line
+LIST_MARKS = frozenset({"-", "*", "•", "–", "—", "·"})
+#: The number that opens an item of a numbered list: "2.", "2)", "2" (then "." as a token of its own)
+LIST_NUMBER = re.compile(r"\d{1,2}[.)]?")
+
+
+def opens_a_line(doc: Doc, i: int) -> bool:
+    """Does token ``i`` open a line, after a list mark or number if any ("* Ann Lee", "2. Ann Lee")?"""
+    k = i - 1
+    if k >= 0 and doc[k].text in LIST_MARKS:
+        k -= 1
+    elif k >= 0 and (LIST_NUMBER.fullmatch(doc[k].text) or doc[k].text in (".", ")") and k > 0 and LIST_NUMBER.fullmatch(doc[k - 1].text)):
+        k -= 1 if LIST_NUMBER.fullmatch(doc[k].text) else 2
+    return k < 0 or doc[k].is_space and "\n" in doc[k].text

@@ -29,6 +29,7 @@ class TriggerLexicon(BaseModel):
     depart_needs_particle: dict[str, list[str]]
     announce_needs_object: frozenset[str]
     appoint_needs_passive: frozenset[str]
+    list_lead: frozenset[str]  # nouns that open a list of moves: "the following appointments:"
     step_in: dict[str, list[str]]
     take_over: dict[str, list[str]]
     serve_as: frozenset[str]

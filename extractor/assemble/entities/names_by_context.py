@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..names import is_given_name
-from ..text import fold, token_texts
+from ..text import fold, opens_a_line, token_texts
 from ..trigger_words import triggers
 from ..words import _DAY_AND_MONTH_NAMES, _HONORIFICS, _ORG_WORDS, _RANKS, _STOP_CAPS
 from .titles import _title_word
@@ -64,7 +64,7 @@ def _names_by_context(doc: Doc, title_at: dict[int, Span]) -> list[Span]:
 
     A run of two to four name-shaped words (capitalised words, initials, Jr/III) that
     holds no organisation word and is not an entity already, preceded by a title or an
-    appointment verb, or followed by "as" + title or ", " + title.
+    appointment verb, or followed by "as" + title or ", " + title (or, opening a line, a dash and a title).
     """
     lex = triggers()
     out: list[Span] = []
@@ -117,6 +117,9 @@ def _names_by_context(doc: Doc, title_at: dict[int, Span]) -> list[Span]:
                 # "Beverly Ahn, its controller, will replace ...": the NER took her for a place
                 or after2.lower_ in ("its", "the") and j + 2 < n and title_at.get(j + 2) is not None
                 and title_at[j + 2].start == j + 2 and is_given_name(fold(words[0].text)))
+            # "* Marcus Ilves – Head of Investor Relations": a list item, the name and its post after a dash
+            or after is not None and after.text in ("–", "—", "-") and after2 is not None and title_at.get(after2.i) is not None
+            and opens_a_line(doc, i)
             # "Winthrop Sargent IV has been named president": the subject of a passive appointment
             or _passive_change_follows(doc, j, lex)
             # "Beverly Ahn will replace John Voight as ...": the subject of a succession

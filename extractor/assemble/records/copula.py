@@ -6,17 +6,18 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from ...components import lexicon
-from ..attach.organisation import _org_for_title
-from ..constructions.lists import _item_name, _listed_below
+from ..attach.organisation import _org_for_title, _subject_org
+from ..constructions.lists import _item_name, _listed_below, _posts_listed_below
 from ..results import CharSpan, Found, _span
-from ..trigger_words import triggers
+from ..trigger_words import _speculative, find_triggers, triggers
 from ..view import DocView
 from ..words import _PLURAL_HEADS
 
 
 def _copula_records(view: DocView, sent: Span, si: int, mentions) -> list[Found]:
     """ "Brazil's new planning minister is Anibal Teixeira de Souza": a new title said to be someone's."""
-    return (_new_members_are(view, sent, si, mentions) + _newly_titled(view, sent, si)
+    members = _new_members_are(view, sent, si, mentions)
+    return (members + _listed_with_posts(view, sent, si, {f.person_key for f in members}) + _newly_titled(view, sent, si)
             + _new_title_is(view, sent, si, mentions) + _new_in_apposition(view, sent, si, mentions))
 
 
@@ -57,6 +58,60 @@ def _listed_members(view: DocView, sent: Span, si: int, title: CharSpan, org: Ch
         out.append(Found(person=name, title=title,
                          organisation=view.full_org(org), event="promoted" if promoted else "appointed",
                          sentence=_span(doc[sent.start:view.sents[sj].end]), confidence=0.6,
+                         person_key=person[2], sent_index=si))
+    return out
+
+
+#: Bodies a list of members may make up: the items' titles are then their posts elsewhere
+_BODIES = {"board", "council", "committee", "panel"}
+
+
+def _list_lead(view: DocView, sent: Span) -> tuple[str, int] | None:
+    """Does sentence ``sent`` open a list of moves, one post an item: does it end with a colon
+    and announce arrivals ("today announced the following appointments:", "has promoted the
+    following individuals to new roles:")? Returns the event and where the cue stands, or None:
+    no cue; a cue that speculates; "will remain in their roles:"; a cue whose mover the opening
+    names ("Davis and Johnson join the board, whose members are:"); a list of the members of a
+    board or committee, or of new directors, partners ... ("The new board will be made up of five
+    independent directors:"), whose items give the posts they hold elsewhere."""
+    doc = view.doc
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.text != ":":
+        return None
+    lex = triggers()
+    if any(t.lower_ in lex.no_change or t.lower_ in _BODIES or t.lower_ in _PLURAL_HEADS
+           and any(doc[k].lower_ in ("new", "newly") for k in range(max(sent.start, t.i - 3), t.i)) for t in sent):
+        return None
+    trigs = [t for t in find_triggers(sent) if t.kind in ("appoint", "promote") and not _speculative(sent, t.tok)]
+    cue = trigs[0].tok if trigs else next((t for t in sent if t.lower_ in lex.list_lead), None)
+    if cue is None or _speculative(sent, cue):
+        return None
+    movers = {i for ms, me, _ in view.people.mentions(sent) for i in range(ms, me)}
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "conj") and c.i in movers for c in (*cue.children, *cue.subtree)):
+        return None
+    promoted = any(t.kind == "promote" for t in trigs) or any(t.lower_ in lex.promote or t.lower_ == "promotions" for t in sent)
+    return ("promoted" if promoted else "appointed"), cue.i
+
+
+def _listed_with_posts(view: DocView, sent: Span, si: int, done: set[str]) -> list[Found]:
+    """ "Harlow Ridge Capital today announced the following appointments:" and a paragraph for
+    each, the name and then the post ("* Dana Whitcombe, Chief Operating Officer", "1. Marcus
+    Ilves – Head of Investor Relations"): a move to each post, at the organisation the item
+    names after it ("Managing Director, Acme Hungary Kft."), else the one that announces the list. ``done``: people a record of the same list has already (from the
+    title of the opening, ``_new_members_are``)."""
+    lead = _list_lead(view, sent)
+    if lead is None:
+        return []
+    event, cue = lead
+    org = view.full_org(_subject_org(view, sent, cue) or view.main_org)
+    out = []
+    for sj, person, name, post, unit in _posts_listed_below(view, si):
+        if person[2] in done:
+            continue
+        interim = any(w in ("acting", "interim") for w in post.text.lower().split())
+        out.append(Found(person=name, title=post, organisation=view.full_org(unit) if unit else org,
+                         event="interim" if interim else event,
+                         sentence=_span(view.doc[sent.start:view.sents[sj].end]), confidence=0.6,
                          person_key=person[2], sent_index=si))
     return out
 
