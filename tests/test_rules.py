@@ -1148,6 +1148,27 @@ def test_a_list_of_people_and_posts_below_an_opening_without_a_move_is_no_move(e
     assert records(ex, text) == set()
 
 
+@pytest.mark.parametrize("text", [
+    "OSLO, May 9 - Nordvik Line named Erik Dahl to succeed Nils Lund, who retires as chief executive in June.",
+    # the successor named in an aside, the news about something else
+    "OSLO, May 9 - Shipping analysts said they were uneasy about Erik Dahl, named by the Nordvik Line board on "
+    "Friday to succeed Nils Lund, who retires as chief executive after twelve years.",
+])
+def test_the_successor_takes_the_post_the_predecessors_own_clause_says_he_leaves(ex, text):
+    assert changes(ex, text) == {("Erik Dahl", "chief executive", "appointed"),
+                                 ("Nils Lund", "chief executive", "departed")}
+
+
+@pytest.mark.parametrize("text", [
+    "WELLINGTON, March 4 - Bankers praised outgoing Harbour Trust chairman Colin Fraser but were unsure about "
+    "economist Margaret Ellery, nominated by the board to succeed him.",
+    "WELLINGTON, March 4 - Harbour Trust chairman Colin Fraser will retire in June. The board nominated "
+    "economist Margaret Ellery to succeed him.",
+])
+def test_succeeding_him_takes_the_post_of_the_one_named_before_the_successor(ex, text):
+    assert {("Margaret Ellery", "chairman", "appointed"), ("Colin Fraser", "chairman", "departed")} <= changes(ex, text)
+
+
 def test_an_organisation_named_after_the_post_of_a_list_item_holds_the_post(ex):
     text = (LIST_OPENING + "* Dana Whitcombe, Managing Director, Harlow Ridge Europe Ltd\n"
             "* Priya Natarajan, Partner and General Counsel")
@@ -1155,3 +1176,15 @@ def test_an_organisation_named_after_the_post_of_a_list_item_holds_the_post(ex):
         ("Dana Whitcombe", "Managing Director", "Harlow Ridge Europe Ltd", "appointed"),
         ("Priya Natarajan", "Partner and General Counsel", "Harlow Ridge Capital", "appointed"),
     }
+
+
+def test_chosen_as_his_successor_takes_the_post_he_leaves(ex):
+    text = ("DENVER, May 9 - Front Range Savings said president Mark Heller will retire in June and that Laura "
+            "Quinn had been chosen as his successor.")
+    assert changes(ex, text) == {("Mark Heller", "president", "departed"), ("Laura Quinn", "president", "appointed")}
+
+
+def test_a_successor_takes_the_predecessors_post_where_he_held_it_not_at_the_speakers_organisation(ex):
+    text = ("LONDON, March 4 - Dockers Union leader Sam Ortiz said he was glad Colin Fraser is leaving as chairman "
+            "of Harbour Trust but wary of Margaret Ellery's nomination to succeed him.")
+    assert ("Margaret Ellery", "Harbour Trust", "chairman", "appointed") in orgs(ex, text)

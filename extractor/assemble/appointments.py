@@ -34,11 +34,20 @@ def find_appointments(doc: Doc, view: DocView | None = None) -> list[Found]:
         trigs = [t for t in find_triggers(sent) if not _speculative(sent, t.tok)]
         # "elected Paul Johnson a vice president and named him chief financial officer"
         trig_at = {t.tok.i for t in trigs if t.kind in ("appoint", "promote")}
+        succeed_at = {t.tok.i for t in trigs if t.kind == "succeed"}
         for tok in sent:
             if tok.lower_ in ("him", "her") and tok.i - 1 in trig_at:
                 before = [m for m in mentions if m[1] <= tok.i]
                 if before:
                     mentions = sorted(mentions + [(tok.i, tok.i + 1, before[-1][2])])
+            elif tok.lower_ in ("him", "her") and tok.i - 1 in succeed_at:
+                # "outgoing chairman Colin Fraser ... Margaret Ellery, nominated to succeed him": the
+                # one named before the successor (here, else in focus before)
+                keys = [m[2] for m in mentions if m[1] <= tok.i]
+                others = [k for k in keys[:-1] if k != keys[-1]] if keys else []
+                pred = others[-1] if others else last_key if keys and last_key not in (None, keys[-1]) else None
+                if pred is not None:
+                    mentions = sorted(mentions + [(tok.i, tok.i + 1, pred)])
         if not is_upper_sentence(sent):
             if trigs:
                 found.extend(_sentence_records(view, sent, si, mentions, trigs, found))

@@ -165,8 +165,10 @@ def _owned_title_end(view: DocView, title: Span) -> int | None:
 
 
 def _takes_duties(doc: Doc, verb: Token, limit: int) -> bool:
-    """ "take over his duties", "assume her post", "fill the position"."""
+    """ "take over his duties", "assume her post", "fill the position", "was chosen as his successor"."""
     window = [t.lower_ for t in doc[verb.i + 1:min(limit, verb.i + 5)]]
+    if window[:1] == ["as"] and window[1:2] in (["his"], ["her"], ["their"]) and window[2:3] in (["successor"], ["replacement"]):
+        return True
     return any(w in _DUTY_WORDS for w in window) and any(w in ("his", "her", "their", "the") for w in window)
 
 

@@ -22,7 +22,7 @@ def _verbs_after(s: SentenceState, p: Place, predecessor: bool) -> bool:
     chairman"). True when one of them made a record."""
     made = False
     for trig in (t for t in s.trigs if p.list_end_tok <= t.tok.i < p.limit and (not predecessor or t.kind in ("appoint", "depart"))):
-        if trig.kind == "depart" and _background(trig.tok):
+        if trig.kind == "depart" and _background(trig.tok) or _in_anothers_clause(s, p, trig):
             continue
         if trig.kind == "succeed" and _is_succeeded(s.doc, trig, p.limit):
             made = _passive_succession(s, p, trig, made) or made
@@ -31,6 +31,13 @@ def _verbs_after(s: SentenceState, p: Place, predecessor: bool) -> bool:
         elif _verb_gives_title(s, p, trig):
             made = True
     return made
+
+
+def _in_anothers_clause(s: SentenceState, p: Place, trig: Trigger) -> bool:
+    """Does the trigger stand in a relative clause about someone else ("Erik Dahl, named to
+    succeed Nils Lund, who retires as chief executive": Lund retires, not Dahl)?"""
+    clause = next((t for t in (trig.tok, *trig.tok.ancestors) if t.dep_ == "relcl"), None)
+    return clause is not None and any(ms <= clause.head.i < me and key != p.key for ms, me, key in s.mentions)
 
 
 def _is_succeeded(doc: Doc, trig: Trigger, limit: int) -> bool:
@@ -76,11 +83,22 @@ def _succeeds_someone(s: SentenceState, p: Place, trig: Trigger) -> bool:
         # "named president Edward Mahoney to the added post of chief executive officer,
         # succeeding Broad": the post given between the name and "succeeding"
         title = _title_after_pos(view, p.list_end_tok, trig.tok.i, s.trigger_words)
+    org = None
     if title is None and not came:
-        # "Kamp, formerly vice chairman, was named to replace Weinroth": Weinroth's role
+        # "Kamp, formerly vice chairman, was named to replace Weinroth": Weinroth's role, where he held it
         left = [f for f in list(s.earlier) + s.out if f.person_key == pred_key and f.event == "departed"]
-        title = left[0].title if left else None
+        title, org = (left[0].title, left[0].organisation) if left else (None, None)
         old = old if left else None
+    if title is None and not came:
+        # "chairman Colin Fraser ... Margaret Ellery, nominated to succeed him": the post named
+        # with the predecessor before
+        named = next(((ms, me) for ms, me, k in mentions if k == pred_key and me <= p.ms), None)
+        if named is not None:
+            title = _title_before(view, named[0], s.sent.start) or _appositive_title(view, named[1], p.ms)
+    if title is None and not came and _own_clause(doc, pj_end, lim2):
+        # "named to succeed Nils Lund, who retires as chief executive": the post the predecessor leaves
+        title = next((t for t in (_title_after_pos(view, d.tok.i + 1, lim2, s.trigger_words) for d in s.trigs
+                                  if d.kind == "depart" and pj_end < d.tok.i < lim2) if t is not None), None)
     if title is None:
         # "Olin ... named to the added post of chief executive, succeeding Leo Hill",
         # "Mathis ... replaces Herbert Shaw": the role just given
@@ -91,7 +109,7 @@ def _succeeds_someone(s: SentenceState, p: Place, trig: Trigger) -> bool:
         if not _own_clause(doc, pj_end, lim2):
             s.skip.add(j)
         return True
-    f = record(s, p.key, title, "appoint", 0.85, old=old, succeeds=view.people.by_key[pred_key].name)
+    f = record(s, p.key, title, "appoint", 0.85, old=old, org=org, succeeds=view.people.by_key[pred_key].name)
     s.succeeded.append((pred_key, f))
     if not _own_clause(doc, pj_end, lim2):
         s.skip.add(j)  # (but "replaces Mary Sandoval, who ... will become chair": her move too)
