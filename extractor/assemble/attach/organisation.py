@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 from ...components import lexicon
 from ..constructions.appositions import _appositive_end
 from ..entities.organisations import _capitalized_run, _clean_org, _institution
-from ..entities.titles import _all_title_words, _finder
+from ..entities.titles import _all_title_words, _finder, _title_word
 from ..names import org_key, same_org
 from ..results import CharSpan
 from ..text import _ent_at, doc_ents, sent_ents
@@ -158,12 +158,14 @@ def _org_for_title(view: DocView, title: Span, sent: Span) -> CharSpan | None:
         unit = _unit_named_before(view, title.start, title[-1].lower_)
         if unit is not None:
             return unit
-    # "president of its Britt Airways unit": the unit, when named
+    # "president of its Britt Airways unit": the unit, when named (not a word of the post:
+    # "Chief AI Officer", "Head of US Operations")
     for tok in title:
         if tok.ent_type_ == "ORG" and tok.ent_iob_ == "B":
             ent = _ent_at(doc, tok.i)
             span = _clean_org(ent) if ent is not None else None
-            if span is not None and span.end <= title.end:
+            if span is not None and span.end <= title.end and not (
+                    span.end < title.end and _title_word(doc[span.end]) and doc[span.end].lower_ not in lexicon().unit_words):
                 return CharSpan(span.text, span.start_char, span.end_char)
     # "president of Costa Rica's central bank": a unit named through its place
     of = next((t.i for t in title if t.lower_ == "of"), None)

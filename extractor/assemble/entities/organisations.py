@@ -1,12 +1,17 @@
 """Organisation names: an entity cleaned into a name, a run of capitalised words, a public body."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span
+
+from ...components import lexicon
 
 from ...dates import CLOCK
 from ..text import _ent_at, _in_upper_sentence, fold
 from ..words import _GENERIC_ORGS, _HONORIFICS, _LEGAL_SUFFIXES, _STOP_CAPS
-from .titles import _all_title_words
+from ..trigger_words import triggers
+from .titles import _TITLE_ABBREVIATIONS, _all_title_words
 
 
 _LOWER_LINKS = {"of", "for", "without", "de", "du", "des", "la", "le", "&", "-", "and", "y", "von", "van", "der"}
@@ -25,12 +30,18 @@ def _clean_org(span: Span) -> Span | None:
         return None  # "(OSE: FJELL)", "(NYSE: TKR)": a stock exchange and a ticker
     if start > 0 and CLOCK.fullmatch(doc[start - 1].text):
         return None  # "14:32 BST": a time zone
+    verb = next((t.i for t in span if t.text[:1].isupper() and t.lower_ in _headline_verbs()), None)
+    if verb is not None:
+        # a headline the NER took in: "[Acme Names] Ann Lee ...", "Ann Lee [Joins Acme Group]"
+        if verb == start:
+            return _clean_org(doc[start + 1:end]) if start + 1 < end else None
+        end = verb
     # the NER often cuts a name short: "Genex [Corp]", "Wertheim Schroder and [Co Inc]"
     k = start
     firm = fold(doc[end - 1].text) in _LEGAL_SUFFIXES  # "Wertheim Schroder and [Co Inc]"
     while k - 1 >= 0 and start - k < 5:
         prev = doc[k - 1]
-        if prev.is_alpha and prev.text[:1].isupper() and (prev.ent_type_ in ("", "ORG") or firm and prev.ent_type_ == "PERSON") and prev.lower_ not in _STOP_CAPS and (not prev.is_sent_start or firm and k < start):
+        if prev.is_alpha and prev.text[:1].isupper() and (prev.ent_type_ in ("", "ORG") or firm and prev.ent_type_ == "PERSON") and prev.lower_ not in _STOP_CAPS and prev.lower_ not in _headline_verbs() and (not prev.is_sent_start or firm and k < start):
             k -= 1
         elif prev.lower_ in ("and", "&") and k - 2 >= 0 and doc[k - 2].text[:1].isupper() and (
                 doc[k - 2].ent_type_ in ("", "ORG") or firm and doc[k - 2].ent_type_ == "PERSON") and k < start + 1:
@@ -50,15 +61,46 @@ def _clean_org(span: Span) -> Span | None:
     if end <= start:
         return None
     span = doc[start:end]
+    if all(fold(t.text).rstrip(".") in _LEGAL_SUFFIXES for t in span if t.is_alpha or t.text.endswith(".")):
+        # "Chevo Consulting, [LLC]": the name before the comma (a suffix alone names no one)
+        k = start - 1
+        if k < 1 or doc[k].text != "," or not doc[k - 1].text[:1].isupper():
+            return None
+        while k - 1 > 0 and start - k < 6 and doc[k - 2].text[:1].isupper() and doc[k - 2].is_alpha and not doc[k - 1].is_sent_start:
+            k -= 1
+        span = doc[k - 1:end]
     if "\n\n" in span.text or not any(t.text[:1].isupper() for t in span):
         return None
     if any(t.is_upper and t.is_alpha and len(t) >= 6 for t in span) and _in_upper_sentence(doc, span.start):
         return None
-    if _all_title_words(span):
-        return None  # "CFO", "EVP", "Digital & Transformation Officer"
+    if _all_title_words(span) or _names_a_post(span):
+        return None  # "CFO", "EVP", "Digital & Transformation Officer", "Fractional CFO", "Director of Operations"
     if len(span) == 1 and fold(span.text) in _GENERIC_ORGS:
         return None  # "the Company"
     return span
+
+
+def _names_a_post(span: Span) -> bool:
+    """Does a name of two words or more name a post, not an organisation: does a title's head
+    end it ("Fractional CFO", "Special Counsel", "Indiana State Chair"), or open it before "of"
+    or "for" ("Director of Operations")? An organisation's name ends in its own noun (Corp,
+    Bank, Foods, Partners); none of the organisations of our annotated corpora ends in a head."""
+    words = [t for t in span if t.is_alpha]
+    if len(words) < 2:
+        return False
+    heads, abbreviations = lexicon().heads, _TITLE_ABBREVIATIONS
+    last, first = words[-1], words[0]
+    return last.lower_ in heads or fold(last.text) in abbreviations or (
+        (first.lower_ in heads or fold(first.text) in abbreviations) and words[1].lower_ in ("of", "for"))
+
+
+@lru_cache(maxsize=1)
+def _headline_verbs() -> frozenset[str]:
+    """The move verbs a headline puts after a firm's name, never inside it: "Names", "Appoints",
+    "Joins", "Announces" (the third-person forms of the trigger classes)."""
+    lex = triggers()
+    words = lex.appoint | lex.promote | lex.depart | lex.succeed | lex.announce_needs_object
+    return frozenset(w for w in words if w.endswith("s") and not w.endswith(("ss", "ions", "ments")))
 
 
 #: Heads of the names of public bodies, which the NER may read as a place ("the United States
