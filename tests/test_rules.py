@@ -1188,3 +1188,53 @@ def test_a_successor_takes_the_predecessors_post_where_he_held_it_not_at_the_spe
     text = ("LONDON, March 4 - Dockers Union leader Sam Ortiz said he was glad Colin Fraser is leaving as chairman "
             "of Harbour Trust but wary of Margaret Ellery's nomination to succeed him.")
     assert ("Margaret Ellery", "Harbour Trust", "chairman", "appointed") in orgs(ex, text)
+
+
+def _org_entity(text: str, org: str) -> str | None:
+    """What ``_clean_org`` makes of the entity ``org`` in ``text`` (a doc of words, no model)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from extractor.assemble.entities.organisations import _clean_org
+
+    words, parts = text.split(), org.split()
+    start = next(i for i in range(len(words)) if words[i:i + len(parts)] == parts)
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    doc.ents = [Span(doc, start, start + len(parts), label="ORG")]
+    span = _clean_org(doc.ents[0])
+    return span.text if span is not None else None
+
+
+@pytest.mark.parametrize("text, entity, name", [
+    ("She was a Fractional CFO before", "Fractional CFO", None),  # a post ends it
+    ("Ms Lee was Special Counsel there", "Special Counsel", None),
+    ("She joins as Director of Operations today", "Director of Operations", None),  # a head and "of" open it
+    ("Mariner Names Ann Lee Head of Wealth", "Mariner Names", "Mariner"),  # a headline's verb ends the firm
+    ("Ann Lee Joins Harbour Trust Bank", "Joins Harbour Trust Bank", "Harbour Trust Bank"),
+    ("Shares of Dean Witter Reynolds rose", "Dean Witter Reynolds", "Dean Witter Reynolds"),
+    ("Dean Foods said on Monday", "Dean Foods", "Dean Foods"),  # a head first, no "of": a firm's name
+    ("She joins Kestrel Capital Partners today", "Kestrel Capital Partners", "Kestrel Capital Partners"),
+    ("He joins Chevo Consulting , LLC as partner", "LLC", "Chevo Consulting , LLC"),  # a suffix alone: the name before it
+    ("He joins as chief , LLC said", "LLC", None),
+])
+def test_an_organisation_entity_that_names_a_post_or_runs_into_a_headline_verb_is_cut_or_dropped(text, entity, name):
+    assert _org_entity(text, entity) == name
+
+
+@pytest.mark.parametrize("text, name, person", [
+    ("She joins from Accenture Partner today", "Accenture Partner", False),  # a post ends it
+    ("He led Reinforcement Materials Segment before", "Reinforcement Materials Segment", False),  # a unit
+    ("The fund hired Market Analyst last year", "Market Analyst", False),
+    ("The board named Dana Whitcombe chief", "Dana Whitcombe", True),
+    ("The board named Dean Walker chief", "Dean Walker", True),  # a head that is a first name
+])
+def test_a_name_that_ends_in_a_post_or_a_unit_is_no_persons(text, name, person):
+    import spacy
+    from spacy.tokens import Doc
+
+    from extractor.assemble.entities.people import _not_a_person
+
+    words, parts = text.split(), name.split()
+    start = next(i for i in range(len(words)) if words[i:i + len(parts)] == parts)
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    assert _not_a_person(doc[start:start + len(parts)], set(), {}) is not person

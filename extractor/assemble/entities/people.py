@@ -4,15 +4,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from ...components import lexicon
 from ...dates import GENERATIONS, month_is_first_name
 from ..names import _legal_suffix, is_given_name, nicknames_of, same_first_name
 from ..text import doc_ents, fold, token_texts
 from ..trigger_words import triggers
 from ..words import _DAY_AND_MONTH_NAMES, _HONORIFICS, _LEGAL_SUFFIXES, _ORG_WORDS
 from .names_by_context import _joined_at_saint, _left_out_first_name, _names_by_context
-from .titles import _title_word
+from .titles import _TITLE_ABBREVIATIONS, _title_word
 
 
 _SUFFIXES = GENERATIONS
@@ -307,7 +308,17 @@ def _not_a_person(span: Span, name_words: set[str], title_at: dict[int, Span]) -
         return True  # "Medicen" of "Medicen Paris Region"
     if all(_title_word(t) or t.i in title_at for t in span):
         return True  # "promoted to Treasurer": the NER took the title for a name
+    if len(span) > 1 and _post_or_unit(span[-1]):
+        return True  # "Accenture Partner", "Market Analyst", "Materials Segment": a post or a unit ends no name
     return False
+
+
+def _post_or_unit(tok: Token) -> bool:
+    """Is the word a title's head or abbreviation or a unit's noun (and no first name: "Dean")?
+    None of the people of our annotated corpora has such a word last in the name."""
+    lex = lexicon()
+    w = tok.lower_
+    return (w in lex.heads or w in lex.unit_words or fold(tok.text) in _TITLE_ABBREVIATIONS) and not is_given_name(fold(tok.text))
 
 
 #: A name with an apostrophe inside: "O'Donoghue", "D’Arcy"
