@@ -1216,6 +1216,7 @@ def _org_entity(text: str, org: str) -> str | None:
     ("She joins Kestrel Capital Partners today", "Kestrel Capital Partners", "Kestrel Capital Partners"),
     ("He joins Chevo Consulting , LLC as partner", "LLC", "Chevo Consulting , LLC"),  # a suffix alone: the name before it
     ("He joins as chief , LLC said", "LLC", None),
+    ("Shares of Toggle3D rose", "Toggle3D", "Toggle3D"),  # a name of no letters-only word is still a name
 ])
 def test_an_organisation_entity_that_names_a_post_or_runs_into_a_headline_verb_is_cut_or_dropped(text, entity, name):
     assert _org_entity(text, entity) == name

@@ -61,7 +61,8 @@ def _clean_org(span: Span) -> Span | None:
     if end <= start:
         return None
     span = doc[start:end]
-    if all(fold(t.text).rstrip(".") in _LEGAL_SUFFIXES for t in span if t.is_alpha or t.text.endswith(".")):
+    words = [fold(t.text).rstrip(".") for t in span if t.is_alpha or t.text.endswith(".")]
+    if words and all(w in _LEGAL_SUFFIXES for w in words) and len(words) == len(span):
         # "Chevo Consulting, [LLC]": the name before the comma (a suffix alone names no one)
         k = start - 1
         if k < 1 or doc[k].text != "," or not doc[k - 1].text[:1].isupper():
