@@ -222,6 +222,22 @@ def test_calibration_maps_raw_scores_to_observed_precision():
     assert 0.6 <= decision.confidence <= 0.7
 
 
+def test_the_calibration_table_is_a_smooth_rising_curve_that_follows_the_observed_share_right():
+    import random
+
+    from extractor.decide.train import CONFIDENCE_BOUNDS, _calibration_table
+
+    rng = random.Random(3)
+    raw = [rng.random() for _ in range(4000)]
+    right = [rng.random() < 0.2 + 0.6 * r for r in raw]  # right 20% of the time at 0, 80% at 1
+    xs, ys = _calibration_table(raw, right)
+    assert xs[0] == 0.0 and xs[-1] == 1.0 and all(b >= a for a, b in zip(ys, ys[1:]))
+    assert all(CONFIDENCE_BOUNDS[0] <= y <= CONFIDENCE_BOUNDS[1] for y in ys)
+    for x in (0.2, 0.5, 0.8):
+        assert abs(float(np.interp(x, xs, ys)) - (0.2 + 0.6 * x)) < 0.08
+    assert _calibration_table([0.3, 0.6], [True, True]) == ([0.0, 1.0], list(CONFIDENCE_BOUNDS))
+
+
 def test_expected_calibration_error_is_zero_when_confidence_is_accuracy():
     assert expected_calibration_error([(0.75, True)] * 3 + [(0.75, False)]) == pytest.approx(0.0)
     assert expected_calibration_error([(0.95, False)] * 2) == pytest.approx(0.95)
