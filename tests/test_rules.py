@@ -1239,3 +1239,9 @@ def test_a_name_that_ends_in_a_post_or_a_unit_is_no_persons(text, name, person):
     start = next(i for i in range(len(words)) if words[i:i + len(parts)] == parts)
     doc = Doc(spacy.blank("en").vocab, words=words)
     assert _not_a_person(doc[start:start + len(parts)], set(), {}) is not person
+
+
+def test_the_post_a_predecessor_leaves_for_is_not_the_one_his_successor_takes(ex):
+    text = ("HAMILTON, Bermuda, May 9 - Calder Re named Ines Varga its chief underwriting officer, replacing Tom "
+            "Blake, who is leaving to become chief executive of Heyford Mutual.")
+    assert ("Ines Varga", "chief executive", "appointed") not in changes(ex, text)

@@ -96,9 +96,7 @@ def _succeeds_someone(s: SentenceState, p: Place, trig: Trigger) -> bool:
         if named is not None:
             title = _title_before(view, named[0], s.sent.start) or _appositive_title(view, named[1], p.ms)
     if title is None and not came and _own_clause(doc, pj_end, lim2):
-        # "named to succeed Nils Lund, who retires as chief executive": the post the predecessor leaves
-        title = next((t for t in (_title_after_pos(view, d.tok.i + 1, lim2, s.trigger_words) for d in s.trigs
-                                  if d.kind == "depart" and pj_end < d.tok.i < lim2) if t is not None), None)
+        title = _post_left_in_clause(s, pj_end, lim2)
     if title is None:
         # "Olin ... named to the added post of chief executive, succeeding Leo Hill",
         # "Mathis ... replaces Herbert Shaw": the role just given
@@ -114,6 +112,21 @@ def _succeeds_someone(s: SentenceState, p: Place, trig: Trigger) -> bool:
     if not _own_clause(doc, pj_end, lim2):
         s.skip.add(j)  # (but "replaces Mary Sandoval, who ... will become chair": her move too)
     return True
+
+
+def _post_left_in_clause(s: SentenceState, start: int, end: int):
+    """The post a departure verb between tokens ``start`` and ``end`` leaves, given after "as"
+    ("succeed Nils Lund, who retires as chief executive"; not "who is leaving to become chief
+    executive of Heyford Mutual", the post he goes to)."""
+    doc = s.doc
+    for d in s.trigs:
+        if d.kind != "depart" or not start < d.tok.i < end:
+            continue
+        as_at = next((k for k in range(d.tok.i + 1, min(end, d.tok.i + 3)) if doc[k].lower_ == "as"), None)
+        title = _title_after_pos(s.view, as_at + 1, end, s.trigger_words) if as_at is not None else None
+        if title is not None:
+            return title
+    return None
 
 
 def _verb_gives_title(s: SentenceState, p: Place, trig: Trigger) -> bool:
