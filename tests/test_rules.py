@@ -1211,6 +1211,8 @@ def _org_entity(text: str, org: str) -> str | None:
     ("She joins as Director of Operations today", "Director of Operations", None),  # a head and "of" open it
     ("Mariner Names Ann Lee Head of Wealth", "Mariner Names", "Mariner"),  # a headline's verb ends the firm
     ("Ann Lee Joins Harbour Trust Bank", "Joins Harbour Trust Bank", "Harbour Trust Bank"),
+    ("Senator Ann Lee Joins Harbour Trust Bank", "Senator Ann Lee Joins Harbour Trust Bank", "Harbour Trust Bank"),
+    ("Harbour Trust Bank Welcomes Ann Lee", "Harbour Trust Bank Welcomes Ann", "Harbour Trust Bank"),
     ("Shares of Dean Witter Reynolds rose", "Dean Witter Reynolds", "Dean Witter Reynolds"),
     ("Dean Foods said on Monday", "Dean Foods", "Dean Foods"),  # a head first, no "of": a firm's name
     ("She joins Kestrel Capital Partners today", "Kestrel Capital Partners", "Kestrel Capital Partners"),
@@ -1245,3 +1247,9 @@ def test_the_post_a_predecessor_leaves_for_is_not_the_one_his_successor_takes(ex
     text = ("HAMILTON, Bermuda, May 9 - Calder Re named Ines Varga its chief underwriting officer, replacing Tom "
             "Blake, who is leaving to become chief executive of Heyford Mutual.")
     assert ("Ines Varga", "chief executive", "appointed") not in changes(ex, text)
+
+
+def test_a_headline_where_someone_joins_names_the_firm_after_the_verb_and_special_is_a_titles_word(ex):
+    text = ("# Former State Senator Carl Biggs Joins Ridgeway Partners as Special Advisor\n\nWASHINGTON, May 2, 2025 "
+            "-- Ridgeway Partners said it is delighted to have Carl Biggs on board.")
+    assert records(ex, text) == {("Carl Biggs", "Special Advisor", "Ridgeway Partners", "appointed")}

@@ -7,6 +7,7 @@ from ..names import _has_legal_suffix, _legal_suffix, _name_words, org_key
 from ..results import CharSpan
 from ..text import _ent_at, _title_case_line, fold, is_upper_sentence, sent_ents
 from ..trigger_words import triggers
+from ..words import _JOIN_WORDS
 from .organisations import _clean_org
 from .people import People
 from .titles import _title_word
@@ -40,13 +41,19 @@ def _subject_name(tok: Token) -> Span | None:
 
 
 def _headline_org(doc: Doc, sents: list[Span]) -> Span | None:
-    """ "# SomosVC Appoints José Piñero as ...": the name before the headline's verb."""
+    """ "# SomosVC Appoints José Piñero as ...": the name before the headline's verb; after it
+    when the verb joins the firm ("# Senator Carl Biggs Joins Ridgeway Partners")."""
     lex = triggers()
     for sent in sents:
         if is_upper_sentence(sent) or not (_title_case_line(sent) or sent.text.lstrip().startswith("#")):
             continue
         for tok in sent:
             if tok.lower_ in lex.appoint or tok.lower_ in lex.promote or tok.lower_ in lex.depart:
+                if tok.lower_ in _JOIN_WORDS:
+                    end = tok.i + 1
+                    while end < sent.end and (doc[end].text[:1].isupper() or doc[end].text in (".", "&", "-")):
+                        end += 1
+                    return _clean_org(doc[tok.i + 1:end]) if end > tok.i + 1 else None
                 start = tok.i
                 while start - 1 >= sent.start and doc[start - 1].text[:1].isupper() or start - 1 >= sent.start and doc[start - 1].text in (".", "&", "-"):
                     start -= 1

@@ -9,7 +9,7 @@ from ...components import lexicon
 
 from ...dates import CLOCK
 from ..text import _ent_at, _in_upper_sentence, fold
-from ..words import _GENERIC_ORGS, _HONORIFICS, _LEGAL_SUFFIXES, _STOP_CAPS
+from ..words import _GENERIC_ORGS, _HONORIFICS, _JOIN_WORDS, _LEGAL_SUFFIXES, _STOP_CAPS
 from ..trigger_words import triggers
 from .titles import _TITLE_ABBREVIATIONS, _all_title_words
 
@@ -32,9 +32,10 @@ def _clean_org(span: Span) -> Span | None:
         return None  # "14:32 BST": a time zone
     verb = next((t.i for t in span if t.text[:1].isupper() and t.lower_ in _headline_verbs()), None)
     if verb is not None:
-        # a headline the NER took in: "[Acme Names] Ann Lee ...", "Ann Lee [Joins Acme Group]"
-        if verb == start:
-            return _clean_org(doc[start + 1:end]) if start + 1 < end else None
+        # a headline the NER took in: "[Acme Names] Ann Lee ...", "[Ann Lee Joins Acme Group]":
+        # the firm names before a verb that gives a post, and is named after "Joins"
+        if verb == start or doc[verb].lower_ in _JOIN_WORDS:
+            return _clean_org(doc[verb + 1:end]) if verb + 1 < end else None
         end = verb
     # the NER often cuts a name short: "Genex [Corp]", "Wertheim Schroder and [Co Inc]"
     k = start
