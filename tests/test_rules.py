@@ -1190,19 +1190,24 @@ def test_a_successor_takes_the_predecessors_post_where_he_held_it_not_at_the_spe
     assert ("Margaret Ellery", "Harbour Trust", "chairman", "appointed") in orgs(ex, text)
 
 
-def _org_entity(text: str, org: str) -> str | None:
-    """What ``_clean_org`` makes of the entity ``org`` in ``text`` (a doc of words, no model)."""
+def _span_of(text: str, part: str) -> Span:
+    """The words ``part`` of a doc of the words of ``text`` (no model: no tags, no parse)."""
     import spacy
     from spacy.tokens import Doc
 
+    words, parts = text.split(), part.split()
+    start = next(i for i in range(len(words)) if words[i:i + len(parts)] == parts)
+    return Doc(spacy.blank("en").vocab, words=words)[start:start + len(parts)]
+
+
+def _org_entity(text: str, org: str) -> str | None:
+    """What ``_clean_org`` makes of the entity ``org`` in ``text``."""
     from extractor.assemble.entities.organisations import _clean_org
 
-    words, parts = text.split(), org.split()
-    start = next(i for i in range(len(words)) if words[i:i + len(parts)] == parts)
-    doc = Doc(spacy.blank("en").vocab, words=words)
-    doc.ents = [Span(doc, start, start + len(parts), label="ORG")]
-    span = _clean_org(doc.ents[0])
-    return span.text if span is not None else None
+    span = _span_of(text, org)
+    span.doc.ents = [Span(span.doc, span.start, span.end, label="ORG")]
+    cleaned = _clean_org(span.doc.ents[0])
+    return cleaned.text if cleaned is not None else None
 
 
 @pytest.mark.parametrize("text, entity, name", [
@@ -1232,15 +1237,9 @@ def test_an_organisation_entity_that_names_a_post_or_runs_into_a_headline_verb_i
     ("The board named Dean Walker chief", "Dean Walker", True),  # a head that is a first name
 ])
 def test_a_name_that_ends_in_a_post_or_a_unit_is_no_persons(text, name, person):
-    import spacy
-    from spacy.tokens import Doc
-
     from extractor.assemble.entities.people import _not_a_person
 
-    words, parts = text.split(), name.split()
-    start = next(i for i in range(len(words)) if words[i:i + len(parts)] == parts)
-    doc = Doc(spacy.blank("en").vocab, words=words)
-    assert _not_a_person(doc[start:start + len(parts)], set(), {}) is not person
+    assert _not_a_person(_span_of(text, name), set(), {}) is not person
 
 
 def test_the_post_a_predecessor_leaves_for_is_not_the_one_his_successor_takes(ex):
