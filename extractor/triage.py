@@ -7,12 +7,12 @@ The rules make a record only from a sentence that holds a change cue (a trigger 
 head or abbreviation of ``data/titles.json``, a plural head, a board seat), or from a title
 an earlier such record found. The cues are the words the triggers of the frames accept
 (``extractor.frames.trigger_words``: the classes of ``triggers.json`` that ``data/frames.json``
-names), plus ``data/triage.json``'s ``extra_cues`` and the nouns that open a list of moves (``list_lead`` of
-``triggers.json``): no list of cue words is kept here. A sentence never crosses a blank line, so
-a text in which no block between blank lines holds both a cue and a title word can hold no
-record, unless a paragraph with a cue ends with a colon and a list below it gives the posts
-("announced the following appointments:", then "Dana Whitcombe, Chief Operating Officer"): a text
-with neither is not ``relevant`` and skips the model.
+names), plus ``data/triage.json``'s ``extra_cues`` and the nouns that open a list of moves
+(``list_lead`` of ``triggers.json``): no list of cue words is kept here. A sentence never
+crosses a blank line, so a text in which no block between blank lines holds both a cue and a
+title word can hold no record, unless a paragraph with a cue ends with a colon and a list below
+it gives the posts ("announced the following appointments:", then "Dana Whitcombe, Chief
+Operating Officer"): a text with neither is not ``relevant`` and skips the model.
 
 A cue counts where the rules would take it as a trigger: the words that ``triggers.json``
 lets count only in context count only there ("step" before "down", "aside", "in";

@@ -1,4 +1,4 @@
-"""Lists of people: "A, B and C were named ..." and a list below a sentence, one paragraph an item."""
+"""Lists of people: "A, B and C were named ..." and a list below a sentence, one line an item."""
 from __future__ import annotations
 
 import re
@@ -6,8 +6,8 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ...triage import LIST_ITEMS
-from ..results import CharSpan
 from ..entities.organisations import _clean_org
+from ..results import CharSpan
 from ..text import LIST_MARKS, LIST_NUMBER, _ent_at
 from ..view import DocView
 from ..words import _HONORIFICS

@@ -6,11 +6,10 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from ...components import lexicon
-
 from ...dates import CLOCK
 from ..text import _ent_at, _in_upper_sentence, fold
-from ..words import _GENERIC_ORGS, _HONORIFICS, _JOIN_WORDS, _LEGAL_SUFFIXES, _STOP_CAPS
 from ..trigger_words import triggers
+from ..words import _GENERIC_ORGS, _HONORIFICS, _JOIN_WORDS, _LEGAL_SUFFIXES, _STOP_CAPS
 from .titles import _TITLE_ABBREVIATIONS, _all_title_words
 
 

@@ -87,18 +87,18 @@ def _list_lead(view: DocView, sent: Span) -> tuple[str, int] | None:
     if cue is None or _speculative(sent, cue):
         return None
     movers = {i for ms, me, _ in view.people.mentions(sent) for i in range(ms, me)}
-    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "conj") and c.i in movers for c in (*cue.children, *cue.subtree)):
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "conj") and c.i in movers for c in cue.subtree):
         return None
-    promoted = any(t.kind == "promote" for t in trigs) or any(t.lower_ in lex.promote or t.lower_ == "promotions" for t in sent)
+    promoted = any(t.lower_ in lex.promote or t.lower_[:-1] in lex.promote for t in sent)  # "promotions"
     return ("promoted" if promoted else "appointed"), cue.i
 
 
 def _listed_with_posts(view: DocView, sent: Span, si: int, done: set[str]) -> list[Found]:
-    """ "Harlow Ridge Capital today announced the following appointments:" and a paragraph for
-    each, the name and then the post ("* Dana Whitcombe, Chief Operating Officer", "1. Marcus
-    Ilves – Head of Investor Relations"): a move to each post, at the organisation the item
-    names after it ("Managing Director, Acme Hungary Kft."), else the one that announces the list. ``done``: people a record of the same list has already (from the
-    title of the opening, ``_new_members_are``)."""
+    """ "Harlow Ridge Capital today announced the following appointments:" and a line for each,
+    the name and then the post ("* Dana Whitcombe, Chief Operating Officer", "1. Marcus Ilves –
+    Head of Investor Relations"): a move to each post, at the organisation the item names after
+    it ("Managing Director, Acme Hungary Kft."), else the one that announces the list.
+    ``done``: people a record of the same list has already (``_new_members_are``)."""
     lead = _list_lead(view, sent)
     if lead is None:
         return []

@@ -3,7 +3,7 @@
 Group as Chief Financial Officer", "X was elected to its board"."""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..constructions.appositions import _appositive_end, _appositive_title, _own_clause, _title_before
 from ..constructions.boards import _board_owner, _board_title
@@ -114,7 +114,7 @@ def _succeeds_someone(s: SentenceState, p: Place, trig: Trigger) -> bool:
     return True
 
 
-def _post_left_in_clause(s: SentenceState, start: int, end: int):
+def _post_left_in_clause(s: SentenceState, start: int, end: int) -> Span | None:
     """The post a departure verb between tokens ``start`` and ``end`` leaves, given after "as"
     ("succeed Nils Lund, who retires as chief executive"; not "who is leaving to become chief
     executive of Heyford Mutual", the post he goes to)."""
