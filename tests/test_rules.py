@@ -1252,3 +1252,12 @@ def test_a_headline_where_someone_joins_names_the_firm_after_the_verb_and_specia
     text = ("# Former State Senator Carl Biggs Joins Ridgeway Partners as Special Advisor\n\nWASHINGTON, May 2, 2025 "
             "-- Ridgeway Partners said it is delighted to have Carl Biggs on board.")
     assert records(ex, text) == {("Carl Biggs", "Special Advisor", "Ridgeway Partners", "appointed")}
+
+
+@pytest.mark.parametrize("text", [
+    "BOSTON, May 2, 2025 -- Kestrel Capital named former chief financial officer Ann Cole its chief operating "
+    "officer.",
+    "BOSTON, May 2, 2025 -- Kestrel Capital named ex-CFO Ann Cole its chief operating officer.",
+])
+def test_a_post_called_former_makes_no_promotion(ex, text):
+    assert changes(ex, text) == {("Ann Cole", "chief operating officer", "appointed")}

@@ -82,8 +82,24 @@ def _promotion(s: SentenceState, event: str, old: Span | None, org: CharSpan | N
     held_at = None
     if event == "appointed" and old is not None:
         old_org = _org_for_title(s.view, old, s.sent)
+        if _said_to_be_past(s.doc, old):
+            # "Former State Senator Carl Biggs joins ... as special advisor": a post given up before
+            return event, old_org if old_org is not None and (org is None or not _same_group(s.view, old_org, org)) else None
         if old_org is None or org is None or _same_group(s.view, old_org, org):
             event = "promoted"  # a move inside the group: "president of Hartmarx" to head its unit
         else:
             held_at = old_org  # "John Shad, chairman of the SEC, as ambassador": where he worked
     return event, held_at
+
+
+def _said_to_be_past(doc, title: Span) -> bool:
+    """Is the title called a past one ("former chief financial officer", "Former State Senator",
+    "ex-CFO")?"""
+    if title[0].lower_ in ("former", "ex"):
+        return True
+    k = title.start - 1
+    if k >= 1 and doc[k].text == "-" and doc[k - 1].lower_ == "ex":
+        return True
+    while k >= 0 and title.start - k <= 3 and doc[k].text[:1].isupper() and doc[k].lower_ != "former":
+        k -= 1  # "Former [State] Senator"
+    return k >= 0 and doc[k].lower_ == "former"
