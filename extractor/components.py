@@ -132,13 +132,18 @@ class TitleFinder:
         return last_head + 1
 
     def _title_taken_for_a_name(self, doc: Doc, i: int) -> bool:
-        """Is the person entity at token i only title words ("promoted to [Treasurer]")?"""
+        """Is the person entity at token i only title words from i on, and i its first token or
+        after a name of two words at least? "promoted to [Treasurer]", "names [Jim Zeitunian Chief
+        Technology] Officer" (the NER ran a title-case name on into the post)."""
         s, e = i, i + 1
         while s > 0 and doc[s].ent_iob_ == "I":
             s -= 1
         while e < len(doc) and doc[e].ent_iob_ == "I":
             e += 1
-        return all(self.is_head(t) or self.is_modifier(t) or self._word(t) in ("chief", "officer", "of", "and") for t in doc[s:e])
+        def title_words(toks: Span) -> bool:
+            return all(self.is_head(t) or self.is_modifier(t) or self._word(t) in ("chief", "officer", "of", "and") for t in toks)
+
+        return title_words(doc[s:e]) or i - s >= 2 and title_words(doc[i:e])
 
     def _departmental(self, tok: Token) -> bool:
         """A capitalised word that names a function, not an organisation ("Strategy", "Sales")."""

@@ -1261,3 +1261,56 @@ def test_a_headline_where_someone_joins_names_the_firm_after_the_verb_and_specia
 ])
 def test_a_post_called_former_makes_no_promotion(ex, text):
     assert changes(ex, text) == {("Ann Cole", "chief operating officer", "appointed")}
+
+
+def _people_of(text: str, persons: list[str], title: str | None = None) -> list[str]:
+    """The people ``People`` registers in a doc of the words of ``text`` whose PERSON entities are
+    ``persons`` (the NER's cuts, given by hand) and whose one title is ``title``."""
+    from extractor.assemble.entities.people import People
+
+    doc = _span_of(text, text.split()[0]).doc
+    doc.ents = [Span(doc, s.start, s.end, label="PERSON") for s in (_span_of(text, p) for p in persons)]
+    for tok in doc:  # the model's tags for a headline's words
+        tok.pos_ = "PROPN" if tok.text[:1].isupper() else "CCONJ" if tok.text == "and" else "VERB"
+    title_at = {}
+    if title is not None:
+        t = _span_of(text, title)
+        title_at = {i: Span(doc, t.start, t.end, label="TITLE") for i in range(t.start, t.end)}
+    return [info.name for info in People(doc, title_at).by_key.values()]
+
+
+@pytest.mark.parametrize("text, persons, title, names", [
+    # the NER ran the name over the headline's verb and on into the post
+    ("Larkspur Names Odile Brennan Chief Data Officer", ["Larkspur", "Odile Brennan Chief Data"],
+     "Chief Data Officer", ["Odile Brennan"]),
+    ("Larkspur Health Hires Odile Brennan", ["Health Hires Odile Brennan"], None, ["Odile Brennan"]),
+    # after "Joins" or "Retires" the person is the subject
+    ("Odile Brennan Joins Larkspur Health", ["Odile Brennan Joins Larkspur"], None, ["Odile Brennan"]),
+    ("Odile Brennan Retires", ["Odile Brennan Retires"], None, ["Odile Brennan"]),
+    # whoever a headline says names or succeeds someone
+    ("Larkspur Promotes Odile Brennan", ["Larkspur", "Odile Brennan"], None, ["Odile Brennan"]),
+    ("Odile Brennan Succeeds Hugh Tarrant", ["Odile Brennan", "Hugh Tarrant"], None, ["Odile Brennan", "Hugh Tarrant"]),
+    ("Odile Brennan Announces Retirement", ["Odile Brennan Announces"], None, ["Odile Brennan"]),
+    # a name that merely holds a title word keeps it when only one word is before it
+    ("Odile Marshal spoke", ["Odile Marshal"], None, ["Odile Marshal"]),
+    # words before a given name are the headline's; one word after the verb is no one's name
+    ("Larkspur Welcomes Back Vanessa Brennan", ["Welcomes Back Vanessa Brennan"], None, ["Vanessa Brennan"]),
+    ("Leader and Educator Jill Brennan Joins Larkspur", ["Educator Jill Brennan Joins"], None, ["Jill Brennan"]),
+    ("Hugh Tarrant Welcomes Fans", ["Hugh Tarrant Welcomes Fans"], None, []),
+    # a first name the NER left out, but not before a name that opens with a given name
+    ("Leader and Educator Jill Brennan spoke", ["Jill Brennan"], None, ["Jill Brennan"]),
+])
+def test_a_headline_name_run_over_the_verb_or_into_the_post_is_cut_to_the_person(text, persons, title, names):
+    assert _people_of(text, persons, title) == names
+
+
+@pytest.mark.parametrize("text, record", [
+    ("# Larkspur Names Odile Brennan Chief Data Officer",
+     ("Odile Brennan", "Chief Data Officer", "Larkspur", "appointed")),
+    ("# Harwick Capital Partners Appoints Odile Brennan as Operating Partner",
+     ("Odile Brennan", "Operating Partner", "Harwick Capital Partners", "appointed")),
+    ("# Quill Welcomes Back Vanessa Norton as General Counsel",  # the NER ran the firm on into her name
+     ("Vanessa Norton", "General Counsel", "Quill", "appointed")),
+])
+def test_a_title_case_headline_alone_gives_its_move(ex, text, record):
+    assert record in records(ex, text)

@@ -44,6 +44,15 @@ def triggers() -> TriggerLexicon:
     return read("triggers.json", TriggerLexicon)
 
 
+@lru_cache(maxsize=1)
+def headline_verbs() -> frozenset[str]:
+    """The move verbs a headline puts after a firm's name, never inside it: "Names", "Appoints",
+    "Joins", "Announces" (the third-person forms of the trigger classes)."""
+    lex = triggers()
+    words = lex.appoint | lex.promote | lex.depart | lex.succeed | lex.announce_needs_object
+    return frozenset(w for w in words if w.endswith("s") and not w.endswith(("ss", "ions", "ments")))
+
+
 @dataclass
 class Trigger:
     kind: str  # appoint | promote | succeed | depart

@@ -1,14 +1,12 @@
 """Organisation names: an entity cleaned into a name, a run of capitalised words, a public body."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Doc, Span
 
 from ...components import lexicon
 from ...dates import CLOCK
 from ..text import _ent_at, _in_upper_sentence, fold
-from ..trigger_words import triggers
+from ..trigger_words import headline_verbs, triggers
 from ..words import _GENERIC_ORGS, _HONORIFICS, _JOIN_WORDS, _LEGAL_SUFFIXES, _STOP_CAPS
 from .titles import _TITLE_ABBREVIATIONS, _all_title_words
 
@@ -29,7 +27,7 @@ def _clean_org(span: Span) -> Span | None:
         return None  # "(OSE: FJELL)", "(NYSE: TKR)": a stock exchange and a ticker
     if start > 0 and CLOCK.fullmatch(doc[start - 1].text):
         return None  # "14:32 BST": a time zone
-    verb = next((t.i for t in span if t.text[:1].isupper() and t.lower_ in _headline_verbs()), None)
+    verb = next((t.i for t in span if t.text[:1].isupper() and t.lower_ in headline_verbs()), None)
     if verb is not None:
         # a headline the NER took in: "[Acme Names] Ann Lee ...", "[Ann Lee Joins Acme Group]":
         # the firm names before a verb that gives a post, and is named after "Joins"
@@ -41,7 +39,7 @@ def _clean_org(span: Span) -> Span | None:
     firm = fold(doc[end - 1].text) in _LEGAL_SUFFIXES  # "Wertheim Schroder and [Co Inc]"
     while k - 1 >= 0 and start - k < 5:
         prev = doc[k - 1]
-        if prev.is_alpha and prev.text[:1].isupper() and (prev.ent_type_ in ("", "ORG") or firm and prev.ent_type_ == "PERSON") and prev.lower_ not in _STOP_CAPS and prev.lower_ not in _headline_verbs() and (not prev.is_sent_start or firm and k < start):
+        if prev.is_alpha and prev.text[:1].isupper() and (prev.ent_type_ in ("", "ORG") or firm and prev.ent_type_ == "PERSON") and prev.lower_ not in _STOP_CAPS and prev.lower_ not in headline_verbs() and (not prev.is_sent_start or firm and k < start):
             k -= 1
         elif prev.lower_ in ("and", "&") and k - 2 >= 0 and doc[k - 2].text[:1].isupper() and (
                 doc[k - 2].ent_type_ in ("", "ORG") or firm and doc[k - 2].ent_type_ == "PERSON") and k < start + 1:
@@ -93,15 +91,6 @@ def _names_a_post(span: Span) -> bool:
     last, first = words[-1], words[0]
     return last.lower_ in heads or fold(last.text) in abbreviations or (
         (first.lower_ in heads or fold(first.text) in abbreviations) and words[1].lower_ in ("of", "for"))
-
-
-@lru_cache(maxsize=1)
-def _headline_verbs() -> frozenset[str]:
-    """The move verbs a headline puts after a firm's name, never inside it: "Names", "Appoints",
-    "Joins", "Announces" (the third-person forms of the trigger classes)."""
-    lex = triggers()
-    words = lex.appoint | lex.promote | lex.depart | lex.succeed | lex.announce_needs_object
-    return frozenset(w for w in words if w.endswith("s") and not w.endswith(("ss", "ions", "ments")))
 
 
 #: Heads of the names of public bodies, which the NER may read as a place ("the United States

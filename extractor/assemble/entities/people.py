@@ -10,8 +10,8 @@ from ...components import lexicon
 from ...dates import GENERATIONS, month_is_first_name
 from ..names import _legal_suffix, is_given_name, nicknames_of, same_first_name
 from ..text import doc_ents, fold, token_texts
-from ..trigger_words import triggers
-from ..words import _DAY_AND_MONTH_NAMES, _HONORIFICS, _LEGAL_SUFFIXES, _ORG_WORDS
+from ..trigger_words import headline_verbs, triggers
+from ..words import _DAY_AND_MONTH_NAMES, _HONORIFICS, _JOIN_WORDS, _LEGAL_SUFFIXES, _ORG_WORDS
 from .names_by_context import _joined_at_saint, _left_out_first_name, _names_by_context
 from .titles import _TITLE_ABBREVIATIONS, _title_word
 
@@ -52,8 +52,8 @@ class People:
         last_by_surname: dict[str, str] = {}
         texts = token_texts(doc)
         name_words = _other_name_words(doc, texts)
-        candidates = _joined_at_saint(sorted([e for e in doc_ents(doc) if e.label_ == "PERSON"] + _names_by_context(doc, title_at),
-                                             key=lambda sp: sp.start))
+        candidates = _joined_at_saint(sorted([e for e in doc_ents(doc) if e.label_ == "PERSON"] + _names_by_context(doc, title_at)
+                                             + _named_inside_firms(doc), key=lambda sp: sp.start))
         firms, firm_names = _firms(doc, texts)
         firm_tokens = self._register(candidates, firms, firm_names, name_words, title_at, last_by_surname)
         for key in list(self.by_key):
@@ -72,7 +72,7 @@ class People:
         doc = self.doc
         firm_tokens: set[int] = set()  # words of a firm's name the NER took for a person: no surname there
         for ent in candidates:
-            span = self._trim(ent)
+            span = self._trim(_headline_name(ent, title_at))
             if span is None:
                 continue
             if len(span) == 1 and _in_firm_name(doc, span.start):
@@ -188,7 +188,9 @@ class People:
         return None
 
     @staticmethod
-    def _trim(ent: Span) -> Span | None:
+    def _trim(ent: Span | None) -> Span | None:
+        if ent is None:
+            return None
         start, end = ent.start, ent.end
         doc = ent.doc
         while start < end and (doc[start].lower_ in _HONORIFICS or not doc[start].is_alpha and doc[start].text not in ("(",)):
@@ -204,7 +206,9 @@ class People:
         while start > 0 and re.fullmatch(r"(?:[A-Z]\.)+", doc[start - 1].text) and ent.start - start < 2:
             start -= 1
         # the NER leaves out a first name: "Laurent [Béguin] will remain in office", "Jamal [Hassan Jawa]"
-        if end - start <= 2 and start == ent.start and start > 0 and ent.label_ == "PERSON" and _left_out_first_name(doc[start - 1]):
+        # (not when the name opens with a given name already: "Leader and Educator [Jill Robert]")
+        if end - start <= 2 and start == ent.start and start > 0 and ent.label_ == "PERSON" and _left_out_first_name(doc[start - 1]) \
+                and not is_given_name(fold(doc[start].text)):
             start -= 1
         # the NER takes a surname that is a day or a month for a date: "Thomas [Sunday]"
         if end - start == 1 and end + 1 < len(doc) and doc[end].lower_ in _DAY_AND_MONTH_NAMES and doc[end].is_title \
@@ -248,6 +252,64 @@ class People:
             out.append((i, j, key))
             i = j
         return out
+
+
+#: Headline verbs whose subject is the person who moves ("Ann Lee Joins Acme", "Ann Lee Retires",
+#: "Ann Lee Announces Retirement");
+#: after the others the person is the object ("Acme Names Ann Lee CFO")
+_SUBJECT_MOVES = frozenset({"announces", "becomes", "assumes", "departs", "dies", "exits", "leaves", "quits", "resigns",
+                            "retires", "steps", "relinquishes"}) | _JOIN_WORDS
+
+
+def _named_inside_firms(doc: Doc) -> list[Span]:
+    """The names after a headline's verb that the NER ran the firm on into: "[Quill Welcomes Back
+    Vanessa Norton] as ..." (each from the verb, which ``_headline_name`` cuts off)."""
+    out = []
+    for e in doc_ents(doc):
+        if e.label_ == "ORG":
+            verb = next((t.i for t in e if _headline_verb_at(doc, t.i) and _gives_a_post(t.lower_)), None)
+            if verb is not None and e.end - verb > 2:
+                out.append(Span(doc, verb, e.end, label="PERSON"))
+    return out
+
+
+def _headline_verb_at(doc: Doc, i: int) -> bool:
+    return 0 <= i < len(doc) and doc[i].text[:1].isupper() and doc[i].lower_ in headline_verbs()
+
+
+def _gives_a_post(word: str) -> bool:
+    """Is the word a headline verb whose subject gives the post: "Names", "Hires", "Promotes"
+    (not "Joins", "Retires", "Succeeds", "Announces", whose subject may be the person)?"""
+    lex = triggers()
+    return word in headline_verbs() and word not in _SUBJECT_MOVES and word not in lex.succeed \
+        and (word in lex.appoint or word in lex.promote or word in lex.depart)
+
+
+def _headline_name(ent: Span, title_at: dict[int, Span]) -> Span | None:
+    """The person's part of a name the NER ran over a title-case headline's verb or on into a
+    post: "[Flash Names Jim Zeitunian Chief Technology] Officer" is Jim Zeitunian, "[Ann Lee Joins
+    Acme]" Ann Lee; None when no name is left."""
+    doc = ent.doc
+    verb = next((t.i for t in ent if _headline_verb_at(doc, t.i)), None)
+    if verb is None:
+        start, end = ent.start, ent.end
+    elif doc[verb].lower_ in _SUBJECT_MOVES:
+        start, end = ent.start, verb
+    else:
+        start, end = verb + 1, ent.end
+        if end - start < 2:
+            return None  # "Andrea Pirlo Welcomes [Fans]": one word after the verb is no one's full name
+    if verb is not None or _headline_verb_at(doc, start - 1) or _headline_verb_at(doc, end):
+        # words before a given name are the headline's ("Welcomes [Back] Vanessa Savino", "Leader
+        # and [Educator] Jill Robert Joins")
+        given = next((i for i in range(start + 1, end - 1) if is_given_name(fold(doc[i].text))
+                      and not is_given_name(fold(doc[start].text))), None)
+        start = start if given is None else given
+    # the post the NER ran on into: "Jim Zeitunian [Chief Technology]" (two name words at least stay)
+    cut = next((i for i in range(start + 2, end) if i in title_at), end)
+    if (start, cut) == (ent.start, ent.end):
+        return ent
+    return Span(doc, start, cut, label=ent.label_) if cut > start else None
 
 
 def _other_name_words(doc: Doc, texts: list[str]) -> set[str]:
@@ -300,6 +362,8 @@ def _not_a_person(span: Span, name_words: set[str], title_at: dict[int, Span]) -
     lex = triggers()
     if any(t.lower_ in lex.appoint or t.lower_ in lex.depart or t.lower_ in lex.promote for t in span):
         return True  # "NanoGraf Appoints" in a title-case headline
+    if span.end < len(doc) and doc[span.end].text[:1].isupper() and _gives_a_post(doc[span.end].lower_):
+        return True  # "[Flash] Names Jim Zeitunian ...": who names, promotes or hires is the firm
     if span.start > 0 and doc[span.start - 1].lower_ in ("a", "an", "the") or any(
         t.is_upper and t.is_alpha and len(t) >= 3 and t.text not in ("III", "II", "IV") for t in span
     ):
