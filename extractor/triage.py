@@ -123,7 +123,7 @@ def vocabulary() -> Vocabulary:
         elif word in depart:
             cues[word] = (_next_word_in(frozenset(particles[word] | step_in.get(word, set()))),) if word in particles else ()
         elif word in take_over:
-            cues[word] = (_next_word_in(frozenset(take_over[word])),)
+            cues[word] = (_next_word_in_or_role(frozenset(take_over[word]), trig.words("take_role")),)
         elif word in passive:
             cues[word] = (_after_word_in(frozenset(w.lower() for w in extra.auxiliaries)),)
         elif word in needs_object:
@@ -149,6 +149,18 @@ def vocabulary() -> Vocabulary:
 def _next_word_in(allowed: frozenset[str]) -> Condition:
     def holds(words: list[str], i: int, text: str, end: int) -> bool:
         return i + 1 < len(words) and words[i + 1].lower() in allowed
+
+    return holds
+
+
+def _next_word_in_or_role(allowed: frozenset[str], role_nouns: frozenset[str]) -> Condition:
+    """ "take over", or a post taken by its noun within five words: "is taking the newly created
+    role of" (as ``assemble.trigger_words`` reads it)."""
+    def holds(words: list[str], i: int, text: str, end: int) -> bool:
+        if i + 1 < len(words) and words[i + 1].lower() in allowed:
+            return True
+        ahead = [w.lower() for w in words[i + 1:i + 7]]
+        return any(w in role_nouns and k + 1 < len(ahead) and ahead[k + 1] in ("of", "as") for k, w in enumerate(ahead))
 
     return holds
 

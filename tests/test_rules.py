@@ -1314,3 +1314,24 @@ def test_a_headline_name_run_over_the_verb_or_into_the_post_is_cut_to_the_person
 ])
 def test_a_title_case_headline_alone_gives_its_move(ex, text, record):
     assert record in records(ex, text)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "will serve as" a post: taken from now on
+    ("Odile Brennan will serve as chief growth officer.", {("Odile Brennan", "chief growth officer", "appointed")}),
+    ("Odile Brennan, who led sales at Harwick, will serve as the new board chair.",
+     {("Odile Brennan", "board chair", "appointed")}),
+    ("Odile Brennan will move from her role as head of sales to serve as chief growth officer.",
+     {("Odile Brennan", "chief growth officer", "appointed")}),
+    # kept, or held for a while: no move
+    ("Odile Brennan will continue to serve as chairman.", set()),
+    ("Odile Brennan will serve as chairman until the annual meeting in June.", set()),
+    ("Odile Brennan founded the firm in 1990 and went on to serve as its chairman.", set()),
+    ("Odile Brennan was elected to serve as chairman.", {("Odile Brennan", "chairman", "appointed")}),
+    # taking a post named after "role of"
+    ("Odile Brennan is taking the newly created role of chief revenue officer.",
+     {("Odile Brennan", "chief revenue officer", "appointed")}),
+])
+def test_a_post_one_will_serve_as_or_takes_the_role_of_is_a_move(ex, sentence, expected):
+    text = "LONDON, May 2, 2025 -- Larkspur Foods announced changes to its leadership team on Monday. " + sentence
+    assert changes(ex, text) == expected

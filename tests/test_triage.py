@@ -297,3 +297,13 @@ def test_a_cue_paragraph_ending_with_a_colon_makes_the_list_of_posts_below_it_re
     assert result.relevant and all(item in [text[s:e] for s, e in result.kept] for item in items)
     # without the colon the opening and the posts are unrelated paragraphs
     assert not triage(text.replace("promotions:", "promotions.")).relevant
+
+
+@pytest.mark.parametrize("text, relevant", [
+    ("Larkspur Foods said on Monday that Odile Brennan is taking the role of chief revenue officer.", True),
+    ("Larkspur Foods said on Monday that Odile Brennan took the post of chief revenue officer.", True),
+    ("Larkspur Foods said on Monday that Odile Brennan took over as chief revenue officer.", True),
+    ("Larkspur Foods said on Monday that Odile Brennan is taking part in a panel with its chief revenue officer.", False),
+])
+def test_taking_a_post_by_its_noun_is_a_cue_as_taking_over_is(text, relevant):
+    assert triage(text).relevant is relevant

@@ -32,6 +32,7 @@ class TriggerLexicon(BaseModel):
     list_lead: frozenset[str]  # nouns that open a list of moves: "the following appointments:"
     step_in: dict[str, list[str]]
     take_over: dict[str, list[str]]
+    take_role: frozenset[str]  # "is taking the newly created role of CRO": the nouns of a post taken
     serve_as: frozenset[str]
     no_change: frozenset[str]
     speculation: frozenset[str]
@@ -80,15 +81,14 @@ def find_triggers(sent: Span) -> list[Trigger]:
                     continue
             kind = "depart"
         elif w in lex.serve_as:
-            # "will serve as interim chief executive": a new, usually temporary, post
-            doc = tok.doc
-            ahead = [t.lower_ for t in doc[tok.i + 1:min(len(doc), tok.i + 4)]]
-            if not (tok.i > 0 and doc[tok.i - 1].lower_ in ("will", "to", "would") and ahead[:1] == ["as"]
-                    and any(a in ("interim", "acting", "temporary") for a in ahead)):
+            if not _serves_from_now(tok, lex):
                 continue
             kind = "appoint"
         elif w in lex.take_over:
             nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            if nxt is not None and nxt.lower_ not in lex.take_over[w] and _takes_a_role(tok, lex):
+                out.append(Trigger("appoint", tok))  # "is taking the newly created role of CRO"
+                continue
             if nxt is None or nxt.lower_ not in lex.take_over[w]:
                 continue
             after = tok.doc[tok.i + 2] if tok.i + 2 < len(tok.doc) else None
@@ -113,6 +113,38 @@ def find_triggers(sent: Span) -> list[Trigger]:
             continue  # "Gerald Names", "Leave Corp" (but "NanoGraf Appoints Thomas Redd")
         out.append(Trigger(kind, tok))
     return out
+
+
+def _serves_from_now(tok: Token, lex: TriggerLexicon) -> bool:
+    """ "will serve as chief growth officer", "to serve as interim chief executive": a post taken
+    from now on; not one kept ("will continue to serve as", "will remain and serve as") or held for
+    a while before a change ("will serve as chairman until ...")."""
+    doc = tok.doc
+    ahead = [t.lower_ for t in doc[tok.i + 1:min(len(doc), tok.i + 4)]]
+    if not (tok.i > 0 and doc[tok.i - 1].lower_ in ("will", "to", "would", "shall") and ahead[:1] == ["as"]):
+        return False
+    head = tok.head
+    if doc[tok.i - 1].lower_ == "to" and head.i != tok.i and head.tag_ == "VBD" and head.lower_ not in lex.appoint \
+            and head.lower_ not in lex.promote:
+        return False  # "she went on to serve as chair": a story told in the past
+    if any(a in ("interim", "acting", "temporary") for a in ahead):
+        return True
+    before = doc[max(tok.sent.start, tok.i - 4):tok.i]
+    after = doc[tok.i + 1:tok.sent.end]
+    return not any(t.lower_ in lex.no_change or t.lower_ in ("also", "still") for t in before) \
+        and not any(t.lower_ in ("until", "through", "while", "pending") for t in after)
+
+
+def _takes_a_role(tok: Token, lex: TriggerLexicon) -> bool:
+    """ "is taking the newly created role of Chief Revenue Officer", "took the post of": a verb of
+    taking whose object is a post named after "of" or "as"."""
+    doc = tok.doc
+    for k in range(tok.i + 1, min(len(doc) - 1, tok.i + 6)):
+        if doc[k].lower_ in lex.take_role:
+            return doc[k + 1].lower_ in ("of", "as")
+        if doc[k].is_punct or doc[k].pos_ == "ADP" or doc[k].pos_ == "VERB" and doc[k].dep_ != "amod":
+            return False
+    return False
 
 
 def _speculative(sent: Span, trig: Token) -> bool:

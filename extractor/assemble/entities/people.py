@@ -208,7 +208,7 @@ class People:
         # the NER leaves out a first name: "Laurent [Béguin] will remain in office", "Jamal [Hassan Jawa]"
         # (not when the name opens with a given name already: "Leader and Educator [Jill Robert]")
         if end - start <= 2 and start == ent.start and start > 0 and ent.label_ == "PERSON" and _left_out_first_name(doc[start - 1]) \
-                and not is_given_name(fold(doc[start].text)):
+                and not (end - start == 2 and is_given_name(fold(doc[start].text))):
             start -= 1
         # the NER takes a surname that is a day or a month for a date: "Thomas [Sunday]"
         if end - start == 1 and end + 1 < len(doc) and doc[end].lower_ in _DAY_AND_MONTH_NAMES and doc[end].is_title \
