@@ -1335,3 +1335,25 @@ def test_a_title_case_headline_alone_gives_its_move(ex, text, record):
 def test_a_post_one_will_serve_as_or_takes_the_role_of_is_a_move(ex, sentence, expected):
     text = "LONDON, May 2, 2025 -- Larkspur Foods announced changes to its leadership team on Monday. " + sentence
     assert changes(ex, text) == expected
+
+
+@pytest.mark.parametrize("sentence, org", [
+    # a function of the firm, named only in the post
+    ("Larkspur Foods has named Ann Lee Vice President of Franchise Sales.", "Larkspur Foods"),
+    ("Larkspur Foods has appointed Ann Lee as Head of Origination.", "Larkspur Foods"),
+    # an organisation: with a firm's word, or named again
+    ("Larkspur Foods said Ann Lee was named president of Orchard Bakeries Inc.", "Orchard Bakeries Inc."),
+    ("Larkspur Foods said Ann Lee was named president of Orchard Bakeries. Orchard Bakeries makes bread.",
+     "Orchard Bakeries"),
+])
+def test_a_name_after_a_posts_of_is_a_function_when_it_is_no_firms_and_named_only_there(rules_only, sentence, org):
+    (rec,) = rules_only.extract("DENVER, May 2, 2025 -- " + sentence, "t").appointments
+    assert rec.organisation.name == org
+
+
+@pytest.fixture(scope="module")
+def rules_only(ex):
+    """The hand rules' records, without the trained decision's say on the organisation."""
+    from extractor.options import Options
+
+    return Extractor(Options(decision="rules"), nlp=ex.nlp)

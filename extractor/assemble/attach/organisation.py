@@ -3,7 +3,7 @@ the subject announcing the move, a unit named before, the organisation left "fro
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ...components import lexicon
 from ..constructions.appositions import _appositive_end
@@ -11,10 +11,10 @@ from ..entities.organisations import _capitalized_run, _clean_org, _institution
 from ..entities.titles import _all_title_words, _finder, _title_word
 from ..names import org_key, same_org
 from ..results import CharSpan
-from ..text import _ent_at, doc_ents, sent_ents
+from ..text import _ent_at, doc_ents, fold, sent_ents
 from ..trigger_words import triggers
 from ..view import DocView
-from ..words import _GENERIC_ORGS, _ORG_NOUNS
+from ..words import _GENERIC_ORGS, _LEGAL_SUFFIXES, _ORG_NOUNS
 from .government import _country, _government_post, _ministry
 
 
@@ -195,7 +195,7 @@ def _org_for_title(view: DocView, title: Span, sent: Span) -> CharSpan | None:
             ent = _ent_at(doc, k)
             if ent is not None:
                 span = _clean_org(ent)
-                if span is not None:
+                if span is not None and not _a_function_of_the_firm(view, doc[j], span):
                     return CharSpan(span.text, span.start_char, span.end_char)
         elif k < sent.end and doc[k].ent_type_ in ("", "ORG", "PERSON") and view.people.at(k) is None:
             # a name the NER left unlabelled: "president of Industrial Motion" (or took for a person
@@ -203,7 +203,8 @@ def _org_for_title(view: DocView, title: Span, sent: Span) -> CharSpan | None:
             run = _capitalized_run(doc, k, sent.end)
             if run is not None and _clean_org(run) is not None and not _all_title_words(run):
                 span = _clean_org(run)
-                return CharSpan(span.text, span.start_char, span.end_char)
+                if not _a_function_of_the_firm(view, doc[j], span):
+                    return CharSpan(span.text, span.start_char, span.end_char)
     # "Hytek's vice president", "Midcon senior vice president"
     k = title.start - 1
     if k >= sent.start and doc[k].text in ("'s", "’s"):
@@ -215,6 +216,37 @@ def _org_for_title(view: DocView, title: Span, sent: Span) -> CharSpan | None:
             if span is not None:
                 return CharSpan(span.text, span.start_char, span.end_char)
     return None
+
+
+#: Last words that make a name after "of" a firm's or a body's, not a function's ("Director of
+#: Exploration" is a post, "president of Orchard Bank" one at a bank)
+_FIRM_WORDS = _LEGAL_SUFFIXES | {
+    "company", "bank", "university", "college", "school", "foundation", "institute", "association", "society",
+    "council", "commission", "agency", "fund", "partners", "holdings", "ventures", "airlines", "airways",
+    "bancorp", "trust", "labs", "laboratories", "hospital", "club", "league", "federation", "union", "museum",
+    "center", "centre", "group", "corporation", "incorporated", "limited", "associates", "authority", "reserve",
+    "board", "committee", "ministry", "department", "office", "administration", "bureau", "court", "house",
+    "senate", "congress", "parliament", "government", "party", "army", "navy", "police", "organization",
+    "organisation", "motors", "bancorporation", "pharmaceuticals", "therapeutics", "petroleum", "media",
+}
+
+
+def _a_function_of_the_firm(view: DocView, prep: Token, span: Span) -> bool:
+    """Is the capitalised name after a title's "of" or "for" a function of the document's firm,
+    not an organisation ("Vice President of Franchise Sales", "Head of Origination")? It is when
+    the document has a firm of its own, the name ends in no firm's word (Inc, Bank, Partners),
+    and the text names it nowhere else: a firm the post is at is named again ("joins from",
+    "About ..."), a function only in the post."""
+    main = view.main_org
+    if prep.lower_ not in ("of", "for") or main is None or same_org(main.text, span.text):
+        return False
+    if fold(span[-1].text).rstrip(".") in _FIRM_WORDS or len(span) == 1 and span[0].is_upper:
+        return False  # (an acronym is a firm's short name: "CEO of NEA")
+    if any(t.lower_ in ("for", "at", "of") for t in span):
+        return False  # "Business Development for AMP Media": the firm is in it
+    if span.start > 0 and view.doc[span.start - 1].text == "<":
+        return False  # "<Birchwood Systems>": the wire's mark of a company
+    return view.doc.text.count(span.text) == 1
 
 
 #: Words that point back at a unit named before ("president of the unit"); not "board" or "bank"
