@@ -1357,3 +1357,79 @@ def rules_only(ex):
     from extractor.options import Options
 
     return Extractor(Options(decision="rules"), nlp=ex.nlp)
+
+
+@pytest.mark.parametrize("text, firm, wire", [
+    ("DETROIT , July 9 , 2025 ( NEWMEDIAWIRE ) - Orbis Tools said", "NEWMEDIAWIRE", True),
+    ("COLUMBUS , Ohio , June 3 , 2025 / PRNewswire / -- Quorvex said", "PRNewswire", True),
+    ("NEW YORK – ( BUSINESS WIRE ) – Halvorsen said", "BUSINESS WIRE", True),
+    ("Orbis Tools ( OTCQB ) said on Monday", "OTCQB", False),  # brackets, but no dash after
+    ("Orbis Tools said on Monday", "Orbis Tools", False),
+])
+def test_the_wire_service_of_a_releases_dateline_is_no_organisation_of_the_text(text, firm, wire):
+    from extractor.assemble.entities.main_org import _distributor
+
+    assert _distributor(_span_of(text, firm)) is wire
+
+
+@pytest.mark.parametrize("text, persons, firm, is_person", [
+    # the NER's person is the headline's firm: one word, no given name; or only part of the name;
+    # or the verb after it gives a post; or the one before it joins it
+    ("Vertiv Names a CIO", ["Vertiv"], "Vertiv", False),
+    ("Kiolbassa Smoked Meats Announces Changes", ["Kiolbassa Smoked"], "Kiolbassa Smoked Meats", False),
+    ("Dana Lee Joins Halvorsen 's Bench . Paul Halvorsen founded it", ["Dana Lee", "Paul Halvorsen"], "Halvorsen", False),
+    ("Paul Halvorsen Names a CIO", ["Paul Halvorsen"], "Paul Halvorsen", False),
+    # a person
+    ("Paul Halvorsen Announces Retirement", ["Paul Halvorsen"], "Paul Halvorsen", True),
+])
+def test_a_headlines_firm_the_ner_took_for_a_person_is_the_firm(text, persons, firm, is_person):
+    from extractor.assemble.entities.people import People
+
+    doc = _span_of(text, text.split()[0]).doc
+    doc.ents = [Span(doc, s.start, s.end, label="PERSON") for s in (_span_of(text, p) for p in persons)]
+    span = _span_of(text, firm)
+    assert People(doc).taken_for_a_firm(doc[span.start:span.end]) is is_person
+
+
+def test_the_people_a_firms_name_holds_are_forgotten_once_it_is_the_main_organisation():
+    from extractor.assemble.entities.people import People
+
+    text = "Vertiv said Michael Kiolbassa and Stanley Morgan joined Kiolbassa Smoked Meats"
+    doc = _span_of(text, "Vertiv").doc
+    doc.ents = [Span(doc, s.start, s.end, label="PERSON") for s in (
+        _span_of(text, p) for p in ("Vertiv", "Michael Kiolbassa", "Stanley Morgan", "Kiolbassa Smoked"))]
+    people = People(doc)
+    people.forget_firm("Vertiv")
+    people.forget_firm("Kiolbassa Smoked Meats")
+    people.forget_firm("Morgan Stanley Group Inc")  # (his name's words, not in its order)
+    assert sorted(people.by_key) == ["michael kiolbassa", "stanley morgan"]
+    assert people.at(0) is None
+
+
+@pytest.mark.parametrize("text, org", [
+    # the headline's run of capitals holds more than the firm: the body's subject is the firm
+    ("# Orbis Tools In Growth Mode: Company Gets Added To Index, Names New Chief Financial Officer\n\n"
+     "DETROIT, July 9, 2025 (NEWMEDIAWIRE) - Orbis Tools Inc., a maker of cutting tools, said it has named Dana "
+     "Whitcombe chief financial officer.", "Orbis Tools Inc."),
+    # a firm named after its founder, which the headline says someone joins
+    ("# Dana Whitcombe Joins Halvorsen's Leadership Bench as Partner\n\nNEW YORK, July 9, 2025 -- Halvorsen is "
+     "excited to announce that Dana Whitcombe has joined as a partner. Paul Halvorsen founded the search firm in 1999.",
+     "Halvorsen"),
+])
+def test_the_main_organisation_is_the_firm_the_release_is_about(rules_only, text, org):
+    (rec,) = rules_only.extract(text, "t").appointments
+    assert rec.organisation.name == org
+
+
+@pytest.mark.parametrize("first, firm", [("Zentrix", True), ("Robert", False)])  # (a given name: a person)
+def test_a_one_word_person_described_as_releases_describe_their_firm_is_the_firm(first, firm):
+    import spacy
+    from spacy.tokens import Doc
+
+    from extractor.assemble.entities.main_org import _described_as_a_firm
+
+    words = [first, ",", "a", "leading", "maker", "of", "tools", ",", "announced", "it"]
+    heads = [8, 0, 4, 4, 0, 4, 5, 0, 8, 8]
+    deps = ["nsubj", "punct", "det", "amod", "appos", "prep", "pobj", "punct", "ROOT", "dobj"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, ents=["B-PERSON"] + ["O"] * 9)
+    assert _described_as_a_firm(doc[0]) is firm

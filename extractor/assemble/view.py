@@ -43,6 +43,8 @@ def make_view(doc: Doc) -> DocView:
     people = People(doc, title_at)
     acronyms = _acronyms(doc)
     main = _main_org(doc, sents, people)
+    if main is not None:
+        people.forget_firm(main.text)  # "Vertiv, a global leader in ...": the NER's person was the firm
     main = acronyms.get(fold(main.text), main) if main is not None else None
     acronyms = {**_short_names_of(doc, main), **acronyms}
     return DocView(doc, people, titles, title_at, main, sents, acronyms)

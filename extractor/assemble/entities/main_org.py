@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..names import _has_legal_suffix, _legal_suffix, _name_words, org_key
+from ..names import _has_legal_suffix, _legal_suffix, _name_words, is_given_name, org_key
 from ..results import CharSpan
 from ..text import _ent_at, _title_case_line, fold, is_upper_sentence, sent_ents
 from ..trigger_words import triggers
@@ -26,6 +26,8 @@ def _subject_name(tok: Token) -> Span | None:
     if tok.ent_type_ == "ORG":
         ent = _ent_at(doc, tok.i)
         return _clean_org(ent) if ent is not None else None
+    if tok.ent_type_ == "PERSON" and _described_as_a_firm(tok):
+        return doc[tok.i:tok.i + 1]
     if tok.ent_type_ in ("GPE", "DATE", "PERSON", "NORP", "LOC", "TIME", "CARDINAL"):
         return None
     left = tok.i
@@ -40,9 +42,35 @@ def _subject_name(tok: Token) -> Span | None:
     return span
 
 
+def _distributor(span: Span) -> bool:
+    """Is the name the wire service of a release's dateline, set in brackets or slashes before its
+    dash: "(NEWMEDIAWIRE) -", "/PRNewswire/ --", "–(BUSINESS WIRE)–"?"""
+    doc = span.doc
+    if span.start == 0 or span.end + 1 >= len(doc):
+        return False
+    pair = (doc[span.start - 1].text, doc[span.end].text)
+    return pair in (("(", ")"), ("/", "/")) and doc[span.end + 1].text.strip("-–—") == "" and doc[span.end + 1].text != ""
+
+
+def _short_upper(span: Span) -> bool:
+    return len(span) == 1 and len(span.text) <= 4 and span.text.isupper()
+
+
+def _described_as_a_firm(tok: Token) -> bool:
+    """ "Zingly.ai, a leading innovator in ..., announced": a one-word name (no given name) the
+    NER took for a person, described by an appositive as releases describe their firm."""
+    doc = tok.doc
+    if tok.ent_iob_ != "B" or tok.i + 1 < len(doc) and doc[tok.i + 1].ent_iob_ == "I" or is_given_name(fold(tok.text)):
+        return False
+    return any(c.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in ("a", "an", "the") for d in c.children)
+               for c in tok.children)
+
+
 def _headline_org(doc: Doc, sents: list[Span]) -> Span | None:
     """ "# SomosVC Appoints José Piñero as ...": the name before the headline's verb; after it
-    when the verb joins the firm ("# Senator Carl Biggs Joins Ridgeway Partners")."""
+    when the verb joins the firm ("# Senator Carl Biggs Joins Ridgeway Partners"). Only a name
+    the body repeats: a headline's run of capitalised words may hold more than the firm ("Company
+    Gets Added ..., Names", "PickleJar Strengthens Executive Team With Key Hires")."""
     lex = triggers()
     for sent in sents:
         if is_upper_sentence(sent) or not (_title_case_line(sent) or sent.text.lstrip().startswith("#")):
@@ -53,16 +81,26 @@ def _headline_org(doc: Doc, sents: list[Span]) -> Span | None:
                     end = tok.i + 1
                     while end < sent.end and (doc[end].text[:1].isupper() or doc[end].text in (".", "&", "-")):
                         end += 1
-                    return _clean_org(doc[tok.i + 1:end]) if end > tok.i + 1 else None
+                    span = _clean_org(doc[tok.i + 1:end]) if end > tok.i + 1 else None
+                    return span if span is not None and _named_again(doc, span, sent) else None
                 start = tok.i
                 while start - 1 >= sent.start and doc[start - 1].text[:1].isupper() or start - 1 >= sent.start and doc[start - 1].text in (".", "&", "-"):
                     start -= 1
                 if start < tok.i:
                     span = _clean_org(doc[start:tok.i])
-                    if span is not None:
+                    if span is not None and _named_again(doc, span, sent):
                         return span
                 break
     return None
+
+
+def _named_again(doc: Doc, span: Span, headline: Span) -> bool:
+    """Does the text after the headline name the firm again (its first word at least, as in "Ashgrove
+    Pemberton Partners" for "Ashgrove Pemberton LLP"), if there is such a text?"""
+    body = doc.text[headline.end_char:]
+    if not any(c.isalpha() for c in body):
+        return True  # a headline alone
+    return span.text in body or len(span) > 1 and len(span[0]) > 3 and f"{span[0].text} " in body
 
 
 def _main_org(doc: Doc, sents: list[Span], people: "People") -> CharSpan | None:
@@ -77,7 +115,7 @@ def _main_org(doc: Doc, sents: list[Span], people: "People") -> CharSpan | None:
             if ent.label_ != "ORG":
                 continue
             span = _clean_org(ent)
-            if span is None or people.at(span.start) is not None or people.is_surname(span.text):
+            if span is None or people.at(span.start) is not None or people.is_surname(span.text) or _distributor(span):
                 continue
             counts.setdefault(org_key(span.text), []).append(span)
     lex = triggers()
@@ -89,13 +127,14 @@ def _main_org(doc: Doc, sents: list[Span], people: "People") -> CharSpan | None:
                     c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or _title_word(c)) for c in tok.head.children)) \
                     and tok.pos_ == "PROPN":
                 span = _subject_name(tok)
-                if span is not None and _clean_org(span) is not None and people.at(span.start) is None and not people.is_surname(span.text):
+                if span is not None and _clean_org(span) is not None and (people.at(span.start) is None or _described_as_a_firm(tok)) \
+                        and not people.is_surname(span.text):
                     subject = span
                     break
         if subject is not None:
             break
     headline = _headline_org(doc, sents[:4])
-    if headline is not None and people.at(headline.start) is None:
+    if headline is not None and not people.taken_for_a_firm(headline):
         subject = headline
     if subject is not None:
         key = org_key(subject.text)
@@ -120,7 +159,8 @@ def _main_org(doc: Doc, sents: list[Span], people: "People") -> CharSpan | None:
         best = max(named, key=lambda s: len(s.text))
         return CharSpan(best.text, best.start_char, best.end_char)
     if counts:
-        spans = max(counts.values(), key=len)
+        # (a short upper-case word is more often a field's than the firm's: "AI", "EV", "GTM")
+        spans = max(counts.values(), key=lambda named: (not _short_upper(named[0]), len(named)))
         best = max(spans, key=lambda s: len(s.text))
         return CharSpan(best.text, best.start_char, best.end_char)
     return None

@@ -231,6 +231,34 @@ class People:
             return None
         return span
 
+    def taken_for_a_firm(self, span: Span) -> bool:
+        """Is the firm's name ``span`` (a headline's, before its verb) a person's? Not when the
+        person the NER saw there is one word and no given name ("Vertiv"), is only part of it
+        ("[Kiolbassa Smoked] Meats Announces"), or the verb after it gives a post ("[Vertiv]
+        Appoints ...") or the one before it joins it: the person was the firm."""
+        key = self.at(span.start)
+        if key is None or " " not in key and not is_given_name(key):
+            return False  # (a "person" of one word, no given name: "Vertiv")
+        doc = self.doc
+        if span.end < len(doc) and _gives_a_post(doc[span.end].lower_) and doc[span.end].text[:1].isupper():
+            return False
+        if span.start > 0 and doc[span.start - 1].lower_ in _JOIN_WORDS:
+            return False  # "Kenny Denton Joins [Daversa]'s ...": a firm named after its founder
+        words = {fold(t.text) for t in span}
+        return not (set(key.split()) <= words and len(key.split()) < len(words))
+
+    def forget_firm(self, firm: str) -> None:
+        """Drop the "people" whose name is a run of the firm's name and who do not start with a
+        given name: the NER's "Vertiv", or "Kiolbassa Smoked" of "Kiolbassa Smoked Meats" (not
+        "Michael Kiolbassa", nor "Stanley Morgan" of "Morgan Stanley Group Inc")."""
+        words = [fold(w) for w in firm.split()]
+        runs = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+        gone = {k for k in self.by_key if k in runs and not is_given_name(k.split()[0])}
+        for key in gone:
+            del self.by_key[key]
+        if gone:
+            self.token_person = {i: k for i, k in self.token_person.items() if k not in gone}
+
     def is_surname(self, text: str) -> bool:
         return any(info.surname == fold(text) for info in self.by_key.values())
 
