@@ -1433,3 +1433,17 @@ def test_a_one_word_person_described_as_releases_describe_their_firm_is_the_firm
     deps = ["nsubj", "punct", "det", "amod", "appos", "prep", "pobj", "punct", "ROOT", "dobj"]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, ents=["B-PERSON"] + ["O"] * 9)
     assert _described_as_a_firm(doc[0]) is firm
+
+
+@pytest.mark.parametrize("text, org", [
+    # title case capitalises "As": the firm someone joins ends before it
+    ("# Ryan Hale Joins Benchmark Strategies As Senior Director Of Public Affairs\n\nBOSTON, May 2, 2025 -- Benchmark "
+     "Strategies, a public affairs firm, said Ryan Hale has joined as senior director of public affairs.",
+     "Benchmark Strategies"),
+    # a credential before a headline's verb is no firm
+    ("# Thomas Reyes, MD, MBA Named Executive Vice President\n\nALBANY, May 2, 2025 -- The Hudson Medical Society "
+     "said it has named Thomas Reyes executive vice president.", "Hudson Medical Society"),
+])
+def test_the_headlines_firm_stops_at_a_capitalised_preposition_and_is_no_credential(rules_only, text, org):
+    recs = rules_only.extract(text, "t").appointments
+    assert recs and {r.organisation.name for r in recs} == {org}

@@ -64,3 +64,8 @@ _DUTY_WORDS = {"duties", "post", "job", "role", "position", "responsibilities", 
 
 _LEGAL_SUFFIXES = {"inc", "llc", "ltd", "plc", "corp", "co", "lp", "llp", "gmbh", "ag", "sa", "nv", "bv", "asa", "ab", "oyj",
                    "spa", "srl", "sas", "kk", "pty", "pte", "bhd", "se"}
+
+#: Professional credentials and degrees written after a name ("Meghan Fletcher, CFE,", "Ann Lee,
+#: MPH"): no employer, and no firm a text is about
+_CREDENTIALS = {"cpa", "cfa", "cfe", "cfp", "cma", "cia", "cisa", "cissp", "pmp", "mba", "phd", "md", "jd", "esq",
+                "acca", "aca", "fca", "cgma", "cpcu", "sphr", "phr", "shrm-scp", "fcca", "cipd", "llm", "mph"}

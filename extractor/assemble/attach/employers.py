@@ -11,7 +11,7 @@ from ..entities.titles import _all_title_words, _title_word
 from ..text import fold
 from ..trigger_words import triggers
 from ..view import DocView
-from ..words import _GENERIC_ORGS, _HONORIFICS, _LEGAL_SUFFIXES, _ORG_NOUNS, _ORG_WORDS, _RANKS
+from ..words import _CREDENTIALS, _GENERIC_ORGS, _HONORIFICS, _LEGAL_SUFFIXES, _ORG_NOUNS, _ORG_WORDS, _RANKS
 
 
 _EMPLOYER_PREPS = {"at", "of", "for", "with", "from", "joined", "join", "joining", "joins", "such", "led", "headed", "founded", "co-founded", "ran"}
@@ -86,9 +86,6 @@ _ARRIVING = {"joins", "joined", "joining", "join", "comes", "came", "coming", "m
 _EMPLOYER_PLURALS = {"companies", "firms", "organizations", "organisations", "roles", "positions", "employers",
                      "banks", "groups", "businesses", "brands", "agencies", "startups", "start-ups"}
 
-#: Professional credentials written after a name ("Meghan Fletcher, CFE,"), no employer
-_CREDENTIALS = {"cpa", "cfa", "cfe", "cfp", "cma", "cia", "cisa", "cissp", "pmp", "mba", "phd", "md", "jd", "esq",
-                "acca", "aca", "fca", "cgma", "cpcu", "sphr", "phr", "shrm-scp", "fcca", "cipd", "llm"}
 
 
 def _employer_candidates(view: DocView, sent: Span) -> list[Span]:

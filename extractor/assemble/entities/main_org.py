@@ -7,7 +7,7 @@ from ..names import _has_legal_suffix, _legal_suffix, _name_words, is_given_name
 from ..results import CharSpan
 from ..text import _ent_at, _title_case_line, fold, is_upper_sentence, sent_ents
 from ..trigger_words import triggers
-from ..words import _JOIN_WORDS
+from ..words import _CREDENTIALS, _JOIN_WORDS
 from .organisations import _clean_org
 from .people import People
 from .titles import _title_word
@@ -40,6 +40,18 @@ def _subject_name(tok: Token) -> Span | None:
     if not all(t.text[:1].isupper() or t.text in ("&", "-", "'s") or t.like_num for t in span):
         return None
     return span
+
+
+#: Words a title-case headline capitalises that end a firm's name after "Joins"
+_HEADLINE_BREAKS = {"as", "to", "in", "with", "for", "from", "at", "on"}
+
+
+def _headline_line(sent: Span) -> bool:
+    return _title_case_line(sent) or sent.text.lstrip().startswith("#")
+
+
+def _credential(span: Span) -> bool:
+    return fold(span.text).replace(".", "") in _CREDENTIALS
 
 
 def _distributor(span: Span) -> bool:
@@ -79,28 +91,32 @@ def _headline_org(doc: Doc, sents: list[Span]) -> Span | None:
             if tok.lower_ in lex.appoint or tok.lower_ in lex.promote or tok.lower_ in lex.depart:
                 if tok.lower_ in _JOIN_WORDS:
                     end = tok.i + 1
-                    while end < sent.end and (doc[end].text[:1].isupper() or doc[end].text in (".", "&", "-")):
-                        end += 1
+                    while end < sent.end and (doc[end].text[:1].isupper() or doc[end].text in (".", "&", "-")) \
+                            and doc[end].lower_ not in _HEADLINE_BREAKS:
+                        end += 1  # (title case capitalises "As": "Joins Benchmark Strategies As Senior ...")
                     span = _clean_org(doc[tok.i + 1:end]) if end > tok.i + 1 else None
                     return span if span is not None and _named_again(doc, span, sent) else None
                 start = tok.i
                 while start - 1 >= sent.start and doc[start - 1].text[:1].isupper() or start - 1 >= sent.start and doc[start - 1].text in (".", "&", "-"):
                     start -= 1
-                if start < tok.i:
-                    span = _clean_org(doc[start:tok.i])
-                    if span is not None and _named_again(doc, span, sent):
-                        return span
+                # the firm ends before another verb of the headline: "[Fortun] Reports Asset Growth,
+                # Names ...", "[Acme] Is Expanding, Appoints"
+                end = next((k for k in range(start + 1, tok.i) if doc[k].pos_ in ("VERB", "AUX")), tok.i)
+                if start < end:
+                    span = _clean_org(doc[start:end])
+                    if span is not None and _named_again(doc, span, sent) and not _credential(span):
+                        return span  # (not "Thomas Lee, MD, [MBA] Named ...")
                 break
     return None
 
 
 def _named_again(doc: Doc, span: Span, headline: Span) -> bool:
-    """Does the text after the headline name the firm again (its first word at least, as in "Ashgrove
-    Pemberton Partners" for "Ashgrove Pemberton LLP"), if there is such a text?"""
+    """Does the text after the headline name the firm again (its first two words at least, as in
+    "Ashgrove Pemberton LLP" for "Ashgrove Pemberton Partners"), if there is such a text?"""
     body = doc.text[headline.end_char:]
     if not any(c.isalpha() for c in body):
         return True  # a headline alone
-    return span.text in body or len(span) > 1 and len(span[0]) > 3 and f"{span[0].text} " in body
+    return span.text in body or len(span) > 2 and f"{span[0].text} {span[1].text} " in body
 
 
 def _main_org(doc: Doc, sents: list[Span], people: "People") -> CharSpan | None:
@@ -115,8 +131,15 @@ def _main_org(doc: Doc, sents: list[Span], people: "People") -> CharSpan | None:
             if ent.label_ != "ORG":
                 continue
             span = _clean_org(ent)
-            if span is None or people.at(span.start) is not None or people.is_surname(span.text) or _distributor(span):
+            if span is None or people.at(span.start) is not None or people.is_surname(span.text) or _distributor(span) \
+                    or _credential(span):
                 continue
+            if _headline_line(sent):
+                # a headline's capitals may run a firm into its news: "[Fortun] Reports Exponential Asset"
+                end = next((t.i for t in span[1:] if t.pos_ in ("VERB", "AUX")), span.end)
+                span = _clean_org(doc[span.start:end]) if end < span.end else span
+                if span is None:
+                    continue
             counts.setdefault(org_key(span.text), []).append(span)
     lex = triggers()
     changes = lex.appoint | lex.depart | lex.promote
