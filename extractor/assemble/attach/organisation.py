@@ -3,6 +3,8 @@ the subject announcing the move, a unit named before, the organisation left "fro
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from ...components import lexicon
@@ -165,7 +167,8 @@ def _org_for_title(view: DocView, title: Span, sent: Span) -> CharSpan | None:
             ent = _ent_at(doc, tok.i)
             span = _clean_org(ent) if ent is not None else None
             if span is not None and span.end <= title.end and not (
-                    span.end < title.end and _title_word(doc[span.end]) and doc[span.end].lower_ not in lexicon().unit_words):
+                    span.end < title.end and _title_word(doc[span.end]) and doc[span.end].lower_ not in lexicon().unit_words) \
+                    and not (span.start > title.start and _a_function_of_the_firm(view, doc[span.start - 1], span)):
                 return CharSpan(span.text, span.start_char, span.end_char)
     # "president of Costa Rica's central bank": a unit named through its place
     of = next((t.i for t in title if t.lower_ == "of"), None)
@@ -235,8 +238,9 @@ def _a_function_of_the_firm(view: DocView, prep: Token, span: Span) -> bool:
     """Is the capitalised name after a title's "of" or "for" a function of the document's firm,
     not an organisation ("Vice President of Franchise Sales", "Head of Origination")? It is when
     the document has a firm of its own, the name ends in no firm's word (Inc, Bank, Partners),
-    and the text names it nowhere else: a firm the post is at is named again ("joins from",
-    "About ..."), a function only in the post."""
+    and the text names it nowhere but after "of" or "for" (the headline's post and the body's): a
+    firm the post is at is named on its own too ("joins from", "About ..."), a function only in
+    the post."""
     main = view.main_org
     if prep.lower_ not in ("of", "for") or main is None or same_org(main.text, span.text):
         return False
@@ -246,7 +250,9 @@ def _a_function_of_the_firm(view: DocView, prep: Token, span: Span) -> bool:
         return False  # "Business Development for AMP Media": the firm is in it
     if span.start > 0 and view.doc[span.start - 1].text == "<":
         return False  # "<Birchwood Systems>": the wire's mark of a company
-    return view.doc.text.count(span.text) == 1
+    text = view.doc.text
+    return not any(not re.search(r"\b(?:of|for)(?: the)?\s*$", text[max(0, m.start() - 12):m.start()], re.IGNORECASE)
+                   for m in re.finditer(re.escape(span.text), text))
 
 
 #: Words that point back at a unit named before ("president of the unit"); not "board" or "bank"
