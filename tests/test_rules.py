@@ -1450,3 +1450,17 @@ def test_a_one_word_person_described_as_releases_describe_their_firm_is_the_firm
 def test_the_headlines_firm_stops_at_a_capitalised_preposition_and_is_no_credential(rules_only, text, org):
     recs = rules_only.extract(text, "t").appointments
     assert recs and {r.organisation.name for r in recs} == {org}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("announced the promotions of Dana Whitcombe to partner and Odile Brennan to vice president.",
+     {("Dana Whitcombe", "partner", "promoted"), ("Odile Brennan", "vice president", "promoted")}),
+    ("is pleased to announce the promotions of Dana Whitcombe to Partner, Tomas Berg to Principal, and Odile "
+     "Brennan to Vice President.", {("Dana Whitcombe", "Partner", "promoted"), ("Tomas Berg", "Principal", "promoted"),
+                                    ("Odile Brennan", "Vice President", "promoted")}),
+    # a name after the pairs that is given no post of its own is not reached
+    ("announced the promotion of Dana Whitcombe to partner, and Odile Brennan, its president, said the firm was "
+     "growing.", {("Dana Whitcombe", "partner", "promoted")}),
+])
+def test_a_change_noun_reaches_each_name_of_its_pairs_of_name_and_post(ex, sentence, expected):
+    assert changes(ex, "BOSTON, May 2, 2025 -- Harwick Capital Partners " + sentence) == expected

@@ -59,6 +59,24 @@ def _and_of_reaches(view: DocView, i: int, ms: int) -> bool:
         t.pos_ in ("VERB", "AUX") or t.text in (";", ".") for t in doc[i + 1:k])
 
 
+def _pairs_reach(view: DocView, i: int, ms: int, me: int) -> bool:
+    """Does the noun at ``i`` reach the person at tokens ``ms`` to ``me`` through pairs of a name
+    and its post ("the promotions of Jimmy Frye to Partner, Charles Miller to Principal, and Travis
+    Aho to Vice President")? The person follows a comma or "and" after a post given with "to" or
+    "as", and is given a post the same way."""
+    doc = view.doc
+    if not i + 1 < ms <= i + 40 or doc[i + 1].lower_ != "of" or me >= len(doc) or doc[me].lower_ not in ("to", "as"):
+        return False
+    if any(t.pos_ in ("VERB", "AUX") and t.i not in view.title_at and t.lower_ not in ("to", "as") or t.text in (";", ".")
+           for t in doc[i + 1:ms]):
+        return False  # (a post the parser took for a verb still counts: "to partner")
+    k = ms - 1
+    while k > i + 2 and doc[k].lower_ in (",", "and"):
+        k -= 1
+    title = view.title_at.get(k)
+    return k < ms - 1 and title is not None and title.start - 1 > i + 2 and doc[title.start - 1].lower_ in ("to", "as")
+
+
 def _other_verb_between(tok: Token, verb: Token) -> bool:
     """Does the way up the parse from ``tok`` meet another verb before ``verb``?
     ("Koehler resigned, saying Reagan's new chief of staff had a right ...": Reagan is not

@@ -132,7 +132,7 @@ def _names_by_context(doc: Doc, title_at: dict[int, Span]) -> list[Span]:
 
 
 #: "the appointment of Rhiannon Pryce-Jones as ...": nouns whose "of" leads to the person changing
-_CHANGE_NOUNS = {"appointment", "appointments", "election", "promotion", "hiring", "nomination", "resignation",
+_CHANGE_NOUNS = {"appointment", "appointments", "election", "promotion", "promotions", "hiring", "nomination", "resignation",
                  "retirement", "departure", "arrival", "addition"}
 
 _PASSIVE_LEAD = {"has", "have", "had", "was", "is", "will", "would"}

@@ -7,7 +7,7 @@ from ..constructions.appositions import (
     _title_by_apposition,
 )
 from ..constructions.boards import _board_title
-from ..constructions.governing import _and_of_reaches, _governing_trigger, _noun_of_reaches
+from ..constructions.governing import _and_of_reaches, _governing_trigger, _noun_of_reaches, _pairs_reach
 from ..constructions.subjects import _seeks_someone, _someone_else_does
 from ..constructions.title_after import _left_behind, _title_after_pos
 from ..results import CharSpan
@@ -58,6 +58,7 @@ def _governing(s: SentenceState, p: Place) -> Trigger | None:
         trig.tok.i < ms <= trig.tok.i + 5 and trig.tok.i + 1 < len(doc) and doc[trig.tok.i + 1].lower_ == "of"
         or trig.kind == "depart" and _noun_of_reaches(doc, trig.tok.i, ms)
         or _and_of_reaches(s.view, trig.tok.i, ms)
+        or _pairs_reach(s.view, trig.tok.i, ms, me)
     ):
         return None  # "Commenting on the appointment, X, president of Y, said"
     if trig.kind == "appoint" and trig.tok.lower_ in s.lex.announce_needs_object:
