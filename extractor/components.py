@@ -114,6 +114,7 @@ class TitleFinder:
                 self._word(tok) not in self.lex.head_only_after_modifier
                 or saw_modifier
                 or self._word(tok) == "member" and j + 1 < n and doc[j + 1].lower_ == "of"  # "member of the board"
+                or j == i and self._in_a_posts_slot(doc, j)
             ):
                 last_head = j
                 saw_modifier = True  # "president" in "president emeritus" enables "emeritus"
@@ -130,6 +131,17 @@ class TitleFinder:
         if last_head is None:
             return None
         return last_head + 1
+
+    @staticmethod
+    def _in_a_posts_slot(doc: Doc, j: int) -> bool:
+        """Does a head that needs a modifier ("advisor", "analyst") follow a noun of its own where a
+        post is given: "joined as a wealth advisor", "as its lead analyst"? (``_pre_modifiers``
+        then takes the noun in.)"""
+        if j < 3:
+            return False
+        noun, det, as_ = doc[j - 1], doc[j - 2], doc[j - 3]
+        return (noun.pos_ == "NOUN" or noun.pos_ == "PROPN" and noun.is_title and not noun.ent_type_) and noun.is_alpha \
+            and det.lower_ in ("a", "an", "its", "the", "our") and as_.lower_ == "as"
 
     def _title_taken_for_a_name(self, doc: Doc, i: int) -> bool:
         """Is the person entity at token i only title words from i on, and i its first token or
@@ -279,6 +291,8 @@ class TitleFinder:
                 i = end  # "the principal holder of Avalon stock": an adjective, not a title
                 continue
             start = self._pre_modifiers(doc, i, spans[-1].end if spans else 0)
+            if start == i and self._word(doc[i]) in self.lex.head_only_after_modifier and self._in_a_posts_slot(doc, i):
+                start = i - 1  # "as a [Wealth Advisor]": the noun that makes the head a post
             span = doc[start:end]
             if span.text.lower() not in self.lex.not_titles:
                 spans.append(Span(doc, start, end, label="TITLE"))

@@ -1297,6 +1297,9 @@ def _people_of(text: str, persons: list[str], title: str | None = None) -> list[
     ("Larkspur Welcomes Back Vanessa Brennan", ["Welcomes Back Vanessa Brennan"], None, ["Vanessa Brennan"]),
     ("Leader and Educator Jill Brennan Joins Larkspur", ["Educator Jill Brennan Joins"], None, ["Jill Brennan"]),
     ("Hugh Tarrant Welcomes Fans", ["Hugh Tarrant Welcomes Fans"], None, []),
+    # the name someone joins "as" a post is the firm's
+    ("Dana Lee has joined Ballast Lane Private Wealth as a wealth advisor", ["Dana Lee"], "wealth advisor",
+     ["Dana Lee"]),
     # a first name the NER left out, but not before a name that opens with a given name
     ("Leader and Educator Jill Brennan spoke", ["Jill Brennan"], None, ["Jill Brennan"]),
 ])
@@ -1464,3 +1467,14 @@ def test_the_headlines_firm_stops_at_a_capitalised_preposition_and_is_no_credent
 ])
 def test_a_change_noun_reaches_each_name_of_its_pairs_of_name_and_post(ex, sentence, expected):
     assert changes(ex, "BOSTON, May 2, 2025 -- Harwick Capital Partners " + sentence) == expected
+
+
+@pytest.mark.parametrize("text, record", [
+    # an honour after the name is no part of it, and the post after "as" is still reached
+    ("BOSTON, May 2, 2025 -- Harwick appointed Dana Whitcombe MBE as executive vice president.",
+     ("Dana Whitcombe", "executive vice president", "Harwick", "appointed")),
+    ("# Harwick Appoints Dr Dana Whitcombe MBE as Executive Vice President of Strategy",
+     ("Dana Whitcombe", "Executive Vice President of Strategy", "Harwick", "appointed")),
+])
+def test_an_honour_or_degree_right_after_a_name_is_skipped(ex, text, record):
+    assert records(ex, text) == {record}

@@ -62,3 +62,19 @@ def test_lowercase_abbreviation_lookalikes_are_not_titles(blank, finder):
 )
 def test_normalize_title(title, normalized):
     assert normalize_title(title) == normalized
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She joined as a wealth advisor .", ["wealth advisor"]),
+    ("She joined as a Wealth Advisor .", ["Wealth Advisor"]),
+    ("She joined as its lead analyst .", ["lead analyst"]),  # (a modifier of the lexicon, as before)
+    ("She met a wealth advisor .", []),  # not where a post is given
+    ("She joined as an advisor .", []),  # the head alone is still no post
+])
+def test_a_head_that_needs_a_modifier_takes_the_noun_before_it_where_a_post_is_given(blank, finder, text, expected):
+    doc = blank(text)
+    for tok in doc:  # the tagger's parts of speech for these words
+        tok.pos_ = "PROPN" if tok.text[:1].isupper() and tok.i else "NOUN" if tok.is_alpha and tok.i else "PRON"
+        if tok.lower_ in ("as", "a", "an", "its", "joined", "met"):
+            tok.pos_ = {"as": "ADP", "joined": "VERB", "met": "VERB"}.get(tok.lower_, "DET")
+    assert [s.text for s in finder.find(doc)] == expected

@@ -65,7 +65,8 @@ _DUTY_WORDS = {"duties", "post", "job", "role", "position", "responsibilities", 
 _LEGAL_SUFFIXES = {"inc", "llc", "ltd", "plc", "corp", "co", "lp", "llp", "gmbh", "ag", "sa", "nv", "bv", "asa", "ab", "oyj",
                    "spa", "srl", "sas", "kk", "pty", "pte", "bhd", "se"}
 
-#: Professional credentials and degrees written after a name ("Meghan Fletcher, CFE,", "Ann Lee,
-#: MPH"): no employer, and no firm a text is about
+#: Professional credentials, degrees and honours written after a name ("Meghan Fletcher, CFE,", "Ann
+#: Lee, MPH", "Kieran West MBE"): no employer, no firm a text is about, and no part of the name
 _CREDENTIALS = {"cpa", "cfa", "cfe", "cfp", "cma", "cia", "cisa", "cissp", "pmp", "mba", "phd", "md", "jd", "esq",
-                "acca", "aca", "fca", "cgma", "cpcu", "sphr", "phr", "shrm-scp", "fcca", "cipd", "llm", "mph"}
+                "acca", "aca", "fca", "cgma", "cpcu", "sphr", "phr", "shrm-scp", "fcca", "cipd", "llm", "mph",
+                "mbe", "obe", "cbe", "kbe", "dbe", "dnp", "fnp-c", "rn"}

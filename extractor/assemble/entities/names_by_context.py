@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from ..names import is_given_name
 from ..text import fold, opens_a_line, token_texts
 from ..trigger_words import triggers
-from ..words import _DAY_AND_MONTH_NAMES, _HONORIFICS, _ORG_WORDS, _RANKS, _STOP_CAPS
+from ..words import _DAY_AND_MONTH_NAMES, _HONORIFICS, _JOIN_WORDS, _ORG_WORDS, _RANKS, _STOP_CAPS
 from .titles import _title_word
 
 
@@ -100,12 +100,12 @@ def _names_by_context(doc: Doc, title_at: dict[int, Span]) -> list[Span]:
         after = doc[j] if j < n else None
         after2 = doc[j + 1] if j + 1 < n else None
         before2 = doc[i - 2] if i > 1 else None
-        if before is not None and before.lower_ in ("of", "at", "for", "with", "from", "by") and not (
+        if before is not None and (before.lower_ in ("of", "at", "for", "with", "from", "by") or before.lower_ in _JOIN_WORDS) and not (
             before.lower_ == "of" and before2 is not None and before2.lower_ in _CHANGE_NOUNS
             and after is not None and after.lower_ == "as"
         ):
             i = max(j, i + 1)
-            continue  # "CCO of Colony Hardware, Executive Vice President of Aramsco": firms
+            continue  # "CCO of Colony Hardware, Executive Vice President of Aramsco", "joined Ballast Lane Private Wealth as": firms
         ok = (
             before is not None and (title_at.get(before.i) is not None and before.text[:1].isupper() or before.lower_ in lex.appoint or before.lower_ in lex.promote)
             # "its chief technology officer, Benedikt Aurich, will leave"

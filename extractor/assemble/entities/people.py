@@ -11,7 +11,7 @@ from ...dates import GENERATIONS, month_is_first_name
 from ..names import _legal_suffix, is_given_name, nicknames_of, same_first_name
 from ..text import doc_ents, fold, token_texts
 from ..trigger_words import headline_verbs, triggers
-from ..words import _DAY_AND_MONTH_NAMES, _HONORIFICS, _JOIN_WORDS, _LEGAL_SUFFIXES, _ORG_WORDS
+from ..words import _CREDENTIALS, _DAY_AND_MONTH_NAMES, _HONORIFICS, _JOIN_WORDS, _LEGAL_SUFFIXES, _ORG_WORDS
 from .names_by_context import _joined_at_saint, _left_out_first_name, _names_by_context
 from .titles import _TITLE_ABBREVIATIONS, _title_word
 
@@ -195,8 +195,9 @@ class People:
         doc = ent.doc
         while start < end and (doc[start].lower_ in _HONORIFICS or not doc[start].is_alpha and doc[start].text not in ("(",)):
             start += 1
-        while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct and doc[end - 1].text != "."):
-            end -= 1
+        while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct and doc[end - 1].text != "."
+                               or end - start > 2 and doc[end - 1].is_upper and fold(doc[end - 1].text).replace(".", "") in _CREDENTIALS):
+            end -= 1  # (and an honour or degree after the name: "Kieran West MBE")
         if end <= start:
             return None
         # the NER takes a first name that is a month for a date: "[August] Busch III"

@@ -9,9 +9,10 @@ from ..constructions.appositions import _appositive_end, _title_before
 from ..constructions.lists import _list_end, _list_start
 from ..constructions.subjects import _aside
 from ..results import Found
-from ..text import _title_case_line
+from ..text import _title_case_line, fold
 from ..trigger_words import Trigger, TriggerLexicon, triggers
 from ..view import DocView
+from ..words import _CREDENTIALS
 
 
 @dataclass
@@ -71,7 +72,7 @@ def place(s: SentenceState, idx: int) -> Place:
     ms, me, key = mentions[idx]
     last = _list_end(doc, mentions, idx)
     first_idx = _list_start(doc, mentions, idx)
-    list_end_tok = mentions[last][1]
+    list_end_tok = _past_credentials(doc, mentions[last][1], sent.end)
     prev_end = mentions[first_idx - 1][1] if first_idx > 0 else sent.start
     app_end = _appositive_end(doc, list_end_tok, sent.end) or list_end_tok
     nxt_subject = next((j for j in range(last + 1, len(mentions))
@@ -84,3 +85,13 @@ def place(s: SentenceState, idx: int) -> Place:
         head = tb.start  # "by executive vice president Bert Zaccaria"
     pre = [doc[i].lower_ for i in range(max(sent.start, head - 3), head)]
     return Place(idx, ms, me, key, first_idx, last, list_end_tok, prev_end, limit, head, pre)
+
+
+def _past_credentials(doc: Doc, i: int, end: int) -> int:
+    """The token after the honours and degrees written right after a name at ``i``, without a
+    comma: "Dana Whitcombe MBE as ..." (one set off by commas is an appositive: "Ann Lee, CPA,
+    chief financial officer")."""
+    k = i
+    while k < end and doc[k].is_upper and fold(doc[k].text).replace(".", "") in _CREDENTIALS:
+        k += 1
+    return k
