@@ -1478,3 +1478,14 @@ def test_a_change_noun_reaches_each_name_of_its_pairs_of_name_and_post(ex, sente
 ])
 def test_an_honour_or_degree_right_after_a_name_is_skipped(ex, text, record):
     assert records(ex, text) == {record}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Harwick is announcing Dana Whitcombe as its head of innovation.",
+     {("Dana Whitcombe", "head of innovation", "appointed")}),
+    ("Harwick is welcoming Dana Whitcombe as its new chief operating officer.",
+     {("Dana Whitcombe", "chief operating officer", "appointed")}),
+    ("Harwick is announcing record sales, its chief executive Dana Whitcombe said.", set()),  # no object
+])
+def test_announcing_and_welcoming_someone_as_a_post_is_a_move(ex, sentence, expected):
+    assert changes(ex, "BOSTON, May 2, 2025 -- " + sentence) == expected
