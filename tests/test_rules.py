@@ -1224,6 +1224,11 @@ def _org_entity(text: str, org: str) -> str | None:
     ("He joins Chevo Consulting , LLC as partner", "LLC", "Chevo Consulting , LLC"),  # a suffix alone: the name before it
     ("He joins as chief , LLC said", "LLC", None),
     ("Shares of Toggle3D rose", "Toggle3D", "Toggle3D"),  # a name of no letters-only word is still a name
+    # a firm's board or committee is the firm's, but a name that opens with the body's noun stays whole
+    ("She chairs the Supervisory Board of Traton now", "Supervisory Board of Traton", "Traton"),
+    ("He joins the Audit Committee of Helix Corp today", "Audit Committee of Helix Corp", "Helix Corp"),
+    ("The Board of Governors of the Federal Reserve met", "Board of Governors of the Federal Reserve",
+     "Board of Governors of the Federal Reserve"),
 ])
 def test_an_organisation_entity_that_names_a_post_or_runs_into_a_headline_verb_is_cut_or_dropped(text, entity, name):
     assert _org_entity(text, entity) == name

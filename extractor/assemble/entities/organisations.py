@@ -76,7 +76,17 @@ def _clean_org(span: Span) -> Span | None:
         return None  # "CFO", "EVP", "Digital & Transformation Officer", "Fractional CFO", "Director of Operations"
     if len(span) == 1 and fold(span.text) in _GENERIC_ORGS:
         return None  # "the Company"
-    return span
+    return _firm_of_its_body(span)
+
+
+def _firm_of_its_body(span: Span) -> Span:
+    """ "Supervisory Board of TRATON", "Audit Committee of Helix Corp": the firm whose board or
+    committee it is (not "Board of Governors of ...": a name that opens with the body's noun)."""
+    of = next((t.i for t in span if t.lower_ == "of"), None)
+    if of is None or of - span.start < 2 or of + 1 >= span.end or span.doc[of - 1].lower_ not in ("board", "committee", "council"):
+        return span
+    firm = span.doc[of + 1:span.end]
+    return firm if firm[0].text[:1].isupper() else span
 
 
 def _names_a_post(span: Span) -> bool:
