@@ -111,6 +111,10 @@ def _title_case_line(sent: Span) -> bool:
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) / len(words) > 0.7
 
 
+def headline_line(sent: Span) -> bool:
+    """A headline: a title-case line, or a line marked as one ("# Acme names ...")."""
+    return _title_case_line(sent) or sent.text.lstrip().startswith("#")
+
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """The doc's entities, made once (``doc.ents`` and ``Span.ents`` build every Span anew)."""
     ents = doc.user_data.get("extractor.ents")

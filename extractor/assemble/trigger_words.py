@@ -54,6 +54,11 @@ def headline_verbs() -> frozenset[str]:
     return frozenset(w for w in words if w.endswith("s") and not w.endswith(("ss", "ions", "ments")))
 
 
+def is_headline_verb(tok: Token) -> bool:
+    """Is the token a capitalised headline move verb ("Names", "Joins")?"""
+    return tok.text[:1].isupper() and tok.lower_ in headline_verbs()
+
+
 @dataclass
 class Trigger:
     kind: str  # appoint | promote | succeed | depart

@@ -1,7 +1,9 @@
-"""Word lists that more than one stage reads, each defined once. A list only one rule reads
-stays beside that rule.
+"""Word lists that more than one stage reads, each defined once (with the test a list answers,
+when several stages ask it). A list only one rule reads stays beside that rule.
 """
 from __future__ import annotations
+
+from .text import fold
 
 
 #: Words that make a "person" entity an organisation or a place
@@ -70,3 +72,8 @@ _LEGAL_SUFFIXES = {"inc", "llc", "ltd", "plc", "corp", "co", "lp", "llp", "gmbh"
 _CREDENTIALS = {"cpa", "cfa", "cfe", "cfp", "cma", "cia", "cisa", "cissp", "pmp", "mba", "phd", "md", "jd", "esq",
                 "acca", "aca", "fca", "cgma", "cpcu", "sphr", "phr", "shrm-scp", "fcca", "cipd", "llm", "mph",
                 "mbe", "obe", "cbe", "kbe", "dbe", "dnp", "fnp-c", "rn"}
+
+
+def is_credential(text: str) -> bool:
+    """Is the word a credential, degree or honour written after a name ("CPA", "Ph.D.", "MBE")?"""
+    return fold(text).replace(".", "") in _CREDENTIALS

@@ -11,7 +11,7 @@ from ..entities.titles import _all_title_words, _title_word
 from ..text import fold
 from ..trigger_words import triggers
 from ..view import DocView
-from ..words import _CREDENTIALS, _GENERIC_ORGS, _HONORIFICS, _LEGAL_SUFFIXES, _ORG_NOUNS, _ORG_WORDS, _RANKS
+from ..words import _GENERIC_ORGS, _HONORIFICS, _LEGAL_SUFFIXES, _ORG_NOUNS, _ORG_WORDS, _RANKS, is_credential
 
 
 _EMPLOYER_PREPS = {"at", "of", "for", "with", "from", "joined", "join", "joining", "joins", "such", "led", "headed", "founded", "co-founded", "ran"}
@@ -252,7 +252,7 @@ def _names_no_firm(view: DocView, span: Span, school_tokens: set[int]) -> bool:
         return True  # "Business Development", "Corporate Strategy": a function, not a firm
     if len(span) == 1 and span[0].is_upper and len(span[0]) <= 5 and span[0].ent_type_ != "ORG":
         return True  # "OSINT", "OTC": an abbreviation the NER does not know as a company
-    if len(span) == 1 and fold(span.text).replace(".", "") in _CREDENTIALS and first >= 2 and doc[first - 1].text == "," \
+    if len(span) == 1 and is_credential(span.text) and first >= 2 and doc[first - 1].text == "," \
             and view.people.at(first - 2) is not None:
         return True  # "Meghan Fletcher, CFE, was promoted": a credential after a name (not "Larry Lunt, USAF")
     return False

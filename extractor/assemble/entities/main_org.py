@@ -5,9 +5,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..names import _has_legal_suffix, _legal_suffix, _name_words, is_given_name, org_key
 from ..results import CharSpan
-from ..text import _ent_at, _title_case_line, fold, is_upper_sentence, sent_ents
+from ..text import _ent_at, fold, headline_line, is_upper_sentence, sent_ents
 from ..trigger_words import triggers
-from ..words import _CREDENTIALS, _JOIN_WORDS
+from ..words import _JOIN_WORDS, is_credential
 from .organisations import _clean_org
 from .people import People
 from .titles import _title_word
@@ -46,12 +46,10 @@ def _subject_name(tok: Token) -> Span | None:
 _HEADLINE_BREAKS = {"as", "to", "in", "with", "for", "from", "at", "on"}
 
 
-def _headline_line(sent: Span) -> bool:
-    return _title_case_line(sent) or sent.text.lstrip().startswith("#")
-
-
-def _credential(span: Span) -> bool:
-    return fold(span.text).replace(".", "") in _CREDENTIALS
+def _up_to_a_verb(doc: Doc, start: int, end: int) -> int:
+    """Where a headline's run of capitals from ``start`` meets another verb before ``end`` (or
+    ``end``): "[Fortun] Reports Exponential Asset Growth, Names ..."."""
+    return next((k for k in range(start + 1, end) if doc[k].pos_ in ("VERB", "AUX")), end)
 
 
 def _distributor(span: Span) -> bool:
@@ -85,7 +83,7 @@ def _headline_org(doc: Doc, sents: list[Span]) -> Span | None:
     Gets Added ..., Names", "PickleJar Strengthens Executive Team With Key Hires")."""
     lex = triggers()
     for sent in sents:
-        if is_upper_sentence(sent) or not (_title_case_line(sent) or sent.text.lstrip().startswith("#")):
+        if is_upper_sentence(sent) or not headline_line(sent):
             continue
         for tok in sent:
             if tok.lower_ in lex.appoint or tok.lower_ in lex.promote or tok.lower_ in lex.depart:
@@ -99,12 +97,10 @@ def _headline_org(doc: Doc, sents: list[Span]) -> Span | None:
                 start = tok.i
                 while start - 1 >= sent.start and doc[start - 1].text[:1].isupper() or start - 1 >= sent.start and doc[start - 1].text in (".", "&", "-"):
                     start -= 1
-                # the firm ends before another verb of the headline: "[Fortun] Reports Asset Growth,
-                # Names ...", "[Acme] Is Expanding, Appoints"
-                end = next((k for k in range(start + 1, tok.i) if doc[k].pos_ in ("VERB", "AUX")), tok.i)
+                end = _up_to_a_verb(doc, start, tok.i)  # "[Acme] Is Expanding, Appoints"
                 if start < end:
                     span = _clean_org(doc[start:end])
-                    if span is not None and _named_again(doc, span, sent) and not _credential(span):
+                    if span is not None and _named_again(doc, span, sent) and not is_credential(span.text):
                         return span  # (not "Thomas Lee, MD, [MBA] Named ...")
                 break
     return None
@@ -132,11 +128,11 @@ def _main_org(doc: Doc, sents: list[Span], people: "People") -> CharSpan | None:
                 continue
             span = _clean_org(ent)
             if span is None or people.at(span.start) is not None or people.is_surname(span.text) or _distributor(span) \
-                    or _credential(span):
+                    or is_credential(span.text):
                 continue
-            if _headline_line(sent):
+            if headline_line(sent):
                 # a headline's capitals may run a firm into its news: "[Fortun] Reports Exponential Asset"
-                end = next((t.i for t in span[1:] if t.pos_ in ("VERB", "AUX")), span.end)
+                end = _up_to_a_verb(doc, span.start, span.end)
                 span = _clean_org(doc[span.start:end]) if end < span.end else span
                 if span is None:
                     continue

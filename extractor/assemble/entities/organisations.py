@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 from ...components import lexicon
 from ...dates import CLOCK
 from ..text import _ent_at, _in_upper_sentence, fold
-from ..trigger_words import headline_verbs, triggers
+from ..trigger_words import headline_verbs, is_headline_verb
 from ..words import _GENERIC_ORGS, _HONORIFICS, _JOIN_WORDS, _LEGAL_SUFFIXES, _STOP_CAPS
 from .titles import _TITLE_ABBREVIATIONS, _all_title_words
 
@@ -27,7 +27,7 @@ def _clean_org(span: Span) -> Span | None:
         return None  # "(OSE: FJELL)", "(NYSE: TKR)": a stock exchange and a ticker
     if start > 0 and CLOCK.fullmatch(doc[start - 1].text):
         return None  # "14:32 BST": a time zone
-    verb = next((t.i for t in span if t.text[:1].isupper() and t.lower_ in headline_verbs()), None)
+    verb = next((t.i for t in span if is_headline_verb(t)), None)
     if verb is not None:
         # a headline the NER took in: "[Acme Names] Ann Lee ...", "[Ann Lee Joins Acme Group]":
         # the firm names before a verb that gives a post, and is named after "Joins"

@@ -10,8 +10,8 @@ from ...components import lexicon
 from ...dates import GENERATIONS, month_is_first_name
 from ..names import _legal_suffix, is_given_name, nicknames_of, same_first_name
 from ..text import doc_ents, fold, token_texts
-from ..trigger_words import headline_verbs, triggers
-from ..words import _CREDENTIALS, _DAY_AND_MONTH_NAMES, _HONORIFICS, _JOIN_WORDS, _LEGAL_SUFFIXES, _ORG_WORDS
+from ..trigger_words import headline_verbs, is_headline_verb, triggers
+from ..words import _DAY_AND_MONTH_NAMES, _HONORIFICS, _JOIN_WORDS, _LEGAL_SUFFIXES, _ORG_WORDS, is_credential
 from .names_by_context import _joined_at_saint, _left_out_first_name, _names_by_context
 from .titles import _TITLE_ABBREVIATIONS, _title_word
 
@@ -196,7 +196,7 @@ class People:
         while start < end and (doc[start].lower_ in _HONORIFICS or not doc[start].is_alpha and doc[start].text not in ("(",)):
             start += 1
         while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct and doc[end - 1].text != "."
-                               or end - start > 2 and doc[end - 1].is_upper and fold(doc[end - 1].text).replace(".", "") in _CREDENTIALS):
+                               or end - start > 2 and doc[end - 1].is_upper and is_credential(doc[end - 1].text)):
             end -= 1  # (and an honour or degree after the name: "Kieran West MBE")
         if end <= start:
             return None
@@ -303,7 +303,7 @@ def _named_inside_firms(doc: Doc) -> list[Span]:
 
 
 def _headline_verb_at(doc: Doc, i: int) -> bool:
-    return 0 <= i < len(doc) and doc[i].text[:1].isupper() and doc[i].lower_ in headline_verbs()
+    return 0 <= i < len(doc) and is_headline_verb(doc[i])
 
 
 def _gives_a_post(word: str) -> bool:
@@ -331,9 +331,8 @@ def _headline_name(ent: Span, title_at: dict[int, Span]) -> Span | None:
     if verb is not None or _headline_verb_at(doc, start - 1) or _headline_verb_at(doc, end):
         # words before a given name are the headline's ("Welcomes [Back] Vanessa Savino", "Leader
         # and [Educator] Jill Robert Joins")
-        given = next((i for i in range(start + 1, end - 1) if is_given_name(fold(doc[i].text))
-                      and not is_given_name(fold(doc[start].text))), None)
-        start = start if given is None else given
+        if not is_given_name(fold(doc[start].text)):
+            start = next((i for i in range(start + 1, end - 1) if is_given_name(fold(doc[i].text))), start)
     # the post the NER ran on into: "Jim Zeitunian [Chief Technology]" (two name words at least stay)
     cut = next((i for i in range(start + 2, end) if i in title_at), end)
     if (start, cut) == (ent.start, ent.end):

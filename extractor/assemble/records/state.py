@@ -9,10 +9,10 @@ from ..constructions.appositions import _appositive_end, _title_before
 from ..constructions.lists import _list_end, _list_start
 from ..constructions.subjects import _aside
 from ..results import Found
-from ..text import _title_case_line, fold
+from ..text import headline_line
 from ..trigger_words import Trigger, TriggerLexicon, triggers
 from ..view import DocView
-from ..words import _CREDENTIALS
+from ..words import is_credential
 
 
 @dataclass
@@ -38,7 +38,7 @@ class SentenceState:
     def __post_init__(self) -> None:
         self.lex = triggers()
         self.trigger_words = frozenset(t.tok.lower_ for t in self.trigs)
-        self.headline = _title_case_line(self.sent) or self.sent.text.lstrip().startswith("#")
+        self.headline = headline_line(self.sent)
 
     @property
     def doc(self) -> Doc:
@@ -92,6 +92,6 @@ def _past_credentials(doc: Doc, i: int, end: int) -> int:
     comma: "Dana Whitcombe MBE as ..." (one set off by commas is an appositive: "Ann Lee, CPA,
     chief financial officer")."""
     k = i
-    while k < end and doc[k].is_upper and fold(doc[k].text).replace(".", "") in _CREDENTIALS:
+    while k < end and doc[k].is_upper and is_credential(doc[k].text):
         k += 1
     return k
