@@ -768,6 +768,68 @@ def test_a_board_seat_alone_is_a_change(ex):
     assert changes(ex, text) == {("Winston Sarge", "director", "appointed")}
 
 
+@pytest.mark.parametrize(("text", "person", "role", "organisation"), [
+    pytest.param("Cresta Technologies Inc. today announced the appointment of Lena Vorst to its Advisory Board.",
+                 "Lena Vorst", "Advisory Board", "Cresta Technologies Inc.", id="its"),
+    pytest.param("Fennel Robotics Inc said on Monday that Omar Pike has joined its Strategic Advisory Board.",
+                 "Omar Pike", "Strategic Advisory Board", "Fennel Robotics Inc", id="joined-its"),
+    pytest.param("Dale Okoro has joined the advisory board of Corvel Analytics Inc, the company said on Monday.",
+                 "Dale Okoro", "advisory board", "Corvel Analytics Inc", id="of-the-firm"),
+    pytest.param("Vexa Health said it had elected Ruth Anand to the Board of Advisors.",
+                 "Ruth Anand", "Board of Advisors", "Vexa Health", id="board-of-advisors"),
+])
+def test_a_seat_on_a_body_with_a_name_of_its_own_is_that_body_at_its_firm(ex, text, person, role, organisation):
+    # an advisory or management board is no board of directors, and no organisation of its own
+    assert records(ex, text) == {(person, role, organisation, "appointed")}
+
+
+def test_a_post_named_after_the_board_seat_is_the_post(ex):
+    text = ("Dorn AG said its supervisory board appointed Karl Heim to the management board as chief "
+            "financial officer.")
+    assert records(ex, text) == {("Karl Heim", "chief financial officer", "Dorn AG", "appointed")}
+
+
+def test_the_board_that_makes_the_appointment_is_no_seat(ex):
+    text = ("# Supervisory Board Appoints Katrin Vogt to Amberg Energie's Management Team\n\n"
+            "The Supervisory Board of Amberg Energie GmbH has appointed Katrin Vogt as Chief Operating Officer.")
+    assert records(ex, text) == {("Katrin Vogt", "Chief Operating Officer", "Amberg Energie GmbH", "appointed")}
+
+
+@pytest.mark.parametrize("speaker", [
+    "says Uwe Kamp, Chairman of the Supervisory Board of Harrow Energie GmbH.",
+    "said Uwe Kamp, chairman of Harrow Energie GmbH.",
+])
+def test_the_post_of_someone_who_speaks_is_not_the_one_welcomed(ex, speaker):
+    # neither the speaker's post nor the board it is on is the newcomer's: the quotation closes
+    text = ("Harrow Energie GmbH has appointed Lena Brandt as Chief Operating Officer. Brandt will start in "
+            "April.\n\nShe spent a decade at Nordnetz AG.\n\nHer team grew each year.\n\n"
+            "\u201cWe are delighted to welcome Lena Brandt,\u201d " + speaker)
+    assert {(p, r) for p, r, _, _ in records(ex, text)} == {("Lena Brandt", "Chief Operating Officer")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("# Orrin Foods Announces Leadership Changes; Board Member Carla Mendes Appointed Chair\n\n"
+                 "Orrin Foods Inc said on Monday that board member Carla Mendes was appointed chair.",
+                 {("Carla Mendes", "chair")}, id="a-title-word"),
+    pytest.param("Orrin Foods Inc reported gains across the board, said Neil Ford, who was promoted in May.",
+                 set(), id="across-the-board"),
+])
+def test_a_board_before_the_name_that_gives_no_seat(ex, text, expected):
+    # "Board Member" is the post held, "across the board" an idiom: neither is a seat on the board
+    assert {(p, r.lower()) for p, r, _ in changes(ex, text)} == expected
+
+
+def test_a_seat_on_a_named_body_given_with_a_post_is_part_of_that_change(ex):
+    text = ("Acme Corp named Jo Brant president and chief executive officer. Brant was also appointed to "
+            "the executive board.")
+    assert changes(ex, text) == {("Jo Brant", "president and chief executive officer", "appointed")}
+
+
+def test_the_board_owner_is_not_the_boards_own_name(ex):
+    text = "Harbor Health said Al Wexley joined its NIL Advisory Board."
+    assert {(p, o) for p, _, o, _ in records(ex, text)} == {("Al Wexley", "Harbor Health")}
+
+
 def test_a_firm_named_for_its_partners_is_whole_even_when_the_ner_takes_them_for_people(ex):
     text = ("Wertheim Schroder and Co Inc said it appointed Steven Kotler, 40, "
             "president of the investment banking firm.")  # (no dateline: the name opens the text)

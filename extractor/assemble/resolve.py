@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from .entities.titles import _post_words, _title_words
 from .names import same_org
 from .results import Found
+from .words import names_only_a_body
 
 
 #: "... of the Audit and Sustainability Committees" after "member": a committee seat
@@ -33,11 +34,16 @@ def seats_with_posts(found: list[Found]) -> list[Found]:
     """A board seat given with a post ("named president and chief executive officer ... has
     also been named to the board") is part of that change, not one of its own: the seat's record
     goes when the same person takes another post at the same organisation within two sentences.
-    (The pipeline applies it once changes told as background are gone.)"""
-    posts = [f for f in found if f.event != "departed" and _title_words(f.title.text) != {"director"}]
+    A seat is one on the board of directors or on a body named without its firm ("appointed to
+    the management board and named chief financial officer"). (The pipeline applies it once
+    changes told as background are gone.)"""
+    def seat(f: Found) -> bool:
+        return _title_words(f.title.text) == {"director"} or names_only_a_body(f.title.text.lower().split())
+
+    posts = [f for f in found if f.event != "departed" and not seat(f)]
     out = []
     for f in found:
-        if f.event != "departed" and _title_words(f.title.text) == {"director"} and any(
+        if f.event != "departed" and seat(f) and any(
             p.person_key == f.person_key and abs(p.sent_index - f.sent_index) <= 2
             and (p.organisation is None or f.organisation is None or same_org(p.organisation.text, f.organisation.text))
             for p in posts

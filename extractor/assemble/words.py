@@ -60,6 +60,23 @@ _DAY_AND_MONTH_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", 
 _PLURAL_HEADS = {"directors": "director", "trustees": "trustee", "members": "member",
                  "governors": "governor", "partners": "partner", "officers": "officer"}
 
+#: Bodies a seat is held on, and the words that give one a name of its own ("Advisory Board",
+#: "Management Board", "Scientific Advisory Council"): a seat on such a body is named by the body,
+#: not "director", and the body is no organisation of its own
+BOARD_WORDS = frozenset({"board", "council", "committee"})
+BOARD_MODIFIERS = frozenset({"advisory", "strategic", "scientific", "technical", "supervisory", "medical",
+                             "clinical", "industry", "executive", "global", "editorial", "management", "managing"})
+_BOARD_MEMBERS = frozenset({"directors", "advisors", "advisers", "trustees", "governors"})
+
+
+def names_only_a_body(words: list[str]) -> bool:
+    """Do the (lower-case) words name a board or committee and nothing else: "advisory board",
+    "the management board", "board of directors" (not "federal reserve board")?"""
+    words = [w for w in words if w not in ("the", "its", "of")]
+    return bool(words) and any(w in BOARD_WORDS for w in words) and all(
+        w in BOARD_WORDS or w in BOARD_MODIFIERS or w in _BOARD_MEMBERS for w in words)
+
+
 _JOIN_WORDS = {"join", "joins", "joined", "joining", "rejoin", "rejoins", "rejoined", "returns", "return", "returned"}
 
 _DUTY_WORDS = {"duties", "post", "job", "role", "position", "responsibilities", "posts", "functions", "place"}

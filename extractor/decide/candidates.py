@@ -21,6 +21,7 @@ from typing import TypeVar
 from spacy.tokens import Doc, Span
 
 from ..assemble import CharSpan, DocView, Found, find_triggers, fold, is_given_name, make_view
+from ..assemble.words import BOARD_MODIFIERS, BOARD_WORDS
 from ..dates import effective_date, looks_like_wire_copy
 
 T = TypeVar("T")
@@ -419,11 +420,6 @@ def _employers_for(view: DocView, key: str, org_ents: list[Span], rule: Found | 
                     feats = employer_features(view, sent, span, span.start, True, False) + ["e_where=rule_only"]
                     options[at] = Option(CharSpan(pe.text, pe.start, pe.end), feats, rule=True)
     return list(options.values())
-
-
-BOARD_WORDS = frozenset({"board", "council", "committee"})
-BOARD_MODIFIERS = frozenset({"advisory", "strategic", "scientific", "technical", "supervisory", "medical",
-                             "clinical", "industry", "executive", "global", "editorial"})
 
 
 def board_titles(doc: Doc, sent: Span, taken: set[int]) -> list[Span]:

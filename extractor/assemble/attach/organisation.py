@@ -214,7 +214,7 @@ def _org_for_title(view: DocView, title: Span, sent: Span) -> CharSpan | None:
         k -= 1
     if k >= sent.start and doc[k].ent_type_ == "ORG":
         ent = _ent_at(doc, k)
-        if ent is not None:
+        if ent is not None and ent.end <= title.start:  # (not "NIL" of "its NIL Advisory Board")
             span = _clean_org(ent)
             if span is not None:
                 return CharSpan(span.text, span.start_char, span.end_char)

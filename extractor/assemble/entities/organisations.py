@@ -7,7 +7,7 @@ from ...components import lexicon
 from ...dates import CLOCK
 from ..text import _ent_at, _in_upper_sentence, fold
 from ..trigger_words import headline_verbs, is_headline_verb
-from ..words import _GENERIC_ORGS, _HONORIFICS, _JOIN_WORDS, _LEGAL_SUFFIXES, _STOP_CAPS
+from ..words import _GENERIC_ORGS, _HONORIFICS, _JOIN_WORDS, _LEGAL_SUFFIXES, _STOP_CAPS, names_only_a_body
 from .titles import _TITLE_ABBREVIATIONS, _all_title_words
 
 
@@ -76,6 +76,8 @@ def _clean_org(span: Span) -> Span | None:
         return None  # "CFO", "EVP", "Digital & Transformation Officer", "Fractional CFO", "Director of Operations"
     if len(span) == 1 and fold(span.text) in _GENERIC_ORGS:
         return None  # "the Company"
+    if names_only_a_body([t.lower_ for t in span]):
+        return None  # "Advisory Board", "Management Board": a firm's body, named without the firm
     return _firm_of_its_body(span)
 
 

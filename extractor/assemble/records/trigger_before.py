@@ -2,14 +2,17 @@
 President X", "nominate John Shad, chairman of the SEC, as ambassador"."""
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from ..constructions.appositions import (
     _appositive_end, _appositive_title, _as_after_appositive, _as_closing_appositive, _title_before,
     _title_by_apposition,
 )
-from ..constructions.boards import _board_title
+from ..constructions.boards import _board_title, post_on_the_board, seat_title
 from ..constructions.governing import _and_of_reaches, _governing_trigger, _noun_of_reaches, _pairs_reach
 from ..constructions.subjects import _seeks_someone, _someone_else_does
 from ..constructions.title_after import _left_behind, _title_after_pos
+from ..entities.titles import _title_word
 from ..results import CharSpan
 from ..trigger_words import Trigger, _background, _in_background_clause
 from ..words import _HONORIFICS
@@ -146,12 +149,23 @@ def _title_or_held(s: SentenceState, p: Place, trig: Trigger, title, old):
         # "nominated X, president of Holiday Corp, ... to its board": the seat, not the old title
         seat = _board_title(doc, trig.tok.i, s.sent.end, reach=40)
         if seat is not None:
-            title, rel = CharSpan("director", seat.start_char, seat.end_char), "board"
+            title, rel = post_on_the_board(s.view, seat, s.sent.end, s.trigger_words), "board"
         else:
             title, rel = old, "pre"
     if title is None:
         title, rel = _board_seat(s, p, trig), "board"
     return title, rel
+
+
+def _no_seat(s: SentenceState, i: int) -> bool:
+    """Does the word "board" at ``i`` name no seat: a title's word ("Board Chair Ann Lee", "Board
+    Member Bo Park"), the body that appoints ("Supervisory Board Appoints ..."), or "across the
+    board"?"""
+    doc = s.doc
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is not None and (_title_word(nxt) or nxt.lower_ in ("member", "members")
+                                or any(t.tok.i == nxt.i for t in s.trigs)) \
+        or i >= 2 and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ == "across"
 
 
 def _filled_by_interim(s: SentenceState, p: Place) -> CharSpan | None:
@@ -167,15 +181,17 @@ def _filled_by_interim(s: SentenceState, p: Place) -> CharSpan | None:
     return None
 
 
-def _board_seat(s: SentenceState, p: Place, trig: Trigger) -> CharSpan | None:
+def _board_seat(s: SentenceState, p: Place, trig: Trigger) -> Span | CharSpan | None:
     """A board seat near the trigger ("elected to its board"), or a board named just before the
-    list ("elected a new board consisting of A, B and C"): "director"."""
+    list ("elected a new board consisting of A, B and C"): "director", or the body's own name
+    ("Advisory Board")."""
     doc, sent, ms, me = s.doc, s.sent, p.ms, p.me
     board = _board_title(doc, min(trig.tok.i, me), sent.end, reach=7 if trig.tok.i > ms else 40)
     if board is not None:
-        return CharSpan("director", board.start_char, board.end_char)
+        return post_on_the_board(s.view, board, sent.end, s.trigger_words)
     first = s.mentions[p.first_idx][0]
-    board_tok = next((doc[i] for i in range(max(sent.start, first - 6), first) if doc[i].lower_ == "board"), None)
+    board_tok = next((doc[i] for i in range(max(sent.start, first - 6), first)
+                      if doc[i].lower_ == "board" and not _no_seat(s, i)), None)
     if board_tok is None:
         return None
-    return CharSpan("director", board_tok.idx, board_tok.idx + len(board_tok))
+    return seat_title(doc[board_tok.i:board_tok.i + 1])

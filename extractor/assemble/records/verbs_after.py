@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ..constructions.appositions import _appositive_end, _appositive_title, _own_clause, _title_before
-from ..constructions.boards import _board_owner, _board_title
+from ..constructions.boards import _board_owner, _board_title, post_on_the_board
 from ..constructions.subjects import _names_someone, _other_subject, _seeks_someone, _someone_else_does
 from ..constructions.title_after import _left_behind, _takes_duties, _title_after_pos
 from ..results import CharSpan, _as_charspan
@@ -191,6 +191,6 @@ def _title_or_seat(s: SentenceState, p: Place, trig: Trigger, title):
     if title is None:
         seat = _board_title(doc, trig.tok.i, limit)
         if seat is not None:
-            title = CharSpan("director", seat.start_char, seat.end_char)
+            title = post_on_the_board(view, seat, limit, s.trigger_words)
             seat_org = _board_owner(view, seat)
     return title, seat_org
