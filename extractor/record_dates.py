@@ -22,7 +22,7 @@ _LONG_AGO = re.compile(
     re.IGNORECASE,
 )
 _FUTURE = re.compile(r"\b(?:will|would|shall|effective|to\s+become|to\s+succeed|to\s+replace|is\s+to|are\s+to)\b", re.IGNORECASE)
-_IN_YEAR = re.compile(r"\b(?:in|during)\s+((?:19|20)\d\d)\b")
+_IN_YEAR = re.compile(r"\b(?:in|during)\s+((?:19|20)\d\d)\b", re.IGNORECASE)  # ("In 1994, she joined ...")
 #: A change dated this long before the announcement is background, not news
 BACKGROUND_DAYS = 45
 

@@ -830,6 +830,17 @@ def test_the_board_owner_is_not_the_boards_own_name(ex):
     assert {(p, o) for p, _, o, _ in records(ex, text)} == {("Al Wexley", "Harbor Health")}
 
 
+@pytest.mark.parametrize("background", [
+    "Before joining Orrin, Hale was a Senior Partner at Kearney, where he led the practice.",
+    "Prior to joining Orrin, Alan was a tax director at Deloitte.",
+    "In 1994, Hale joined Deloitte as its tax director.",
+])
+def test_a_post_held_before_the_move_is_no_change(ex, background):
+    # the move's clause ("before joining Orrin") or its year tells the post that follows as the past
+    text = "DALLAS, May 4, 2025 - Orrin Foods Inc named Alan Hale chief innovation officer. " + background
+    assert records(ex, text) == {("Alan Hale", "chief innovation officer", "Orrin Foods Inc", "appointed")}
+
+
 def test_a_firm_named_for_its_partners_is_whole_even_when_the_ner_takes_them_for_people(ex):
     text = ("Wertheim Schroder and Co Inc said it appointed Steven Kotler, 40, "
             "president of the investment banking firm.")  # (no dateline: the name opens the text)

@@ -159,12 +159,10 @@ def _speculative(sent: Span, trig: Token) -> bool:
 
 
 def _background(trig: Token) -> bool:
-    """A change told as background: "after retiring from", "since joining", "who joined in 2019"."""
+    """A change told as background: "after retiring from", "since joining", "prior to joining"."""
     doc = trig.doc
     prev = [doc[i].lower_ for i in range(max(0, trig.i - 2), trig.i)]
-    if any(w in ("after", "before", "since", "until", "upon") for w in prev):
-        return True
-    return False
+    return any(w in ("after", "before", "since", "until", "upon") for w in prev) or prev == ["prior", "to"]
 
 
 def _in_background_clause(tok: Token) -> bool:

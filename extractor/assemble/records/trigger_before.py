@@ -68,6 +68,9 @@ def _governing(s: SentenceState, p: Place) -> Trigger | None:
         as_title = p.list_end_tok < limit and doc[p.list_end_tok].lower_ == "as"
         if not (ms > trig.tok.i and (ms - trig.tok.i <= 3 or as_title)):
             return None
+    if trig.kind != "depart" and trig.tok.i < ms and _background(trig.tok) and any(
+            doc[k].text == "," for k in range(trig.tok.i + 1, ms)):
+        return None  # "Before joining Orrin, Hale was a partner at Kearney": the post held before
     if trig.kind == "depart" and _background(trig.tok) and not (
         trig.tok.pos_ == "NOUN" and _noun_of_reaches(doc, trig.tok.i, ms)
     ):
