@@ -67,6 +67,17 @@ POSTED = re.compile(
 #: A full date with its year, for byline lines
 _FULL_DATE = re.compile(
     rf"(?P<date>(?:{_MONTHS})\.?\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+{_YEAR})\b", re.IGNORECASE)
+_MONTH_YEAR = re.compile(rf"\b(?:{_MONTHS})\.?\s+({_YEAR})\b", re.IGNORECASE)
+
+
+def latest_dated_year(text: str) -> int | None:
+    """The latest year of a date the text gives with its month ("June 2024", "July 25, 2025",
+    "25 July 2025"): where a text without a dateline stands in time."""
+    years = [int(m.group("date")[-4:]) for m in _FULL_DATE.finditer(text)]
+    years += [int(m.group(1)) for m in _MONTH_YEAR.finditer(text)]
+    return max(years, default=None)
+
+
 #: What else a byline line may hold: times, zones, separators, capitalised names, and these words
 #: A clock time: "14:32", "7:15 AM", "9.30am" (assemble: no organisation right after one)
 CLOCK = re.compile(r"\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)

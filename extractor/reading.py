@@ -12,7 +12,7 @@ from functools import lru_cache, partial
 from .assemble import CharSpan, DocView, Found, find_appointments, fold, make_view, seats_with_posts, sentences
 from .clean import CleanText
 from .components import normalize_title
-from .dates import effective_date, looks_like_wire_copy
+from .dates import effective_date, latest_dated_year, looks_like_wire_copy
 from .decide.candidates import Candidate, doc_candidates
 from .decide.model import Decision, DecisionModel
 from .models import Appointment, Evidence, Organisation, PastEmployer, Person, Role, Successor
@@ -38,11 +38,12 @@ def rule_reading(doc, announced: date | None) -> tuple[DocView, list[Found], lis
     sents = sentences(doc)
     view = make_view(doc)
     found_all = find_appointments(doc, view)
+    year = latest_dated_year(doc.text) if announced is None else None
     dated: list[tuple[Found, date | None]] = []
     for found in found_all:
         sent = sents[found.sent_index]
         eff = effective_date(sent, announced)
-        if is_background(sent.text, eff, announced):
+        if is_background(sent.text, eff, announced, year):
             continue
         dated.append((found, eff))
     kept = {id(f) for f in seats_with_posts([f for f, _ in dated])}

@@ -27,8 +27,9 @@ _IN_YEAR = re.compile(r"\b(?:in|during)\s+((?:19|20)\d\d)\b", re.IGNORECASE)  # 
 BACKGROUND_DAYS = 45
 
 
-def is_background(sentence: str, when: date | None, announced: date | None) -> bool:
-    """Is the change in this sentence an earlier one, told as background?
+def is_background(sentence: str, when: date | None, announced: date | None, year: int | None = None) -> bool:
+    """Is the change in this sentence an earlier one, told as background? ``year``: where a text
+    that gives no announcement date stands in time (its latest dated year).
 
     >>> is_background("Smith quit as president of Acme in October.", date(1987, 3, 1), date(1987, 3, 23))
     False
@@ -36,12 +37,15 @@ def is_background(sentence: str, when: date | None, announced: date | None) -> b
     True
     >>> is_background("Jones resigned as chairman last year.", None, date(1987, 3, 23))
     True
+    >>> is_background("Lee joined Acme in 2021 as CFO.", None, None, 2025)
+    True
     """
     if _FUTURE.search(sentence):
         return False
     if _LONG_AGO.search(sentence):
         return True
-    if announced is not None and any(int(y) < announced.year for y in _IN_YEAR.findall(sentence)):
+    now = announced.year if announced is not None else year
+    if now is not None and any(int(y) < now for y in _IN_YEAR.findall(sentence)):
         return True  # "Sticht retired as chairman of R.J. Reynolds in 1983"
     return when is not None and announced is not None and (announced - when).days > BACKGROUND_DAYS
 

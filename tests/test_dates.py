@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.dates import announcement_date, blank_datelines, parse_date, wire_stamp
+from extractor.dates import announcement_date, blank_datelines, latest_dated_year, parse_date, wire_stamp
 
 
 @pytest.mark.parametrize(
@@ -75,6 +75,18 @@ def test_dateline_blanking_keeps_length():
 def test_date_finders_never_raise_and_keep_length(text):
     announcement_date(text)
     assert len(blank_datelines(text)) == len(text)
+    year = latest_dated_year(text)
+    assert year is None or 1900 <= year < 2100
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("She joined in 2019. The move takes effect on July 25th, 2025, the firm said.", 2025),
+    ("Sales rose 4% in 2023 and 6% in June 2024.", 2024),  # a year alone is no date
+    ("Founded in 1998, Acme names a new chief.", None),
+    ("Acme said on 3 March 2021 that ... on Jan. 5, 2020", 2021),
+])
+def test_the_latest_dated_year_counts_only_years_given_with_a_month(text, year):
+    assert latest_dated_year(text) == year
 
 
 def test_a_lower_case_line_ending_in_a_dash_and_a_date_is_no_dateline():

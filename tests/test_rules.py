@@ -830,6 +830,13 @@ def test_the_board_owner_is_not_the_boards_own_name(ex):
     assert {(p, o) for p, _, o, _ in records(ex, text)} == {("Al Wexley", "Harbor Health")}
 
 
+def test_a_change_in_an_earlier_year_is_background_even_without_a_dateline(ex):
+    # no dateline: the latest dated year of the text stands for the announcement's
+    text = ("Orrin Foods Inc named Alan Hale chief innovation officer, effective June 3, 2025. "
+            "Barbara Goose joined Orrin in 2021 as Chief Marketing Officer.")
+    assert {p for p, _, _, _ in records(ex, text)} == {"Alan Hale"}
+
+
 @pytest.mark.parametrize("background", [
     "Before joining Orrin, Hale was a Senior Partner at Kearney, where he led the practice.",
     "Prior to joining Orrin, Alan was a tax director at Deloitte.",
