@@ -1482,6 +1482,32 @@ def test_a_headlines_firm_the_ner_took_for_a_person_is_the_firm(text, persons, f
     assert People(doc).taken_for_a_firm(doc[span.start:span.end]) is is_person
 
 
+def test_a_headlines_firm_the_body_names_as_an_organisation_is_the_main_one_though_the_ner_saw_a_person(ex):
+    # a firm named like a person ("Halden Pryce"): a person in the headline, an organisation in the body
+    from extractor.assemble.entities.main_org import _main_org
+    from extractor.assemble.entities.people import People
+    from extractor.assemble.text import sentences
+
+    text = ("# Halden Pryce Announces Leadership Transition\n\nHalden Pryce, the law firm, said Ann Lee will retire. "
+            "ERP users, ERP clients and ERP partners stay with Halden Pryce.")
+    doc = ex.nlp(text)
+    starts = [i for i, t in enumerate(doc) if t.text in ("Halden", "Ann", "ERP")]
+    doc.ents = [Span(doc, i, i + (1 if doc[i].text == "ERP" else 2),
+                     label="PERSON" if i == starts[0] or doc[i].text == "Ann" else "ORG") for i in starts]
+    assert _main_org(doc, sentences(doc), People(doc)).text == "Halden Pryce"
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Helix Labs Corp. ( TSX : \u201c HLX \u201d , OTC PINK : \u201c HLXF \u201d , FRANKFURT : \u201c HLX0 \u201d ) said",
+     "HLX0"),
+    ("Helix Labs Corp. ( TSX : \u201c HLX \u201d ) said", "HLX"),
+    ("KAP Tools AG ( WKN 620840 ; ISIN DE0006208408 ) said", "WKN"),
+    ("KAP Tools AG ( WKN 620840 ; ISIN DE0006208408 ) said", "ISIN DE0006208408"),
+])
+def test_tickers_and_security_numbers_are_no_organisations(text, org):
+    assert _org_entity(text, org) is None
+
+
 def test_the_people_a_firms_name_holds_are_forgotten_once_it_is_the_main_organisation():
     from extractor.assemble.entities.people import People
 

@@ -153,8 +153,9 @@ def _main_org(doc: Doc, sents: list[Span], people: "People") -> CharSpan | None:
         if subject is not None:
             break
     headline = _headline_org(doc, sents[:4])
-    if headline is not None and not people.taken_for_a_firm(headline):
-        subject = headline
+    if headline is not None and (not people.taken_for_a_firm(headline) or any(
+            e.label_ == "ORG" and e.start > headline.end and e.text == headline.text for e in doc.ents)):
+        subject = headline  # (the NER's "person" is the firm when the body names it as one)
     if subject is not None:
         key = org_key(subject.text)
         named = counts.get(key, []) + [subject]

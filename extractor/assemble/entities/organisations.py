@@ -22,9 +22,10 @@ def _clean_org(span: Span) -> Span | None:
     """
     start, end = span.start, span.end
     doc = span.doc
-    if start > 0 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ":" or \
-            start > 1 and doc[start - 1].text == ":" and doc[start - 2].text[:1].isupper() and start > 2 and doc[start - 3].text == "(":
+    if start > 0 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ":" or _a_ticker(doc, start):
         return None  # "(OSE: FJELL)", "(NYSE: TKR)": a stock exchange and a ticker
+    if fold(doc[start].text) in _SECURITY_CODES:
+        return None  # "WKN 620840", "ISIN DE0006208408": a security's number
     if start > 0 and CLOCK.fullmatch(doc[start - 1].text):
         return None  # "14:32 BST": a time zone
     verb = next((t.i for t in span if is_headline_verb(t)), None)
@@ -79,6 +80,25 @@ def _clean_org(span: Span) -> Span | None:
     if names_only_a_body([t.lower_ for t in span]):
         return None  # "Advisory Board", "Management Board": a firm's body, named without the firm
     return _firm_of_its_body(span)
+
+
+#: Names of a security's number ("WKN 620840; ISIN DE0006208408")
+_SECURITY_CODES = {"wkn", "isin", "cusip", "sedol", "lei", "valor"}
+
+
+def _a_ticker(doc: Doc, start: int) -> bool:
+    """Is the token at ``start`` a ticker after its exchange, in the brackets after a firm's name:
+    "(OSE: FJELL)", "(TSX: “HBP”, OTC PINK: “HBP0”)"?"""
+    k = start - 1
+    while k >= 0 and doc[k].is_quote:
+        k -= 1
+    if k < 1 or doc[k].text != ":" or not doc[k - 1].text[:1].isupper():
+        return False
+    k -= 1
+    while k >= 0 and start - k < 24 and (doc[k].is_upper or doc[k].is_quote or doc[k].text in (",", ":", ";")
+                                         or doc[k].like_num):
+        k -= 1
+    return k >= 0 and doc[k].text == "("
 
 
 def _firm_of_its_body(span: Span) -> Span:
