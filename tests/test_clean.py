@@ -344,6 +344,7 @@ def test_corpus_keeps_gold_strings_and_drops_boilerplate(path: Path):
         ("Jane\u00a0Roe\u2009and\u202fco\u2007x", "Jane Roe and co x"),
         ("Tom &amp; Jerry &lt;b&gt; &quot;q&quot; &#39;s&#39; &rsquo; &nbsp;x", "Tom & Jerry <b> \"q\" 's' ’  x"),
         ("Jo\u200bhn\ufeff Sm\u00adith", "John Smith"),
+        ("Alkira\u00ae, the leader in Fully Promoted\u2122 stores, and Acme&reg; Inc", "Alkira, the leader in Fully Promoted stores, and Acme Inc"),
         ("Société Générale’s Zoë Müller", "Société Générale’s Zoë Müller"),
         ("AT&T and R&D &unknown; &amp;amp; &#97;", "AT&T and R&D &unknown; &amp;amp; &#97;"),
     ],

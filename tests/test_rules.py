@@ -1508,6 +1508,28 @@ def test_tickers_and_security_numbers_are_no_organisations(text, org):
     assert _org_entity(text, org) is None
 
 
+@pytest.mark.parametrize("text, org, cleaned", [
+    ("he joins zenGate Global \u2019s Advisory Board", "Global \u2019s Advisory Board", "zenGate Global"),
+    ("a director of Orbis Tools 's Management Board", "Orbis Tools 's Management Board", "Orbis Tools"),
+    ("she worked for the Former UN agency", "Former UN", "UN"),
+])
+def test_an_organisation_is_cleaned_of_its_body_a_former_and_keeps_a_brand_in_camel_case(text, org, cleaned):
+    assert _org_entity(text, org) == cleaned
+
+
+@pytest.mark.parametrize("headline, org", [
+    ("# Former Cisco Systems COO Maria Vance Appointed to Orbis Tools Advisory Board",
+     "Orbis Tools Inc"),
+])
+def test_a_headlines_former_employer_is_not_the_firm_it_is_about(rules_only, headline, org):
+    text = (headline + "\n\nOrbis Tools Inc today announced the appointment of Maria Vance to its advisory board. "
+            "Vance was chief operating officer at Cisco Systems, and Cisco Systems later made her head of Cisco Systems "
+            "services.")
+    from extractor.assemble.view import make_view
+
+    assert make_view(rules_only.nlp(text)).main_org.text == org
+
+
 def test_the_people_a_firms_name_holds_are_forgotten_once_it_is_the_main_organisation():
     from extractor.assemble.entities.people import People
 

@@ -14,7 +14,8 @@ _SPACES = {cp: " " for cp in (0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x
 _SPECIAL = re.compile(
     r"(?P<cr>\r\n?)"
     r"|(?P<brk>[\x0b\x0c\x85\u2028\u2029])"
-    r"|(?P<gone>[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+)"
+    # (and trade marks, which glue to names: "Alkira®, the leader in ...")
+    r"|(?P<gone>[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u00ae\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u2120\u2122\ufeff]+)"
 )
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Characters an entity is made of: a decoded entity must not produce them (except a lone
@@ -40,8 +41,13 @@ def _decoded_entity(text: str, match: re.Match[str]) -> str | None:
     '&'
     >>> _decoded_entity("&amp;lt;", _ENTITY.search("&amp;lt;")) is None
     True
+    >>> _decoded_entity("Alkira&reg;", _ENTITY.search("Alkira&reg;"))
+    ''
     """
-    decoded = _normalise_fragment(html.unescape(match.group()))
+    unescaped = html.unescape(match.group())
+    decoded = _normalise_fragment(unescaped)
+    if not decoded and unescaped != match.group():
+        return ""  # "&reg;", "&shy;": a character normalising deletes
     if not decoded or decoded == match.group():
         return None
     if decoded == "&":

@@ -98,7 +98,8 @@ def _headline_org(doc: Doc, sents: list[Span]) -> Span | None:
                 while start - 1 >= sent.start and doc[start - 1].text[:1].isupper() or start - 1 >= sent.start and doc[start - 1].text in (".", "&", "-"):
                     start -= 1
                 end = _up_to_a_verb(doc, start, tok.i)  # "[Acme] Is Expanding, Appoints"
-                if start < end:
+                if start < end and doc[start].lower_ not in ("former", "ex"):  # (a past employer: "Former
+                    # Cisco Systems COO Maria Martinez Appointed to ...")
                     span = _clean_org(doc[start:end])
                     if span is not None and _named_again(doc, span, sent) and not is_credential(span.text):
                         return span  # (not "Thomas Lee, MD, [MBA] Named ...")

@@ -40,7 +40,7 @@ def _clean_org(span: Span) -> Span | None:
     firm = fold(doc[end - 1].text) in _LEGAL_SUFFIXES  # "Wertheim Schroder and [Co Inc]"
     while k - 1 >= 0 and start - k < 5:
         prev = doc[k - 1]
-        if prev.is_alpha and prev.text[:1].isupper() and (prev.ent_type_ in ("", "ORG") or firm and prev.ent_type_ == "PERSON") and prev.lower_ not in _STOP_CAPS and prev.lower_ not in headline_verbs() and (not prev.is_sent_start or firm and k < start):
+        if prev.is_alpha and (prev.text[:1].isupper() or _camel_case(prev.text)) and (prev.ent_type_ in ("", "ORG") or firm and prev.ent_type_ == "PERSON") and prev.lower_ not in _STOP_CAPS and prev.lower_ not in headline_verbs() and (not prev.is_sent_start or firm and k < start):
             k -= 1
         elif prev.lower_ in ("and", "&") and k - 2 >= 0 and doc[k - 2].text[:1].isupper() and (
                 doc[k - 2].ent_type_ in ("", "ORG") or firm and doc[k - 2].ent_type_ == "PERSON") and k < start + 1:
@@ -51,8 +51,8 @@ def _clean_org(span: Span) -> Span | None:
         start = k
     elif k < start:
         start = k + 1
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].text in ("<", "(", "-", "—", "–")):
-        start += 1
+    while start < end and (doc[start].lower_ in ("the", "a", "an", "former") or doc[start].text in ("<", "(", "-", "—", "–")):
+        start += 1  # (and "Former UN": the UN)
     if start < end and doc[start].lower_.rstrip(".") in _HONORIFICS:
         return None  # "Mr. Kwon", "Dr. Balencic": a person
     while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’", ">") or doc[end - 1].is_punct and doc[end - 1].text not in (".", "!")):
@@ -79,7 +79,15 @@ def _clean_org(span: Span) -> Span | None:
         return None  # "the Company"
     if names_only_a_body([t.lower_ for t in span]):
         return None  # "Advisory Board", "Management Board": a firm's body, named without the firm
+    poss = next((t.i for t in span if t.text in ("'s", "’s")), None)
+    if poss is not None and poss > span.start and names_only_a_body([t.lower_ for t in doc[poss + 1:span.end]]):
+        span = doc[span.start:poss]  # "zenGate Global's Advisory Board": the firm whose body it is
     return _firm_of_its_body(span)
+
+
+def _camel_case(word: str) -> bool:
+    """A brand's word that opens in lower case ("zenGate", "eBay", "iCoreConnect")."""
+    return word[:1].islower() and any(c.isupper() for c in word[1:])
 
 
 #: Names of a security's number ("WKN 620840; ISIN DE0006208408")
