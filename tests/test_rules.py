@@ -1530,6 +1530,28 @@ def test_a_headlines_former_employer_is_not_the_firm_it_is_about(rules_only, hea
     assert make_view(rules_only.nlp(text)).main_org.text == org
 
 
+@pytest.mark.parametrize("text, person", [
+    ("# Orbis Tools Welcomes Veteran Juan M. Sese as Vice President of Finance\n\n"
+     "Orbis Tools Inc is pleased to welcome Juan M. Sese as Vice President of Finance.", "Juan M. Sese"),
+    ("# Fitzroy Minerals Welcomes Resources Expert and Shareholder Craig Parry as Technical Advisor\n\n"
+     "Fitzroy Minerals Inc. is pleased to announce the appointment of Mr. Craig Parry as Technical Advisor.",
+     "Craig Parry"),
+    # (but the name the body writes in full stays whole)
+    ("# Orbis Tools Appoints Industry Leader Carla Lyden Wirth as Chief Executive Officer\n\n"
+     "Orbis Tools Inc announced the appointment of Carla Lyden Wirth as its new Chief Executive Officer. "
+     "Ms. Lyden Wirth brings four decades of experience.", "Carla Lyden Wirth"),
+])
+def test_a_headlines_description_run_into_a_name_gives_way_to_the_bodys_name(rules_only, text, person):
+    assert {a.person.name for a in rules_only.extract(text, "t").appointments} == {person}
+
+
+def test_a_name_does_not_end_in_the_small_word_after_it(rules_only):
+    text = ("O2 Investment Partners is excited to announce the promotions of Jimmy Frye to Partner, Charles "
+            "Miller to Principal, and Travis Aho to Vice President.")
+    assert {a.person.name for a in rules_only.extract(text, "t").appointments} == {
+        "Jimmy Frye", "Charles Miller", "Travis Aho"}
+
+
 def test_the_people_a_firms_name_holds_are_forgotten_once_it_is_the_main_organisation():
     from extractor.assemble.entities.people import People
 

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from ...components import lexicon
 from ...dates import GENERATIONS, month_is_first_name
 from ..names import _legal_suffix, is_given_name, nicknames_of, same_first_name
-from ..text import doc_ents, fold, token_texts
+from ..text import doc_ents, fold, headline_line, token_texts
 from ..trigger_words import headline_verbs, is_headline_verb, triggers
 from ..words import _DAY_AND_MONTH_NAMES, _HONORIFICS, _JOIN_WORDS, _LEGAL_SUFFIXES, _ORG_WORDS, is_credential
 from .names_by_context import _joined_at_saint, _left_out_first_name, _names_by_context
@@ -36,6 +36,18 @@ def _first_of_two_surnames(key: str) -> str | None:
     if len(parts) >= 3 and len(parts[-2]) > 2 and not is_given_name(parts[-2]):
         return parts[-2]
     return None
+
+
+def _described_in_a_headline(longer: Span | None, shorter) -> bool:
+    """Is ``longer`` a headline's name that holds the words of another mention (``shorter``,
+    a Span or a ``PersonInfo``) after words of its own: "Veteran Juan M. Sese" for "Juan M. Sese",
+    "Shareholder Craig Parry" (a title-case headline's description run into the name)? Not when
+    the text writes the longer name again ("Carleen Lyden Walker", then "Ms. Lyden Walker")."""
+    if longer is None or not longer.doc.has_annotation("SENT_START"):
+        return False
+    words = (shorter.text if isinstance(shorter, Span) else shorter.name).split()
+    return len(words) >= 2 and len(longer) > len(words) and longer.text.split()[-len(words):] == words \
+        and headline_line(longer.sent) and longer.doc.text.count(longer.text) == 1
 
 
 class People:
@@ -91,7 +103,8 @@ class People:
             if key is None:
                 key = " ".join(words)
             info = self.by_key.get(key)
-            if info is None or len(span.text) > len(info.name):
+            if info is None or len(span.text) > len(info.name) and not _described_in_a_headline(span, info) \
+                    or _described_in_a_headline(doc.char_span(info.start, info.end), span):
                 self.by_key[key] = PersonInfo(key, span.text, span.start_char, span.end_char, surname)
             last_by_surname[surname] = key
             for t in span:
@@ -195,6 +208,8 @@ class People:
         doc = ent.doc
         while start < end and (doc[start].lower_ in _HONORIFICS or not doc[start].is_alpha and doc[start].text not in ("(",)):
             start += 1
+        while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_stop:
+            end -= 1  # "[Jimmy Frye to] Partner": the NER ran into the next word
         while end > start and (doc[end - 1].text in ("'s", "’s", "'", "’") or doc[end - 1].is_punct and doc[end - 1].text != "."
                                or end - start > 2 and doc[end - 1].is_upper and is_credential(doc[end - 1].text)):
             end -= 1  # (and an honour or degree after the name: "Kieran West MBE")
