@@ -1552,6 +1552,17 @@ def test_a_name_does_not_end_in_the_small_word_after_it(rules_only):
         "Jimmy Frye", "Charles Miller", "Travis Aho"}
 
 
+@pytest.mark.parametrize("text, name, person", [
+    ("Brougher Appointed CEO of Velocity Global", "Velocity Global", False),
+    ("She was named president at Harlan Books", "Harlan Books", False),
+    ("the appointment of Velma Ross as president", "Velma Ross", True),
+])
+def test_a_name_after_a_posts_of_is_its_firm_not_a_person(text, name, person):
+    from extractor.assemble.entities.people import _not_a_person
+
+    assert _not_a_person(_span_of(text, name), set(), {}) is not person
+
+
 def test_the_people_a_firms_name_holds_are_forgotten_once_it_is_the_main_organisation():
     from extractor.assemble.entities.people import People
 
