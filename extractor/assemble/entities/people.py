@@ -417,8 +417,7 @@ def _not_a_person(span: Span, name_words: set[str], title_at: dict[int, Span]) -
         return True  # "promoted to Treasurer": the NER took the title for a name
     if len(span) > 1 and _post_or_unit(span[-1]):
         return True  # "Accenture Partner", "Market Analyst", "Materials Segment": a post or a unit ends no name
-    if span.start >= 2 and doc[span.start - 1].lower_ in ("of", "at") and (
-            _title_word(doc[span.start - 2]) or fold(doc[span.start - 2].text) in _TITLE_ABBREVIATIONS):
+    if span.start >= 2 and doc[span.start - 1].lower_ in ("of", "at") and _post_or_unit(doc[span.start - 2]):
         return True  # "Appointed CEO of [Velocity Global]": a post's firm
     return False
 
