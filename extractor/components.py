@@ -114,7 +114,7 @@ class TitleFinder:
                 self._word(tok) not in self.lex.head_only_after_modifier
                 or saw_modifier
                 or self._word(tok) == "member" and j + 1 < n and doc[j + 1].lower_ == "of"  # "member of the board"
-                or j == i and self._in_a_posts_slot(doc, j)
+                or j == i and (self._in_a_posts_slot(doc, j) or self._given_as(doc, j))
             ):
                 last_head = j
                 saw_modifier = True  # "president" in "president emeritus" enables "emeritus"
@@ -142,6 +142,18 @@ class TitleFinder:
         noun, det, as_ = doc[j - 1], doc[j - 2], doc[j - 3]
         return (noun.pos_ == "NOUN" or noun.pos_ == "PROPN" and noun.is_title and not noun.ent_type_) and noun.is_alpha \
             and det.lower_ in ("a", "an", "its", "the", "our") and as_.lower_ == "as"
+
+    @staticmethod
+    def _given_as(doc: Doc, j: int) -> bool:
+        """Is a head that needs a modifier given alone as a post, capitalised as posts are: "the
+        appointment of Lamon Rutten as an Advisor", "joins as Scientist" (not "acted as an advisor
+        to the deal")?"""
+        if not doc[j].is_title:
+            return False
+        k = j - 1
+        if k >= 0 and doc[k].lower_ in ("a", "an", "its", "our", "their"):
+            k -= 1
+        return k >= 0 and doc[k].lower_ == "as"
 
     def _title_taken_for_a_name(self, doc: Doc, i: int) -> bool:
         """Is the person entity at token i only title words from i on, and i its first token or

@@ -848,6 +848,14 @@ def test_a_post_held_before_the_move_is_no_change(ex, background):
     assert records(ex, text) == {("Alan Hale", "chief innovation officer", "Orrin Foods Inc", "appointed")}
 
 
+@pytest.mark.parametrize("text, person, role", [
+    ("Orbis Tools Inc has announced the appointment of Lamon Rutten as an Advisor.", "Lamon Rutten", "Advisor"),
+    ("Orbis Tools Inc is pleased to announce Rod Reynolds as its newest Partner.", "Rod Reynolds", "Partner"),
+])
+def test_a_post_given_after_as_alone_or_as_the_newest(ex, text, person, role):
+    assert changes(ex, text) == {(person, role, "appointed")}
+
+
 def test_a_firm_named_for_its_partners_is_whole_even_when_the_ner_takes_them_for_people(ex):
     text = ("Wertheim Schroder and Co Inc said it appointed Steven Kotler, 40, "
             "president of the investment banking firm.")  # (no dateline: the name opens the text)

@@ -69,7 +69,10 @@ def test_normalize_title(title, normalized):
     ("She joined as a Wealth Advisor .", ["Wealth Advisor"]),
     ("She joined as its lead analyst .", ["lead analyst"]),  # (a modifier of the lexicon, as before)
     ("She met a wealth advisor .", []),  # not where a post is given
-    ("She joined as an advisor .", []),  # the head alone is still no post
+    ("She joined as an Advisor .", ["Advisor"]),  # the head alone, capitalised as a post
+    ("She joined as Scientist .", ["Scientist"]),
+    ("She joined as an advisor .", []),  # (in lower case, as likely "acted as an advisor to the deal")
+    ("She met an Advisor .", []),  # the head alone, elsewhere, is no post
 ])
 def test_a_head_that_needs_a_modifier_takes_the_noun_before_it_where_a_post_is_given(blank, finder, text, expected):
     doc = blank(text)

@@ -23,6 +23,7 @@ _CONNECT = {"-", "–", "added", "into", "him", "them",
     "vacancy", "left", "by", "named", "appointed", "elected", "promoted", "hired", "chosen",
     "selected", "tapped", "designated", "nominated", "recruited", "retained", "made", "both",
     "our", "all", "two", "three", "another", "other", "each", "senior", "next", "incoming", "term",
+    "newest", "latest",
     "year", "one-year", "two-year", "three-year",
 }
 
