@@ -856,6 +856,19 @@ def test_a_post_given_after_as_alone_or_as_the_newest(ex, text, person, role):
     assert changes(ex, text) == {(person, role, "appointed")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Orbis Tools Inc said Rob Gangemi, who joined Orbis in 2017 as the Corporate Controller, was promoted to "
+     "Vice President of Finance.", {("Rob Gangemi", "Vice President of Finance")}),
+    ("Orbis Tools Inc said Madison Faulkner, who joined Orbis as a Principal, was promoted to Partner.",
+     {("Madison Faulkner", "Partner")}),
+    # (the clause alone still tells a change)
+    ("Orbis Tools Inc said Rob Gangemi, who was named Corporate Controller in May, will lead the review.",
+     {("Rob Gangemi", "Corporate Controller")}),
+])
+def test_a_past_move_in_the_persons_own_clause_is_background_to_the_sentences_move(ex, text, expected):
+    assert {(p, r) for p, r, _ in changes(ex, text)} == expected
+
+
 def test_a_firm_named_for_its_partners_is_whole_even_when_the_ner_takes_them_for_people(ex):
     text = ("Wertheim Schroder and Co Inc said it appointed Steven Kotler, 40, "
             "president of the investment banking firm.")  # (no dateline: the name opens the text)

@@ -22,7 +22,8 @@ def _verbs_after(s: SentenceState, p: Place, predecessor: bool) -> bool:
     chairman"). True when one of them made a record."""
     made = False
     for trig in (t for t in s.trigs if p.list_end_tok <= t.tok.i < p.limit and (not predecessor or t.kind in ("appoint", "depart"))):
-        if trig.kind == "depart" and _background(trig.tok) or _in_anothers_clause(s, p, trig):
+        if trig.kind == "depart" and _background(trig.tok) or _in_anothers_clause(s, p, trig) \
+                or _past_in_own_clause(s, p, trig):
             continue
         if trig.kind == "succeed" and _is_succeeded(s.doc, trig, p.limit):
             made = _passive_succession(s, p, trig, made) or made
@@ -38,6 +39,17 @@ def _in_anothers_clause(s: SentenceState, p: Place, trig: Trigger) -> bool:
     succeed Nils Lund, who retires as chief executive": Lund retires, not Dahl)?"""
     clause = next((t for t in (trig.tok, *trig.tok.ancestors) if t.dep_ == "relcl"), None)
     return clause is not None and any(ms <= clause.head.i < me and key != p.key for ms, me, key in s.mentions)
+
+
+def _past_in_own_clause(s: SentenceState, p: Place, trig: Trigger) -> bool:
+    """Does the trigger tell, in the past, the person's own relative clause, while the sentence
+    moves the person on outside it ("Rob Gangemi, who joined Krasdale in 2017 as Corporate
+    Controller, was promoted to Vice President": the clause is the career before)?"""
+    clause = next((t for t in (trig.tok, *trig.tok.ancestors) if t.dep_ == "relcl"), None)
+    if clause is None or trig.tok.tag_ != "VBD" or not p.ms <= clause.head.i < p.me:
+        return False
+    inside = {t.i for t in clause.subtree}
+    return any(t.kind in ("appoint", "promote") and t.tok.i > max(inside) for t in s.trigs)
 
 
 def _is_succeeded(doc: Doc, trig: Trigger, limit: int) -> bool:
