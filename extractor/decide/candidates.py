@@ -21,7 +21,7 @@ from typing import TypeVar
 from spacy.tokens import Doc, Span
 
 from ..assemble import CharSpan, DocView, Found, find_triggers, fold, is_given_name, make_view
-from ..assemble.words import BOARD_MODIFIERS, BOARD_WORDS
+from ..assemble.words import _BOARD_MEMBERS, BOARD_MODIFIERS, BOARD_WORDS
 from ..dates import effective_date, looks_like_wire_copy
 
 T = TypeVar("T")
@@ -433,8 +433,7 @@ def board_titles(doc: Doc, sent: Span, taken: set[int]) -> list[Span]:
         while start > sent.start and doc[start - 1].lower_ in BOARD_MODIFIERS:
             start -= 1
         end = tok.i + 1
-        if end + 1 < sent.end and doc[end].lower_ == "of" and doc[end + 1].lower_ in ("directors", "advisors", "advisers",
-                                                                                          "trustees", "governors"):
+        if end + 1 < sent.end and doc[end].lower_ == "of" and doc[end + 1].lower_ in _BOARD_MEMBERS:
             end += 2
         if any(i in taken for i in range(start, end)):
             continue

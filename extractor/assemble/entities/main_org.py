@@ -5,7 +5,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..names import _has_legal_suffix, _legal_suffix, _name_words, is_given_name, org_key
 from ..results import CharSpan
-from ..text import _ent_at, fold, headline_line, is_upper_sentence, sent_ents
+from ..text import _ent_at, doc_ents, fold, headline_line, is_upper_sentence, sent_ents
 from ..trigger_words import triggers
 from ..words import _JOIN_WORDS, is_credential
 from .organisations import _clean_org
@@ -155,7 +155,7 @@ def _main_org(doc: Doc, sents: list[Span], people: "People") -> CharSpan | None:
             break
     headline = _headline_org(doc, sents[:4])
     if headline is not None and (not people.taken_for_a_firm(headline) or any(
-            e.label_ == "ORG" and e.start > headline.end and e.text == headline.text for e in doc.ents)):
+            e.label_ == "ORG" and e.start > headline.end and e.text == headline.text for e in doc_ents(doc))):
         subject = headline  # (the NER's "person" is the firm when the body names it as one)
     if subject is not None:
         key = org_key(subject.text)

@@ -43,11 +43,12 @@ def _described_in_a_headline(longer: Span | None, shorter) -> bool:
     a Span or a ``PersonInfo``) after words of its own: "Veteran Juan M. Sese" for "Juan M. Sese",
     "Shareholder Craig Parry" (a title-case headline's description run into the name)? Not when
     the text writes the longer name again ("Carleen Lyden Walker", then "Ms. Lyden Walker")."""
-    if longer is None or not longer.doc.has_annotation("SENT_START"):
+    if longer is None:
         return False
     words = (shorter.text if isinstance(shorter, Span) else shorter.name).split()
     return len(words) >= 2 and len(longer) > len(words) and longer.text.split()[-len(words):] == words \
-        and headline_line(longer.sent) and longer.doc.text.count(longer.text) == 1
+        and longer.doc.has_annotation("SENT_START") and headline_line(longer.sent) \
+        and longer.doc.text.count(longer.text) == 1
 
 
 class People:
