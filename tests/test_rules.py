@@ -1676,3 +1676,17 @@ def test_an_honour_or_degree_right_after_a_name_is_skipped(ex, text, record):
 ])
 def test_announcing_and_welcoming_someone_as_a_post_is_a_move(ex, sentence, expected):
     assert changes(ex, "BOSTON, May 2, 2025 -- " + sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Tamsin Foods has added Rory Kell to its team as chief financial officer.",
+     {("Rory Kell", "chief financial officer", "appointed")}),
+    ("Tamsin Foods welcomed Rory Kell to the Tamsin family as its new head of bakery operations.",
+     {("Rory Kell", "head of bakery operations", "appointed")}),
+    ("Tamsin Foods announced the addition of Rory Kell to its growing team as the company's new controller.",
+     {("Rory Kell", "controller", "appointed")}),
+    # the group without a post after its "as" gives no move
+    ("Tamsin Foods is glad to welcome Rory Kell to the team as it opens new bakeries.", set()),
+])
+def test_a_post_after_the_group_a_newcomer_is_added_to_is_the_move(ex, sentence, expected):
+    assert changes(ex, "BOSTON, May 2, 2025 -- " + sentence) == expected

@@ -33,16 +33,39 @@ def _between_ok(doc: Doc, a: int, b: int, extra: frozenset[str] = frozenset()) -
     if b - a > 9:
         return False
     agent = False
+    group_end = _to_the_group_end(doc, a, b)
     for i in range(a, b):
         t = doc[i]
         w = t.lower_
         agent = agent or w == "by"
+        if i < group_end:
+            continue
         if w in _CONNECT or w in extra or t.like_num or t.is_space or t.ent_type_ in ("DATE", "TIME") or w == "on":
             continue
         if agent and w in _APPOINTING_BODIES:
             continue  # "was appointed by the board (of directors) as president"
         return False
     return True
+
+
+#: The group a newcomer is added to, welcomed to, brought to: "to its team as", "to the family as"
+_GROUPS = {"team", "teams", "family", "staff", "ranks", "roster", "crew", "bench"}
+
+
+def _to_the_group_end(doc: Doc, a: int, b: int) -> int:
+    """ "added Rory Kell to its growing team as", "welcomed X to the Tamsin family as": the end
+    of the "to" phrase that names the group, when the title's "as" follows it; else ``a``."""
+    if not (a + 2 < b and doc[a].lower_ == "to" and doc[a + 1].lower_ in _GROUP_OWNERS):
+        return a
+    for k in range(a + 2, min(b, a + 6)):
+        if doc[k].lower_ in _GROUPS:
+            return k + 1 if k + 1 < b and doc[k + 1].lower_ == "as" else a
+        if doc[k].is_punct or doc[k].lower_ in ("as", "and", "to"):
+            return a
+    return a
+
+
+_GROUP_OWNERS = {"its", "the", "our", "their", "his", "her"}
 
 
 #: Who appoints, in "by the board of directors", "by its shareholders"

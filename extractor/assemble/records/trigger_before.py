@@ -11,7 +11,7 @@ from ..constructions.appositions import (
 from ..constructions.boards import _board_title, post_on_the_board, seat_title
 from ..constructions.governing import _and_of_reaches, _governing_trigger, _noun_of_reaches, _pairs_reach
 from ..constructions.subjects import _seeks_someone, _someone_else_does
-from ..constructions.title_after import _left_behind, _title_after_pos
+from ..constructions.title_after import _left_behind, _title_after_pos, _to_the_group_end
 from ..entities.titles import _title_word
 from ..results import CharSpan
 from ..trigger_words import Trigger, _background, _in_background_clause
@@ -65,7 +65,8 @@ def _governing(s: SentenceState, p: Place) -> Trigger | None:
     ):
         return None  # "Commenting on the appointment, X, president of Y, said"
     if trig.kind == "appoint" and trig.tok.lower_ in s.lex.announce_needs_object:
-        as_title = p.list_end_tok < limit and doc[p.list_end_tok].lower_ == "as"
+        as_at = _to_the_group_end(doc, p.list_end_tok, limit)  # "the addition of X to its team as"
+        as_title = as_at < limit and doc[as_at].lower_ == "as"
         if not (ms > trig.tok.i and (ms - trig.tok.i <= 3 or as_title)):
             return None
     if trig.kind != "depart" and trig.tok.i < ms and _background(trig.tok) and any(
