@@ -1690,3 +1690,14 @@ def test_announcing_and_welcoming_someone_as_a_post_is_a_move(ex, sentence, expe
 ])
 def test_a_post_after_the_group_a_newcomer_is_added_to_is_the_move(ex, sentence, expected):
     assert changes(ex, "BOSTON, May 2, 2025 -- " + sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "added" after the quotation it closes names who speaks, with the post held
+    ("“We are excited to be a part of this group,” added Dana Lee, president of Harwick Capital.", set()),
+    ('"The merger makes us stronger," adds Dana Lee, chief executive of Harwick.', set()),
+    # "added" with its object is still a hire
+    ("Harwick Capital has added Dana Lee as president.", {("Dana Lee", "president", "appointed")}),
+])
+def test_added_after_a_quotation_introduces_its_speaker_not_a_hire(ex, sentence, expected):
+    assert changes(ex, "BOSTON, May 2, 2025 -- " + sentence) == expected
