@@ -1701,3 +1701,16 @@ def test_a_post_after_the_group_a_newcomer_is_added_to_is_the_move(ex, sentence,
 ])
 def test_added_after_a_quotation_introduces_its_speaker_not_a_hire(ex, sentence, expected):
     assert changes(ex, "BOSTON, May 2, 2025 -- " + sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a post's field the NER took for a name is no person
+    ("Dana Whitcombe has joined Harwick Bio as chief commercial officer after serving as Senior Vice President, "
+     "Global Cell Therapy Commercial Development at Orrin Biotech.",
+     {("Dana Whitcombe", "chief commercial officer", "appointed")}),
+    # a surname that is a region's word is still a name
+    ("Harwick Bio named Kieran West chief commercial officer.",
+     {("Kieran West", "chief commercial officer", "appointed")}),
+])
+def test_a_name_that_ends_in_a_departments_word_is_no_person(ex, sentence, expected):
+    assert changes(ex, "BOSTON, May 2, 2025 -- " + sentence) == expected

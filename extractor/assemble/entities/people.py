@@ -418,6 +418,8 @@ def _not_a_person(span: Span, name_words: set[str], title_at: dict[int, Span]) -
         return True  # "promoted to Treasurer": the NER took the title for a name
     if len(span) > 1 and _post_or_unit(span[-1]):
         return True  # "Accenture Partner", "Market Analyst", "Materials Segment": a post or a unit ends no name
+    if len(span) > 1 and _a_department(span[-1]):
+        return True  # "Senior Vice President, [Global Cell Therapy Commercial Development]": a post's field
     if span.start >= 2 and doc[span.start - 1].lower_ in ("of", "at") and _post_or_unit(doc[span.start - 2]):
         return True  # "Appointed CEO of [Velocity Global]": a post's firm
     return False
@@ -429,6 +431,19 @@ def _post_or_unit(tok: Token) -> bool:
     lex = lexicon()
     w = tok.lower_
     return (w in lex.heads or w in lex.unit_words or fold(tok.text) in _TITLE_ABBREVIATIONS) and not is_given_name(fold(tok.text))
+
+
+#: Department words that are also places or surnames ("Kieran West", "Oliver North")
+_REGIONS = {"north", "south", "east", "west", "america", "americas", "africa", "asia", "europe", "pacific", "latin",
+            "emea", "apac", "region", "worldwide"}
+
+
+def _a_department(tok: Token) -> bool:
+    """Is the word a department's ("Development", "Operations", "Corporate Finance"), never a
+    surname: no region word, no first name?"""
+    w = tok.lower_
+    return w in lexicon().departments and w not in _REGIONS and w not in ("and", "of") \
+        and not is_given_name(fold(tok.text))
 
 
 #: A name with an apostrophe inside: "O'Donoghue", "D’Arcy"
