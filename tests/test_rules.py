@@ -1714,3 +1714,16 @@ def test_added_after_a_quotation_introduces_its_speaker_not_a_hire(ex, sentence,
 ])
 def test_a_name_that_ends_in_a_departments_word_is_no_person(ex, sentence, expected):
     assert changes(ex, "BOSTON, May 2, 2025 -- " + sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the person a join verb takes as its object is who is joined, not who joins
+    ("Dana Whitcombe joins existing board member Ravi Patel, the founder of Harwick, to support its strategy.", set()),
+    ("In the new episode, Dana Whitcombe, President of Orrin, joins Ravi Patel, President of Harwick Jewelers, "
+     "to discuss luxury.", set()),
+    ("The addition of Dana in joining Ravi and Kingsley on the board sends a clear message.", set()),
+    # the joiner still moves
+    ("Dana Whitcombe joins Harwick as chief operating officer.", {("Dana Whitcombe", "chief operating officer", "appointed")}),
+])
+def test_the_person_a_join_verb_takes_as_its_object_does_not_move(ex, sentence, expected):
+    assert changes(ex, "BOSTON, May 2, 2025 -- " + sentence) == expected

@@ -15,7 +15,7 @@ from ..constructions.title_after import _left_behind, _title_after_pos, _to_the_
 from ..entities.titles import _title_word
 from ..results import CharSpan
 from ..trigger_words import Trigger, _background, _in_background_clause
-from ..words import _HONORIFICS
+from ..words import _HONORIFICS, _JOIN_WORDS
 from .build import record
 from .state import Place, SentenceState
 
@@ -51,6 +51,8 @@ def _governing(s: SentenceState, p: Place) -> Trigger | None:
     trig = _governing_trigger(doc, s.trigs, ms, me, limit)
     if trig is None or trig.kind == "succeed" or _someone_else_does(s.view, trig.tok, p.key, ms):
         return None
+    if trig.tok.lower_ in _JOIN_WORDS and trig.tok.i < ms and _joins_a_person(doc, trig.tok.i, ms):
+        return None  # "Dana Lee joins existing board member Ravi Patel": Patel is who is joined
     if trig.kind in ("appoint", "promote") and trig.tok.i >= me and _seeks_someone(doc, trig.tok, limit):
         return None  # "Smith named a new chief financial officer": Smith appoints
     if trig.tok.pos_ == "NOUN" and trig.tok.i > me and not any(
@@ -79,6 +81,14 @@ def _governing(s: SentenceState, p: Place) -> Trigger | None:
     if trig.kind == "depart" and trig.tok.pos_ == "NOUN" and _in_background_clause(trig.tok):
         return None  # "after Baker was named chief of staff following the resignation of Donald Regan"
     return trig
+
+
+def _joins_a_person(doc, i: int, ms: int) -> bool:
+    """Is the person at ``ms`` the object of the join verb at ``i`` ("joins Ravi Patel",
+    "joining existing board member Ravi Patel"), not its agent ("joined by Ravi Patel")?"""
+    between = doc[i + 1:ms]
+    return len(between) <= 6 and not any(t.lower_ in ("by", "as", "to", "from") or t.is_punct or t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"
+                                         for t in between)
 
 
 def _new_title(s: SentenceState, p: Place, trig: Trigger):
