@@ -1727,3 +1727,15 @@ def test_a_name_that_ends_in_a_departments_word_is_no_person(ex, sentence, expec
 ])
 def test_the_person_a_join_verb_takes_as_its_object_does_not_move(ex, sentence, expected):
     assert changes(ex, "BOSTON, May 2, 2025 -- " + sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a move word inside a quotation gives no post to its speaker after it
+    ("“She has been a tireless advocate and we are pleased to promote her to this role,” said Dana Whitcombe, "
+     "President and CEO of Harwick.", set()),
+    # the person named inside the quotation still moves
+    ("“We named Ravi Patel chief operating officer,” said Dana Whitcombe, chairman.",
+     {("Ravi Patel", "chief operating officer", "appointed")}),
+])
+def test_a_move_word_inside_a_quotation_gives_no_post_to_its_speaker(ex, sentence, expected):
+    assert changes(ex, "BOSTON, May 2, 2025 -- " + sentence) == expected

@@ -6,7 +6,7 @@ from spacy.tokens import Span
 
 from ..constructions.appositions import (
     _appositive_end, _appositive_title, _as_after_appositive, _as_closing_appositive, _title_before,
-    _title_by_apposition,
+    _quote_closes, _title_by_apposition,
 )
 from ..constructions.boards import _board_title, post_on_the_board, seat_title
 from ..constructions.governing import _and_of_reaches, _governing_trigger, _noun_of_reaches, _pairs_reach
@@ -51,6 +51,8 @@ def _governing(s: SentenceState, p: Place) -> Trigger | None:
     trig = _governing_trigger(doc, s.trigs, ms, me, limit)
     if trig is None or trig.kind == "succeed" or _someone_else_does(s.view, trig.tok, p.key, ms):
         return None
+    if trig.tok.i < ms and any(_quote_closes(doc, k, ms) for k in range(trig.tok.i + 1, ms)):
+        return None  # "“... pleased to promote her to this role,” said Dana Lee, President": who speaks
     if trig.tok.lower_ in _JOIN_WORDS and trig.tok.i < ms and _joins_a_person(doc, trig.tok.i, ms):
         return None  # "Dana Lee joins existing board member Ravi Patel": Patel is who is joined
     if trig.kind in ("appoint", "promote") and trig.tok.i >= me and _seeks_someone(doc, trig.tok, limit):
