@@ -1739,3 +1739,13 @@ def test_the_person_a_join_verb_takes_as_its_object_does_not_move(ex, sentence, 
 ])
 def test_a_move_word_inside_a_quotation_gives_no_post_to_its_speaker(ex, sentence, expected):
     assert changes(ex, "BOSTON, May 2, 2025 -- " + sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a thing named after a person is no move of theirs
+    ("The prize, named after Harwick co-founder Dana Whitcombe, honours young engineers.", set()),
+    ("The report, named for its principal author, former Harwick Bank governor Ravi Patel, calls for reform.", set()),
+    ("Harwick named Ravi Patel chief operating officer.", {("Ravi Patel", "chief operating officer", "appointed")}),
+])
+def test_a_thing_named_after_a_person_is_no_move(ex, sentence, expected):
+    assert changes(ex, "BOSTON, May 2, 2025 -- " + sentence) == expected

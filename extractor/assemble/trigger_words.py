@@ -59,6 +59,9 @@ def is_headline_verb(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.lower_ in headline_verbs()
 
 
+#: The naming verbs that also name a thing after a person ("named after", "named for")
+_NAMES = {"name", "names", "named", "naming"}
+
 #: Trigger words that also introduce a speaker, after the quotation they close
 _SAYS = {"added", "adds"}
 _CLOSING_QUOTES = {'"', "”", "’", "'", "''"}
@@ -119,6 +122,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
             tok.dep_ == "amod" and nxt is not None and nxt.lower_ in _DUTY_WORDS
         ):
             continue  # "the added post", "a retired general"
+        if w in _NAMES and nxt is not None and nxt.lower_ in ("after", "for"):
+            continue  # "an award named after co-founder Joan Bavaria", "named for its principal author"
         if w in _SAYS and tok.i > 0 and tok.doc[tok.i - 1].text in _CLOSING_QUOTES:
             continue  # "“... a part of,” added Dana Lee, president of Harwick": who speaks
         if tok.pos_ in ("PROPN",) and not tok.is_lower and not _title_case_line(sent):
