@@ -1749,3 +1749,14 @@ def test_a_move_word_inside_a_quotation_gives_no_post_to_its_speaker(ex, sentenc
 ])
 def test_a_thing_named_after_a_person_is_no_move(ex, sentence, expected):
     assert changes(ex, "BOSTON, May 2, 2025 -- " + sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a move on a condition, vowed, threatened or likely has not been made
+    ("Party chairman Dana Whitcombe vowed to resign if the reforms were rejected.", set()),
+    ("Prime Minister Ravi Patel is likely to leave office this summer, analysts said.", set()),
+    ("Harwick chairman Dana Whitcombe threatened to resign over the merger.", set()),
+    ("Harwick said Ravi Patel resigned as chairman.", {("Ravi Patel", "chairman", "departed")}),
+])
+def test_a_move_on_a_condition_or_a_likelihood_is_speculation(ex, sentence, expected):
+    assert changes(ex, "TOKYO, June 2 - " + sentence) == expected

@@ -165,9 +165,18 @@ def _takes_a_role(tok: Token, lex: TriggerLexicon) -> bool:
 
 
 def _speculative(sent: Span, trig: Token) -> bool:
+    """A move not made: a speculation word shortly before the trigger ("may appoint", "is likely
+    to leave"), or a condition right after it ("would resign if the plan failed")."""
     lex = triggers()
     window = sent.doc[max(sent.start, trig.i - 9): trig.i]
-    return any(t.text in lex.speculation for t in window)
+    if any(t.text in lex.speculation for t in window):
+        return True
+    for t in sent.doc[trig.i + 1:min(sent.end, trig.i + 5)]:  # "vowed to resign if they were rejected"
+        if t.is_punct:
+            return False
+        if t.lower_ in ("if", "unless"):
+            return True
+    return False
 
 
 def _background(trig: Token) -> bool:
