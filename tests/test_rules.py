@@ -1760,3 +1760,8 @@ def test_a_thing_named_after_a_person_is_no_move(ex, sentence, expected):
 ])
 def test_a_move_on_a_condition_or_a_likelihood_is_speculation(ex, sentence, expected):
     assert changes(ex, "TOKYO, June 2 - " + sentence) == expected
+
+
+def test_a_headlines_capitalised_preposition_starts_no_name(rules_only):
+    text = "# Harwick Technology Appoints Dana Whitcombe as CFO Amid Rapid Maritime Industry Growth and Innovation"
+    assert records(rules_only, text) == {("Dana Whitcombe", "CFO", "Harwick Technology", "appointed")}

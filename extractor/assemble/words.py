@@ -41,6 +41,9 @@ _STOP_CAPS = {
     "previously", "formerly", "since", "as", "president", "chairman", "chief", "ceo", "cfo",
     "besides", "also", "however", "meanwhile", "but", "and", "earlier", "later", "separately", "under",
     "with", "for", "at", "from", "by", "of", "to", "this", "that", "these", "those", "both", "all",
+    # prepositions a title-case headline capitalises ("as CFO Amid Rapid Industry Growth")
+    "amid", "amidst", "among", "across", "through", "throughout", "into", "within", "without", "toward",
+    "towards", "following", "ahead", "via", "despite", "including", "upon", "beyond", "alongside",
     # headline nouns after a title ("Announces CEO Succession Plan")
     "succession", "plan", "transition", "update", "leadership", "changes", "appointment", "appointments",
     "announcement", "team",
