@@ -1765,3 +1765,9 @@ def test_a_move_on_a_condition_or_a_likelihood_is_speculation(ex, sentence, expe
 def test_a_headlines_capitalised_preposition_starts_no_name(rules_only):
     text = "# Harwick Technology Appoints Dana Whitcombe as CFO Amid Rapid Maritime Industry Growth and Innovation"
     assert records(rules_only, text) == {("Dana Whitcombe", "CFO", "Harwick Technology", "appointed")}
+
+
+def test_a_posts_opening_words_after_appointed_are_no_name(ex):
+    found = changes(ex, "BOSTON, May 2, 2025 -- The gala will be joined by Dana Whitcombe, its newly appointed "
+                        "Global Artistic Director, as part of this celebration.")
+    assert not any(person.startswith("Global") for person, _, _ in found)

@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ...components import lexicon
 from ..names import is_given_name
 from ..text import fold, opens_a_line, token_texts
 from ..trigger_words import triggers
@@ -93,6 +94,8 @@ def _names_by_context(doc: Doc, title_at: dict[int, Span]) -> list[Span]:
         if words and (re.fullmatch(r"(?:[A-Z]\.)+", words[-1].text) or all(t.ent_type_ in ("GPE", "NORP", "LOC") for t in words)
                       and not is_given_name(fold(words[0].text))):
             words = []  # "Shad U.S.", "Los Angeles", "Sunni Moslem" (not "Beverly Ahn")
+        if words and _post_word(words[0]):
+            words = []  # "its newly appointed [Global Artistic] Director": a post's words, no name
         if len(words) < 2 or any(t.ent_type_ == "ORG" and t.ent_iob_ == "B" and _runs_past(doc, t.i, j, title_at) for t in doc[i:j]):
             i = max(j, i + 1)
             continue
@@ -129,6 +132,14 @@ def _names_by_context(doc: Doc, title_at: dict[int, Span]) -> list[Span]:
             out.append(doc[i:j])
         i = max(j, i + 1)
     return out
+
+
+def _post_word(tok: Token) -> bool:
+    """Is the word one that opens a post ("Global", "Senior", "Marketing"): a title's modifier or
+    a department's word? None of the people of our annotated corpora has one for a first name."""
+    lex = lexicon()
+    w = tok.lower_
+    return w in lex.modifiers or w in lex.departments and w not in ("and", "of")
 
 
 #: "the appointment of Rhiannon Pryce-Jones as ...": nouns whose "of" leads to the person changing
