@@ -1771,3 +1771,13 @@ def test_a_posts_opening_words_after_appointed_are_no_name(ex):
     found = changes(ex, "BOSTON, May 2, 2025 -- The gala will be joined by Dana Whitcombe, its newly appointed "
                         "Global Artistic Director, as part of this celebration.")
     assert not any(person.startswith("Global") for person, _, _ in found)
+
+
+def test_a_name_given_with_its_exchange_and_ticker_is_the_firm(rules_only):
+    # the NER may take a listed firm for a person; its ticker says it is a company
+    text = ("# Harwick Lithium (NASDAQ: HWLX) Announces Appointment Of Seasoned Lithium Expert Dana Whitcombe As "
+            "Chief Operating Officer\n\nBy Ravi Patel, Benzinga\n\nHarwick Lithium (NASDAQ: HWLX) is a little-known "
+            "miner. Whitcombe spent ten years at Orrin Lithium Corporation, which she left in 2024.")
+    found = records(rules_only, text)
+    assert ("Dana Whitcombe", "Chief Operating Officer", "Harwick Lithium", "appointed") in found
+    assert not any(person == "Harwick Lithium" for person, *_ in found)

@@ -5,11 +5,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ..names import _has_legal_suffix, _legal_suffix, _name_words, is_given_name, org_key
 from ..results import CharSpan
-from ..text import _ent_at, doc_ents, fold, headline_line, is_upper_sentence, sent_ents
+from ..text import _ent_at, doc_ents, fold, headline_line, is_upper_sentence, sent_ents, token_texts
 from ..trigger_words import triggers
 from ..words import _JOIN_WORDS, is_credential
 from .organisations import _clean_org
-from .people import People
+from .people import People, _listed_at
 from .titles import _title_word
 
 
@@ -116,6 +116,23 @@ def _named_again(doc: Doc, span: Span, headline: Span) -> bool:
     return span.text in body or len(span) > 2 and f"{span[0].text} {span[1].text} " in body
 
 
+def _listed_firm(doc: Doc, sents: list[Span]) -> Span | None:
+    """The first name the opening sentences give with its exchange and ticker: "Atlas Lithium
+    (NASDAQ: ATLX) Announces ...", whatever the NER took it for."""
+    texts = token_texts(doc)
+    for sent in sents:
+        for i in range(sent.start + 1, sent.end):
+            if _listed_at(texts, i):
+                k = i
+                while k - 1 >= sent.start and i - k < 5 and texts[k - 1][:1].isupper() and (
+                        texts[k - 1].isalpha() or texts[k - 1] in ("&", "-")):
+                    k -= 1
+                span = _clean_org(doc[k:i]) if k < i else None
+                if span is not None:
+                    return span
+    return None
+
+
 def _main_org(doc: Doc, sents: list[Span], people: "People") -> CharSpan | None:
     """The organisation the document is about: the subject announcing the news in the
     body ("Hytek Microsystems Inc said ...", "Medicen Paris Region ... today announces"),
@@ -157,6 +174,8 @@ def _main_org(doc: Doc, sents: list[Span], people: "People") -> CharSpan | None:
     if headline is not None and (not people.taken_for_a_firm(headline) or any(
             e.label_ == "ORG" and e.start > headline.end and e.text == headline.text for e in doc_ents(doc))):
         subject = headline  # (the NER's "person" is the firm when the body names it as one)
+    if subject is None:
+        subject = _listed_firm(doc, sents[:6])
     if subject is not None:
         key = org_key(subject.text)
         named = counts.get(key, []) + [subject]

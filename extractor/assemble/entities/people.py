@@ -373,6 +373,15 @@ def _firms(doc: Doc, texts: list[str]) -> tuple[set[str], list[tuple[str, ...]]]
     firms: set[str] = set()
     firm_names: list[tuple[str, ...]] = []
     for ti in range(1, len(texts)):
+        if _listed_at(texts, ti):  # "Atlas Lithium (NASDAQ: ATLX)": a listed company
+            last = ti - 1
+            k = last
+            while k >= 0 and last - k < 3 and texts[k][:1].isupper() and texts[k].isalpha():
+                k -= 1
+            if k < last:
+                firms.add(fold(texts[last]))
+                firm_names.append(tuple(fold(x) for x in texts[k + 1:last + 1]))
+            continue
         if not _legal_suffix(texts[ti]):
             continue
         t = doc[ti]
@@ -391,6 +400,19 @@ def _firms(doc: Doc, texts: list[str]) -> tuple[set[str], list[tuple[str, ...]]]
             k -= 1
         firm_names.append(tuple(fold(x.text) for x in doc[k + 1:last + 1]))
     return firms, firm_names
+
+
+def _listed_at(texts: list[str], i: int) -> bool:
+    """Does a stock exchange and a ticker open in brackets at ``i``: "(NASDAQ: ATLX)", "(TSX-V:
+    ABC)", "(OTCQB: OWPC)"?"""
+    if texts[i] != "(" or i + 2 >= len(texts):
+        return False
+    k = i + 1
+    while k < len(texts) and k - i <= 3 and texts[k] != ":":
+        if not (texts[k].isupper() or texts[k] == "-"):
+            return False
+        k += 1
+    return k < len(texts) - 1 and texts[k] == ":" and k > i + 1 and texts[k + 1][:1].isupper()
 
 
 def _not_a_person(span: Span, name_words: set[str], title_at: dict[int, Span]) -> bool:
