@@ -1781,3 +1781,11 @@ def test_a_name_given_with_its_exchange_and_ticker_is_the_firm(rules_only):
     found = records(rules_only, text)
     assert ("Dana Whitcombe", "Chief Operating Officer", "Harwick Lithium", "appointed") in found
     assert not any(person == "Harwick Lithium" for person, *_ in found)
+
+
+def test_a_headline_firms_legal_suffix_with_its_full_stop_does_not_end_the_headline(rules_only):
+    text = ("# Harwick Products, Inc. Appoints Dana Whitcombe as Chief Financial Officer\n\n"
+            "LAS VEGAS, NV - July 1, 2025 (NEWMEDIAWIRE) - Harwick Products, Inc. (OTCQB: HWPC), a developer of "
+            "materials, is pleased to announce the appointment of Dana Whitcombe, CPA, as its new Chief Financial "
+            "Officer. Whitcombe earned a degree at Indiana University and worked at Indiana University Health.")
+    assert ("Dana Whitcombe", "Chief Financial Officer", "Harwick Products, Inc.", "appointed") in records(rules_only, text)

@@ -10,7 +10,7 @@ import unicodedata
 from functools import lru_cache
 
 from spacy.attrs import ORTH
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..components import SENTENCE_ENDS
 
@@ -51,12 +51,22 @@ def sentences(doc: Doc) -> list[Span]:
             words = [t for t in prev if not t.is_space]
             first = next((t for t in sent if not t.is_space), None)
             if words and first is not None and "\n" not in text[words[-1].idx + len(words[-1]):first.idx] \
-                    and words[-1].text not in SENTENCE_ENDS and not words[-1].text.endswith("."):
+                    and (words[-1].text not in SENTENCE_ENDS and not words[-1].text.endswith(".")
+                         or _suffix_before_headline_verb(words[-1], first)):
                 bounds[-1][1] = sent.end
                 continue
         bounds.append([sent.start, sent.end])
     doc.user_data["extractor.sentences"] = [tuple(b) for b in bounds]
     return [doc[a:b] for a, b in bounds]
+
+
+def _suffix_before_headline_verb(last: Token, first: Token) -> bool:
+    """ "# One World Products, Inc. | Appoints William Rowland as CFO": a firm's legal suffix with
+    its full stop, which the parser took for a sentence's end before a headline's verb."""
+    from .names import _legal_suffix
+    from .trigger_words import is_headline_verb
+
+    return last.text.endswith(".") and bool(_legal_suffix(last.text)) and is_headline_verb(first)
 
 
 def token_texts(doc: Doc) -> list[str]:
