@@ -1789,3 +1789,23 @@ def test_a_headline_firms_legal_suffix_with_its_full_stop_does_not_end_the_headl
             "materials, is pleased to announce the appointment of Dana Whitcombe, CPA, as its new Chief Financial "
             "Officer. Whitcombe earned a degree at Indiana University and worked at Indiana University Health.")
     assert ("Dana Whitcombe", "Chief Financial Officer", "Harwick Products, Inc.", "appointed") in records(rules_only, text)
+
+
+@pytest.mark.parametrize("text, record", [
+    # a credential with full stops is no firm
+    ("# Dana Whitcombe, M.D. named HHN Chief Medical Officer\n\nThe Harwick Health Network (HHN) announced "
+     "today that it selected Dana Whitcombe, M.D., as its chief medical officer.",
+     ("Dana Whitcombe", "chief medical officer", "Harwick Health Network", "appointed")),
+    # the bracket that closes a ticker ends no headline
+    ("# D-Harwick Quantum (NYSE: HWQ) Names Dana Whitcombe Chief Operating Officer\n\nThe company said Dana "
+     "Whitcombe will start in May.",
+     ("Dana Whitcombe", "Chief Operating Officer", "D-Harwick Quantum", "appointed")),
+])
+def test_a_headlines_firm_is_no_credential_and_keeps_its_ticker(rules_only, text, record):
+    assert record in records(rules_only, text)
+
+
+@pytest.mark.parametrize("word", ["MD", "M.D.", "Ph.D.", "CPA", "Esq."])
+def test_credentials_are_known_with_or_without_full_stops(word):
+    from extractor.assemble.words import is_credential
+    assert is_credential(word)

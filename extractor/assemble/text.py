@@ -61,12 +61,13 @@ def sentences(doc: Doc) -> list[Span]:
 
 
 def _suffix_before_headline_verb(last: Token, first: Token) -> bool:
-    """ "# One World Products, Inc. | Appoints William Rowland as CFO": a firm's legal suffix with
-    its full stop, which the parser took for a sentence's end before a headline's verb."""
+    """ "# One World Products, Inc. | Appoints William Rowland as CFO", "# D-Wave Quantum (NYSE:
+    QBTS) | Names ...": a firm's legal suffix with its full stop, or the bracket closing its
+    ticker, which the parser took for a sentence's end before a headline's verb."""
     from .names import _legal_suffix
     from .trigger_words import is_headline_verb
 
-    return last.text.endswith(".") and bool(_legal_suffix(last.text)) and is_headline_verb(first)
+    return (last.text == ")" or last.text.endswith(".") and bool(_legal_suffix(last.text))) and is_headline_verb(first)
 
 
 def token_texts(doc: Doc) -> list[str]:

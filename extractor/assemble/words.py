@@ -96,4 +96,4 @@ _CREDENTIALS = {"cpa", "cfa", "cfe", "cfp", "cma", "cia", "cisa", "cissp", "pmp"
 
 def is_credential(text: str) -> bool:
     """Is the word a credential, degree or honour written after a name ("CPA", "Ph.D.", "MBE")?"""
-    return fold(text).replace(".", "") in _CREDENTIALS
+    return fold(text).replace(".", "").replace(" ", "") in _CREDENTIALS  # ("M.D." folds to "m d")

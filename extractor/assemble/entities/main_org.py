@@ -124,8 +124,8 @@ def _listed_firm(doc: Doc, sents: list[Span]) -> Span | None:
         for i in range(sent.start + 1, sent.end):
             if _listed_at(texts, i):
                 k = i
-                while k - 1 >= sent.start and i - k < 5 and texts[k - 1][:1].isupper() and (
-                        texts[k - 1].isalpha() or texts[k - 1] in ("&", "-")):
+                while k - 1 >= sent.start and i - k < 5 and (
+                        texts[k - 1][:1].isupper() and texts[k - 1].isalpha() or texts[k - 1] in ("&", "-")):
                     k -= 1
                 span = _clean_org(doc[k:i]) if k < i else None
                 if span is not None:
