@@ -1809,3 +1809,18 @@ def test_a_headlines_firm_is_no_credential_and_keeps_its_ticker(rules_only, text
 def test_credentials_are_known_with_or_without_full_stops(word):
     from extractor.assemble.words import is_credential
     assert is_credential(word)
+
+
+def test_a_tie_between_organisations_goes_to_the_name_the_text_writes_most(ex):
+    from spacy.tokens import Doc
+
+    from extractor.assemble.entities.main_org import _main_org
+    from extractor.assemble.entities.people import People
+    from extractor.assemble.text import sentences
+
+    words = "Orrin Bank lent money . Harwick Labs hired Ann Lee . Harwick Labs grows .".split()
+    # the NER labels each firm once: the second "Harwick Labs" went unlabelled
+    doc = Doc(ex.nlp.vocab, words=words, sent_starts=[True] + [False] * 4 + [True] + [False] * 5 + [True] + [False] * 3,
+              ents=["B-ORG", "I-ORG", "O", "O", "O", "B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"])
+    main = _main_org(doc, sentences(doc), People(doc))
+    assert main is not None and main.text == "Harwick Labs"
