@@ -1824,3 +1824,10 @@ def test_a_tie_between_organisations_goes_to_the_name_the_text_writes_most(ex):
               ents=["B-ORG", "I-ORG", "O", "O", "O", "B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"])
     main = _main_org(doc, sentences(doc), People(doc))
     assert main is not None and main.text == "Harwick Labs"
+
+
+def test_a_posts_function_named_before_its_firm_is_no_past_employer(ex):
+    text = ("BOSTON, May 2, 2025 -- Harwick named Dana Whitcombe chief financial officer. Prior to that, Whitcombe "
+            "was a Director of Valuations and Transaction Support at Orrin Text, where she served for ten years.")
+    (record,) = ex.extract(text, "t").appointments
+    assert [p.name for p in record.past_employers] == ["Orrin Text"]

@@ -208,6 +208,8 @@ def _employer_name(view: DocView, sent: Span, span: Span, school_tokens: set[int
             first = span.start
         else:
             return None
+    if _function_before_its_firm(view, span, sent.end):
+        return None  # "Director of Valuations and [Transaction Support] at Open Text": a function
     unit = _possessed_unit(doc, span, sent.end)
     if unit is not None:
         span, first = unit, unit.start  # "Marriott Corp's <MHS> Straw Hat Pizza unit": the unit
@@ -228,6 +230,23 @@ def _employer_name(view: DocView, sent: Span, span: Span, school_tokens: set[int
     if _modifies_a_noun(doc, span.end, sent.end):
         return None  # "the COVID-19 pandemic", "the Celgene 'Innovation Lab'"
     return span
+
+
+def _function_before_its_firm(view: DocView, span: Span, limit: int) -> bool:
+    """Is the run a post's function, with the firm named after it: "Director of Valuations and
+    Transaction Support at Open Text", "Head of Sales for Orrin Bank"? It follows a title's "of"
+    (a few words back: "of Valuations and ...") and "at", "for" or "with" and a name follow it."""
+    doc = view.doc
+    k = span.end
+    while k < limit and k - span.end < 6 and (doc[k].lower_ in ("and", "&", ",") or doc[k].text[:1].isupper()):
+        k += 1  # "Valuations [and Transaction Support] at": the rest of the function
+    if not (k + 1 < limit and doc[k].lower_ in ("at", "for", "with")):
+        return False
+    nxt = doc[k + 2] if doc[k + 1].lower_ == "the" and k + 2 < limit else doc[k + 1]
+    if not nxt.text[:1].isupper():
+        return False
+    of = next((i for i in range(span.start - 1, max(span.start - 6, -1), -1) if doc[i].lower_ == "of"), None)
+    return of is not None and of > 0 and view.title_at.get(of - 1) is not None
 
 
 def _names_no_firm(view: DocView, span: Span, school_tokens: set[int]) -> bool:
