@@ -1831,3 +1831,11 @@ def test_a_posts_function_named_before_its_firm_is_no_past_employer(ex):
             "was a Director of Valuations and Transaction Support at Orrin Text, where she served for ten years.")
     (record,) = ex.extract(text, "t").appointments
     assert [p.name for p in record.past_employers] == ["Orrin Text"]
+
+
+def test_posts_held_now_alongside_the_new_one_are_no_past_employers(ex):
+    text = ("BOSTON, May 2, 2025 -- Harwick named Dana Whitcombe chief financial officer. Whitcombe sits on "
+            "the boards of Orrin Financial Inc. and the Tamsin Arts Foundation. She was previously treasurer of Kell "
+            "Mining Corp.")
+    (record,) = ex.extract(text, "t").appointments
+    assert [p.name for p in record.past_employers] == ["Kell Mining Corp."]

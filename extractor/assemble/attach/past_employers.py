@@ -61,6 +61,14 @@ def _genders(view: DocView) -> dict[str, str]:
     return out
 
 
+#: Words of posts held now, alongside the new one ("serves on the boards of", "sits on"); not "currently"
+#: alone: "is currently chairman of Cascade Filters" is the post a wire story's appointee leaves
+_HOLDS_NOW = {"serves", "sits", "concurrently"}
+#: Words of posts held before, which make a sentence with posts held now tell past ones too
+_HELD_BEFORE = {"previously", "formerly", "former", "prior", "was", "served", "held", "spent", "worked", "led",
+                "joined", "before", "earlier", "had"}
+
+
 def _attach_past_employers(view: DocView, found: list[Found]) -> None:
     doc = view.doc
     lex = triggers()
@@ -103,6 +111,8 @@ def _attach_past_employers(view: DocView, found: list[Found]) -> None:
             continue
         if rec_sent and not (words & {"previously", "formerly", "former", "from", "prior", "most", "recently", "was", "currently"}):
             continue
+        if words & _HOLDS_NOW and not words & _HELD_BEFORE:
+            continue  # "She currently serves on the boards of X and Y": posts held now, no past employers
         # other people mentioned in the sentence own what follows their name
         # another person who starts a clause owns what follows ("..., while Smith was at Acme")
         # or is told about in a relative clause ("replaces Herbert Shaw, who returns to his post at ...")
