@@ -1839,3 +1839,11 @@ def test_posts_held_now_alongside_the_new_one_are_no_past_employers(ex):
             "Mining Corp.")
     (record,) = ex.extract(text, "t").appointments
     assert [p.name for p in record.past_employers] == ["Kell Mining Corp."]
+
+
+def test_a_list_of_clients_names_no_past_employers(ex):
+    text = ("BOSTON, May 2, 2025 -- Harwick named Dana Whitcombe chief financial officer. Before joining Harwick, "
+            "Whitcombe was a senior director at Orrin Consulting, working with clients like Tamsin Foods, Kell Mining "
+            "and Vell Corp.")
+    (record,) = ex.extract(text, "t").appointments
+    assert [p.name for p in record.past_employers] == ["Orrin Consulting"]

@@ -61,6 +61,22 @@ def _genders(view: DocView) -> dict[str, str]:
     return out
 
 
+#: Those a person served or dealt with, whose names a list follows ("clients like", "brands such as")
+_SERVED = {"clients", "customers", "brands", "accounts", "co-investors", "exits"}
+
+
+def _served_list_start(sent) -> int | None:
+    """Where a list of clients, customers or brands starts ("clients like Mastercard, Kraken",
+    "top brands such as Chipotle"): the names after it are no employers."""
+    doc = sent.doc
+    for t in sent:
+        if t.lower_ in _SERVED:
+            nxt = [doc[k].lower_ for k in range(t.i + 1, min(sent.end, t.i + 3))]
+            if nxt[:1] in (["like"], ["including"]) or nxt[:2] == ["such", "as"]:
+                return t.i
+    return None
+
+
 #: Words of posts held now, alongside the new one ("serves on the boards of", "sits on"); not "currently"
 #: alone: "is currently chairman of Cascade Filters" is the post a wire story's appointee leaves
 _HOLDS_NOW = {"serves", "sits", "concurrently"}
@@ -119,9 +135,12 @@ def _attach_past_employers(view: DocView, found: list[Found]) -> None:
         others = [m for m in mentions if m[2] != subject and (
             m[0] == sent.start or doc[m[0] - 1].lower_ in (",", "and", "while", "whereas", ";")
             or m[1] + 1 < sent.end and doc[m[1]].text == "," and doc[m[1] + 1].lower_ in ("who", "whose"))]
+        served = _served_list_start(sent)
         for cand in _employer_candidates(view, sent):
             if any(m[0] < cand.start and m[0] > (mentions[0][0] if mentions else sent.start) for m in others):
                 continue
+            if served is not None and cand.start > served:
+                continue  # "at FTI Consulting, working with clients like Mastercard and Kraken"
             if view.people.at(cand.start) == subject:
                 continue
             name = cand.text
