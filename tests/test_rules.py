@@ -1847,3 +1847,11 @@ def test_a_list_of_clients_names_no_past_employers(ex):
             "and Vell Corp.")
     (record,) = ex.extract(text, "t").appointments
     assert [p.name for p in record.past_employers] == ["Orrin Consulting"]
+
+
+def test_a_sentence_of_the_persons_story_that_names_no_one_gives_past_employers(ex):
+    # no name and no subject pronoun: "her" tells whose story it is
+    text = ("BOSTON, May 2, 2025 -- Harwick named Dana Whitcombe chief financial officer. Earlier roles at Orrin "
+            "Bank and Tamsin Foods have prepared her well.")
+    (record,) = ex.extract(text, "t").appointments
+    assert [p.name for p in record.past_employers] == ["Orrin Bank", "Tamsin Foods"]

@@ -104,6 +104,10 @@ def _attach_past_employers(view: DocView, found: list[Found]) -> None:
         # name ("Prior to Corvane, she held ..."): the person last named who fits the pronoun
         first_name = mentions[0][0] if mentions else sent.end
         pronoun = next((t for t in sent if t.i < first_name and t.lower_ in ("he", "she") and t.dep_.startswith("nsubj")), None)
+        if pronoun is None and not mentions:
+            # "Previous roles at firms such as X and Y have prepared her": a sentence of the
+            # person's story that names no one, with a pronoun of theirs
+            pronoun = next((t for t in sent if t.lower_ in _PRONOUNS), None)
         if pronoun is not None:
             want = _PRONOUNS[pronoun.lower_]
             subject = next((k for k in reversed(recent) if gender.get(k) in (None, want)), None)
