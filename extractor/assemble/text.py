@@ -8,6 +8,7 @@ import bisect
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Callable
 
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
@@ -51,8 +52,7 @@ def sentences(doc: Doc) -> list[Span]:
             words = [t for t in prev if not t.is_space]
             first = next((t for t in sent if not t.is_space), None)
             if words and first is not None and "\n" not in text[words[-1].idx + len(words[-1]):first.idx] \
-                    and (words[-1].text not in SENTENCE_ENDS and not words[-1].text.endswith(".")
-                         or _suffix_before_headline_verb(words[-1], first)):
+                    and words[-1].text not in SENTENCE_ENDS and not words[-1].text.endswith("."):
                 bounds[-1][1] = sent.end
                 continue
         bounds.append([sent.start, sent.end])
@@ -60,14 +60,24 @@ def sentences(doc: Doc) -> list[Span]:
     return [doc[a:b] for a, b in bounds]
 
 
-def _suffix_before_headline_verb(last: Token, first: Token) -> bool:
-    """ "# One World Products, Inc. | Appoints William Rowland as CFO", "# D-Wave Quantum (NYSE:
-    QBTS) | Names ...": a firm's legal suffix with its full stop, or the bracket closing its
-    ticker, which the parser took for a sentence's end before a headline's verb."""
-    from .names import _legal_suffix
-    from .trigger_words import is_headline_verb
-
-    return (last.text == ")" or last.text.endswith(".") and bool(_legal_suffix(last.text))) and is_headline_verb(first)
+def rejoin_sentences(doc: Doc, ends_none: Callable[[Token, Token], bool]) -> list[Span]:
+    """The doc's sentences (``sentences``) with each joined to the one before it where
+    ``ends_none(last word, next first word)`` says the parser's end is none and no line break
+    comes between; the doc's memo of sentences is replaced, so every later reader sees them."""
+    out: list[list[int]] = []
+    text = doc.text
+    for sent in sentences(doc):
+        if out:
+            words = [t for t in doc[out[-1][0]:out[-1][1]] if not t.is_space]
+            first = next((t for t in sent if not t.is_space), None)
+            if words and first is not None and "\n" not in text[words[-1].idx + len(words[-1]):first.idx] \
+                    and ends_none(words[-1], first):
+                out[-1][1] = sent.end
+                continue
+        out.append([sent.start, sent.end])
+    doc.user_data["extractor.sentences"] = [tuple(b) for b in out]
+    doc.user_data.pop("extractor.upper_sentences", None)
+    return [doc[a:b] for a, b in out]
 
 
 def token_texts(doc: Doc) -> list[str]:

@@ -3,14 +3,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..components import SPAN_KEY
 from .entities.acronyms import _acronyms, _short_names_of
 from .entities.main_org import _main_org
 from .entities.people import People
+from .names import _legal_suffix
 from .results import CharSpan
-from .text import fold, sentences
+from .text import fold, rejoin_sentences
+from .trigger_words import is_headline_verb
 
 
 @dataclass
@@ -33,8 +35,15 @@ class DocView:
         return self.acronyms.get(fold(org.text), org)
 
 
+def _ends_no_headline(last: Token, first: Token) -> bool:
+    """ "# One World Products, Inc. | Appoints William Rowland as CFO", "# D-Wave Quantum (NYSE:
+    QBTS) | Names ...": a firm's legal suffix with its full stop, or the bracket closing its
+    ticker, which the parser took for a sentence's end before a headline's verb."""
+    return (last.text == ")" or last.text.endswith(".") and _legal_suffix(last.text)) and is_headline_verb(first)
+
+
 def make_view(doc: Doc) -> DocView:
-    sents = sentences(doc)
+    sents = rejoin_sentences(doc, _ends_no_headline)
     titles = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
     title_at = {}
     for t in titles:
