@@ -201,7 +201,8 @@ def _main_org(doc: Doc, sents: list[Span], people: "People") -> CharSpan | None:
     if counts:
         # (a short upper-case word is more often a field's than the firm's: "AI", "EV", "GTM")
         # (a tie goes to the name the text writes most, whatever the NER made of it elsewhere)
-        spans = max(counts.values(), key=lambda named: (not _short_upper(named[0]), len(named), doc.text.count(named[0].text)))
+        text = doc.text  # (joined anew at each read)
+        spans = max(counts.values(), key=lambda named: (not _short_upper(named[0]), len(named), text.count(named[0].text)))
         best = max(spans, key=lambda s: len(s.text))
         return CharSpan(best.text, best.start_char, best.end_char)
     return None
