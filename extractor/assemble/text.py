@@ -42,42 +42,39 @@ def sentences(doc: Doc) -> list[Span]:
     Ostrowski president and | Janet L. Haugen chief financial officer."). The parser may leave
     two trees where ``paragraph_boundaries`` said no sentence starts. Worked out once per doc."""
     memo = doc.user_data.get("extractor.sentences")
-    if memo is not None:
-        return [doc[a:b] for a, b in memo]
-    bounds: list[list[int]] = []
-    text = doc.text
-    for sent in doc.sents:
-        if bounds:
-            prev = doc[bounds[-1][0]:bounds[-1][1]]
-            words = [t for t in prev if not t.is_space]
-            first = next((t for t in sent if not t.is_space), None)
-            if words and first is not None and "\n" not in text[words[-1].idx + len(words[-1]):first.idx] \
-                    and words[-1].text not in SENTENCE_ENDS and not words[-1].text.endswith("."):
-                bounds[-1][1] = sent.end
-                continue
-        bounds.append([sent.start, sent.end])
-    doc.user_data["extractor.sentences"] = [tuple(b) for b in bounds]
-    return [doc[a:b] for a, b in bounds]
+    if memo is None:
+        memo = doc.user_data["extractor.sentences"] = _joined(doc, doc.sents, _no_final_punctuation)
+    return [doc[a:b] for a, b in memo]
+
+
+def _no_final_punctuation(last: Token, first: Token) -> bool:
+    return last.text not in SENTENCE_ENDS and not last.text.endswith(".")
 
 
 def rejoin_sentences(doc: Doc, ends_none: Callable[[Token, Token], bool]) -> list[Span]:
     """The doc's sentences (``sentences``) with each joined to the one before it where
     ``ends_none(last word, next first word)`` says the parser's end is none and no line break
     comes between; the doc's memo of sentences is replaced, so every later reader sees them."""
-    out: list[list[int]] = []
-    text = doc.text
-    for sent in sentences(doc):
-        if out:
-            words = [t for t in doc[out[-1][0]:out[-1][1]] if not t.is_space]
-            first = next((t for t in sent if not t.is_space), None)
-            if words and first is not None and "\n" not in text[words[-1].idx + len(words[-1]):first.idx] \
-                    and ends_none(words[-1], first):
-                out[-1][1] = sent.end
-                continue
-        out.append([sent.start, sent.end])
-    doc.user_data["extractor.sentences"] = [tuple(b) for b in out]
+    bounds = doc.user_data["extractor.sentences"] = _joined(doc, sentences(doc), ends_none)
     doc.user_data.pop("extractor.upper_sentences", None)
-    return [doc[a:b] for a, b in out]
+    return [doc[a:b] for a, b in bounds]
+
+
+def _joined(doc: Doc, sents, ends_none: Callable[[Token, Token], bool]) -> list[tuple[int, int]]:
+    """The (start, end) of ``sents``, each joined to the one before where ``ends_none(the last
+    word before, the first word after)`` holds and no line break comes between them."""
+    bounds: list[list[int]] = []
+    text = doc.text
+    for sent in sents:
+        if bounds:
+            last = next((doc[k] for k in range(bounds[-1][1] - 1, bounds[-1][0] - 1, -1) if not doc[k].is_space), None)
+            first = next((t for t in sent if not t.is_space), None)
+            if last is not None and first is not None and "\n" not in text[last.idx + len(last):first.idx] \
+                    and ends_none(last, first):
+                bounds[-1][1] = sent.end
+                continue
+        bounds.append([sent.start, sent.end])
+    return [(a, b) for a, b in bounds]
 
 
 def token_texts(doc: Doc) -> list[str]:

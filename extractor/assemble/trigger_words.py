@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from ..datafiles import read
 from .text import _title_case_line
-from .words import _DUTY_WORDS
+from .words import _DUTY_WORDS, _quote_closes
 
 
 class TriggerLexicon(BaseModel):
@@ -61,10 +61,6 @@ def is_headline_verb(tok: Token) -> bool:
 
 #: The naming verbs that also name a thing after a person ("named after", "named for")
 _NAMES = {"name", "names", "named", "naming"}
-
-#: Trigger words that also introduce a speaker, after the quotation they close
-_SAYS = {"added", "adds"}
-_CLOSING_QUOTES = {'"', "”", "’", "'", "''"}
 
 
 @dataclass
@@ -124,7 +120,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
             continue  # "the added post", "a retired general"
         if w in _NAMES and nxt is not None and nxt.lower_ in ("after", "for"):
             continue  # "an award named after co-founder Joan Bavaria", "named for its principal author"
-        if w in _SAYS and tok.i > 0 and tok.doc[tok.i - 1].text in _CLOSING_QUOTES:
+        if tok.i > 0 and _quote_closes(tok.doc, tok.i - 1, len(tok.doc)):
             continue  # "“... a part of,” added Dana Lee, president of Harwick": who speaks
         if tok.pos_ in ("PROPN",) and not tok.is_lower and not _title_case_line(sent):
             continue  # "Gerald Names", "Leave Corp" (but "NanoGraf Appoints Thomas Redd")

@@ -3,6 +3,8 @@ when several stages ask it). A list only one rule reads stays beside that rule.
 """
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from .text import fold
 
 
@@ -97,3 +99,13 @@ _CREDENTIALS = {"cpa", "cfa", "cfe", "cfp", "cma", "cia", "cisa", "cissp", "pmp"
 def is_credential(text: str) -> bool:
     """Is the word a credential, degree or honour written after a name ("CPA", "Ph.D.", "MBE")?"""
     return fold(text).replace(".", "").replace(" ", "") in _CREDENTIALS  # ("M.D." folds to "m d")
+
+
+def _quote_closes(doc: Doc, k: int, limit: int) -> bool:
+    """Does a quotation close at ``k``, before its speaker ("... welcome Ann Lee,” said Bo Park,
+    chairman": no appositive of Ann Lee; "“...,” added Dana Lee, president": no hire)?"""
+    return doc[k].is_quote and k + 1 < limit and doc[k + 1].lower_ in _SPEECH_VERBS
+
+
+_SPEECH_VERBS = {"said", "says", "added", "adds", "noted", "notes", "explained", "explains", "commented",
+                 "comments", "stated", "states", "told", "tells", "remarked", "remarks"}

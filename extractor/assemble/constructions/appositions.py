@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ..view import DocView
+from ..words import _quote_closes
 
 
 def _appositive_end(doc: Doc, j: int, limit: int) -> int | None:
@@ -29,16 +30,6 @@ def _appositive_end(doc: Doc, j: int, limit: int) -> int | None:
             return None
         k += 1
     return None
-
-
-def _quote_closes(doc: Doc, k: int, limit: int) -> bool:
-    """Does a quotation close at ``k``, before its speaker ("... welcome Ann Lee,” said Bo Park,
-    chairman": no appositive of Ann Lee)?"""
-    return doc[k].is_quote and k + 1 < limit and doc[k + 1].lower_ in _SPEECH_VERBS
-
-
-_SPEECH_VERBS = {"said", "says", "added", "adds", "noted", "notes", "explained", "explains", "commented",
-                 "comments", "stated", "states", "told", "tells", "remarked", "remarks"}
 
 
 #: Words that open an appositive describing a person ("a director since 1979", "formerly ...")

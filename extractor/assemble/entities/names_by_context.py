@@ -137,9 +137,13 @@ def _names_by_context(doc: Doc, title_at: dict[int, Span]) -> list[Span]:
 def _post_word(tok: Token) -> bool:
     """Is the word one that opens a post ("Global", "Senior", "Marketing"): a title's modifier or
     a department's word? None of the people of our annotated corpora has one for a first name."""
-    lex = lexicon()
     w = tok.lower_
-    return w in lex.modifiers or w in lex.departments and w not in ("and", "of")
+    return w in lexicon().modifiers or _department_word(w)
+
+
+def _department_word(w: str) -> bool:
+    """Is the (lower-case) word one of a department's name ("development", "operations")?"""
+    return w in lexicon().departments and w not in ("and", "of")
 
 
 #: "the appointment of Rhiannon Pryce-Jones as ...": nouns whose "of" leads to the person changing

@@ -12,7 +12,7 @@ from ..names import _legal_suffix, is_given_name, nicknames_of, same_first_name
 from ..text import doc_ents, fold, headline_line, token_texts
 from ..trigger_words import headline_verbs, is_headline_verb, triggers
 from ..words import _DAY_AND_MONTH_NAMES, _HONORIFICS, _JOIN_WORDS, _LEGAL_SUFFIXES, _ORG_WORDS, is_credential
-from .names_by_context import _joined_at_saint, _left_out_first_name, _names_by_context
+from .names_by_context import _department_word, _joined_at_saint, _left_out_first_name, _names_by_context
 from .titles import _TITLE_ABBREVIATIONS, _title_word
 
 
@@ -464,8 +464,7 @@ def _a_department(tok: Token) -> bool:
     """Is the word a department's ("Development", "Operations", "Corporate Finance"), never a
     surname: no region word, no first name?"""
     w = tok.lower_
-    return w in lexicon().departments and w not in _REGIONS and w not in ("and", "of") \
-        and not is_given_name(fold(tok.text))
+    return _department_word(w) and w not in _REGIONS and not is_given_name(fold(tok.text))
 
 
 #: A name with an apostrophe inside: "O'Donoghue", "D’Arcy"

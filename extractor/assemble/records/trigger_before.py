@@ -6,7 +6,7 @@ from spacy.tokens import Span
 
 from ..constructions.appositions import (
     _appositive_end, _appositive_title, _as_after_appositive, _as_closing_appositive, _title_before,
-    _quote_closes, _title_by_apposition,
+    _title_by_apposition,
 )
 from ..constructions.boards import _board_title, post_on_the_board, seat_title
 from ..constructions.governing import _and_of_reaches, _governing_trigger, _noun_of_reaches, _pairs_reach
@@ -15,7 +15,7 @@ from ..constructions.title_after import _left_behind, _title_after_pos, _to_the_
 from ..entities.titles import _title_word
 from ..results import CharSpan
 from ..trigger_words import Trigger, _background, _in_background_clause
-from ..words import _HONORIFICS, _JOIN_WORDS
+from ..words import _HONORIFICS, _JOIN_WORDS, _quote_closes
 from .build import record
 from .state import Place, SentenceState
 
