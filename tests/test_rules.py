@@ -1855,3 +1855,48 @@ def test_a_sentence_of_the_persons_story_that_names_no_one_gives_past_employers(
             "Bank and Tamsin Foods have prepared her well.")
     (record,) = ex.extract(text, "t").appointments
     assert [p.name for p in record.past_employers] == ["Orrin Bank", "Tamsin Foods"]
+
+
+_GROUP_LEAD = ("SALEM, Ore., March 3, 2025 -- Willamette River Trust, a nonprofit that funds river restoration, "
+               "today announced that four scientists have joined its Science Advisory Council.\n\n"
+               "\"Their counsel will shape our grants for years,\" said Nadia Obuya, executive director of the "
+               "trust.\n\n")
+_GROUP_BIOS = ("Maya Lindqvist is a professor of hydrology at Cascade State University.\n\n"
+               "Dr. Omar Petrakis, Ph.D., is director of the fisheries laboratory at Harrow Institute.\n\n"
+               "Helen Ruiz is a senior ecologist at the Columbia Basin Survey.\n\n"
+               "Tomas Berg is chief scientist at Calder Water Labs.\n\n")
+
+
+@pytest.mark.parametrize(
+    "text, people, post",
+    [
+        pytest.param(  # the names in apposition to the counted group, after a colon
+            "PORTLAND, Maine, April 7, 2025 -- Harbor Lantern Foundation today announced the appointment of three "
+            "seasoned leaders to its advisory board: Priya Raman, Dr. Luis Ortega and Grace Whitfield.",
+            {"Priya Raman", "Luis Ortega", "Grace Whitfield"}, "advisory board", id="colon"),
+        pytest.param(  # the names opening the paragraphs below the lead, one each; who speaks is none
+            _GROUP_LEAD + _GROUP_BIOS, {"Maya Lindqvist", "Omar Petrakis", "Helen Ruiz", "Tomas Berg"},
+            "Science Advisory Council", id="paragraphs"),
+        pytest.param(  # the group's noun is the post
+            "TULSA, Okla., June 2, 2025 -- Redbud Capital Partners has named two new managing directors: "
+            "Aaron Feld and Lena Morrow.", {"Aaron Feld", "Lena Morrow"}, "managing director", id="noun-is-post"),
+    ],
+)
+def test_a_counted_group_gives_each_member_the_groups_post(ex, text, people, post):
+    found = {(name, role.lower(), event) for name, role, event in changes(ex, text)}
+    assert {(name, post.lower(), "appointed") for name in people} <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(_GROUP_LEAD + _GROUP_BIOS.split("Tomas Berg")[0], id="fewer-named-than-counted"),
+        pytest.param(  # "executives" names no post: each is given one of their own later
+            "NASHVILLE, Tenn., May 5, 2025 -- Greyfield Hospitality Group has added two seasoned executives to "
+            "support its growth.\n\nNora Quist is a hospitality veteran from Denver.\n\n"
+            "Evan Pryce spent ten years in hotel finance.", id="no-post"),
+    ],
+)
+def test_a_counted_group_gives_no_post_when_the_count_or_the_post_is_missing(ex, text):
+    assert not any(role.lower() in ("science advisory council", "executive") or role == "Greyfield Hospitality Group"
+                   for _, role, _ in changes(ex, text))

@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 from .attach.past_employers import _attach_past_employers, _left_for_new
 from .attach.predecessor import _every_post_of_predecessor, _former_holders
 from .records.copula import _copula_records
+from .records.groups import _group_records
 from .records.sentence import _sentence_records
 from .resolve import _committee_seat, _merge
 from .results import Found
@@ -18,6 +19,7 @@ from .words import _JOIN_WORDS
 def find_appointments(doc: Doc, view: DocView | None = None) -> list[Found]:
     view = view or make_view(doc)
     found: list[Found] = []
+    grouped: list[Found] = []  # the members of counted groups, for those no other sentence gives a post
     last_key: str | None = None
     for si, sent in enumerate(view.sents):
         # "Kyle Hendrick joined Deep MM as CFO": what is joined is the firm, whatever the NER says
@@ -51,9 +53,12 @@ def find_appointments(doc: Doc, view: DocView | None = None) -> list[Found]:
         if not is_upper_sentence(sent):
             if trigs:
                 found.extend(_sentence_records(view, sent, si, mentions, trigs, found))
+                grouped.extend(_group_records(view, sent, si, mentions, trigs))
             found.extend(_copula_records(view, sent, si, mentions))
         if mentions:
             last_key = mentions[0][2] if not found or found[-1].sent_index != si else found[-1].person_key
+    movers = {f.person_key for f in found}
+    found.extend(f for f in grouped if f.person_key not in movers)
     found.extend(_former_holders(view, found))
     found = [f for f in found if not f.elsewhere]  # nothing to name the organisation by
     found = [f for f in _merge(found) if not _committee_seat(doc, f)]
