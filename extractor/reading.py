@@ -6,11 +6,12 @@ Used for each piece of a document by ``pipeline.Extractor`` and on a user's own 
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import lru_cache, partial
 
 from .assemble import CharSpan, DocView, Found, find_appointments, fold, make_view, seats_with_posts, sentences
-from .clean import CleanText
+from .clean import CleanText, normalise
 from .components import normalize_title
 from .dates import effective_date, latest_dated_year, looks_like_wire_copy
 from .decide.candidates import Candidate, doc_candidates
@@ -148,9 +149,15 @@ def _build(cleaned: CleanText, offset: int, person: CharSpan, title: CharSpan, o
 
 def _where(cleaned: CleanText, offset: int, span: CharSpan) -> tuple[int, int, str]:
     """A span of a piece (``offset`` into the cleaned text) in the source text: start, end, its
-    text with whitespace runs squashed."""
+    text with characters normalised as cleaning does ("Rothschild &amp; Co" is "Rothschild & Co",
+    "Alkira®" is "Alkira") and whitespace runs squashed."""
     s, e = cleaned.to_source(span.start + offset, span.end + offset)
-    return s, e, _squash(cleaned.source[s:e])
+    written = cleaned.source[s:e]
+    return s, e, _squash(normalise(written)[0] if _NORMALISED.search(written) else written)
+
+
+#: What character normalisation may change: entities, and characters outside printable ASCII
+_NORMALISED = re.compile(r"&|[^\x20-\x7e\n\t]")
 
 
 def _squash(text: str) -> str:

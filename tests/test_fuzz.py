@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extractor import errors
-from extractor.clean import clean
+from extractor.clean import clean, normalise
 from extractor.inputs import load_text
 from extractor.models import AnnouncementRecord, ErrorRecord
 from extractor.output import to_json
@@ -114,7 +114,7 @@ def _check_offsets(record: AnnouncementRecord) -> None:
         spans += [(p, p.name) for p in a.past_employers]
         for span, shown in spans:
             assert 0 <= span.start <= span.end <= len(text), (span, len(text))
-            written = squash(text[span.start:span.end])
+            written = squash(normalise(text[span.start:span.end])[0])  # as written, entities decoded
             if span is a.role and shown == "director" and written.lower() in BOARD_WORDS:
                 continue  # a board seat: the title "director", the span on "board" (see the README)
             assert written == squash(shown), (written, shown)

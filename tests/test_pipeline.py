@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extractor import errors
+from extractor.clean import normalise
 from extractor.models import ErrorRecord
 from extractor.pipeline import CHUNK_CHARS, Document, Extractor, Options, _chunks, unwrap_lines
 
@@ -128,7 +129,7 @@ def test_reported_strings_slice_back_from_offsets(ex, text):
         if app.organisation is not None:
             spans.append((app.organisation, app.organisation.name))
         for span, value in spans:
-            sliced = " ".join(text[span.start:span.end].split())
+            sliced = " ".join(normalise(text[span.start:span.end])[0].split())  # "&amp;" reads "&"
             assert sliced == value or value == "director" and sliced.lower() == "board"
 
 
@@ -222,3 +223,12 @@ def test_options_keep_only_the_events_and_confidence_asked_for(announcement):
 def test_options_refuse_impossible_filters(bad):
     with pytest.raises(ValueError):
         Options(**bad)
+
+
+def test_names_are_reported_with_html_entities_decoded_and_offsets_on_the_text_as_given(ex):
+    text = ("LONDON, May 4, 2026 - Rothschild &amp; Co said it appointed Maren Holt as head of "
+            "restructuring at Calder &amp; Finch.")
+    (app,) = ex.extract(text).appointments
+    assert app.organisation.name == "Rothschild & Co"
+    assert text[app.organisation.start:app.organisation.end] == "Rothschild &amp; Co"
+    assert "&amp;" not in app.evidence.text
