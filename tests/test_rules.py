@@ -1900,3 +1900,20 @@ def test_a_counted_group_gives_each_member_the_groups_post(ex, text, people, pos
 def test_a_counted_group_gives_no_post_when_the_count_or_the_post_is_missing(ex, text):
     assert not any(role.lower() in ("science advisory council", "executive") or role == "Greyfield Hospitality Group"
                    for _, role, _ in changes(ex, text))
+
+
+@pytest.mark.parametrize(
+    "text, change",
+    [
+        pytest.param(  # the NER takes the name for a firm; "the promotion of X to <post>" makes it a person
+            "AUSTIN, Texas, July 1, 2025 -- Harlow Tax Partners, a payroll tax firm, has announced the promotion "
+            "of Kristie Vale to Director, effective June 30, 2025.", ("Kristie Vale", "Director", "promoted"),
+            id="promotion-of-to"),
+        pytest.param(  # ... and who "has joined the firm as" a post is a person
+            "BOSTON, May 5, 2025 -- Ballast Lane Private Wealth (“BLPW”), the independently run registered "
+            "investment advisor, today announced that Troy Hadley has joined the firm as a Wealth Advisor, with a "
+            "focus on serving families.", ("Troy Hadley", "Wealth Advisor", "appointed"), id="joined-as"),
+    ],
+)
+def test_a_name_is_a_person_where_it_takes_a_post(ex, text, change):
+    assert change in changes(ex, text)

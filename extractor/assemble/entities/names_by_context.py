@@ -103,10 +103,11 @@ def _names_by_context(doc: Doc, title_at: dict[int, Span]) -> list[Span]:
         after = doc[j] if j < n else None
         after2 = doc[j + 1] if j + 1 < n else None
         before2 = doc[i - 2] if i > 1 else None
-        if before is not None and (before.lower_ in ("of", "at", "for", "with", "from", "by") or before.lower_ in _JOIN_WORDS) and not (
-            before.lower_ == "of" and before2 is not None and before2.lower_ in _CHANGE_NOUNS
-            and after is not None and after.lower_ == "as"
-        ):
+        change_of = before is not None and before.lower_ == "of" and before2 is not None and before2.lower_ in _CHANGE_NOUNS \
+            and after is not None and (after.lower_ == "as" or after.lower_ == "to" and after2 is not None
+                                       and title_at.get(after2.i) is not None)
+        if before is not None and (before.lower_ in ("of", "at", "for", "with", "from", "by") or before.lower_ in _JOIN_WORDS) \
+                and not change_of:
             i = max(j, i + 1)
             continue  # "CCO of Colony Hardware, Executive Vice President of Aramsco", "joined Ballast Lane Private Wealth as": firms
         ok = (
@@ -123,8 +124,12 @@ def _names_by_context(doc: Doc, title_at: dict[int, Span]) -> list[Span]:
             # "* Marcus Ilves – Head of Investor Relations": a list item, the name and its post after a dash
             or after is not None and after.text in ("–", "—", "-") and after2 is not None and title_at.get(after2.i) is not None
             and opens_a_line(doc, i)
+            # "the promotion of Kristie Vale to Director"
+            or change_of and after.lower_ == "to"
             # "Winthrop Sargent IV has been named president": the subject of a passive appointment
             or _passive_change_follows(doc, j, lex)
+            # "Troy Dale has joined the firm as a Wealth Advisor": who joins as a post
+            or _joins_as_follows(doc, j, title_at)
             # "Beverly Ahn will replace John Voight as ...": the subject of a succession
             or _succession_follows(doc, j, lex)
         )
@@ -167,6 +172,21 @@ def _passive_change_follows(doc: Doc, j: int, lex) -> bool:
     if rest[0] in lex.depart:
         return True  # "has resigned", "was dismissed"
     return passive and (rest[0] in lex.appoint or rest[0] in lex.promote)
+
+
+def _joins_as_follows(doc: Doc, j: int, title_at: dict[int, Span]) -> bool:
+    """Does "joins", "has joined" start at j, and "as" and a post follow in a few words ("has
+    joined the firm as a Wealth Advisor")? A firm joins no post."""
+    k = j + (j < len(doc) and doc[j].lower_ in ("has", "have", "had"))
+    if k >= len(doc) or doc[k].lower_ not in _JOIN_WORDS:
+        return False
+    for i in range(k + 1, min(len(doc) - 1, k + 9)):
+        if doc[i].is_punct and doc[i].text != "’" or doc[i].is_space:
+            return False
+        if doc[i].lower_ == "as":
+            nxt = i + 1 + (doc[i + 1].lower_ in ("a", "an", "the", "its", "our", "new") and i + 2 < len(doc))
+            return title_at.get(nxt) is not None
+    return False
 
 
 def _succession_follows(doc: Doc, j: int, lex) -> bool:
