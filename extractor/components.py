@@ -356,11 +356,48 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+REPEATED_NAMES = "repeated_names"
+
+
+def _halves(ent: Span) -> tuple[Span, Span] | None:
+    """The two copies of a name the recogniser read as one across a break: "Acme Corp  Acme Corp"."""
+    words = [t for t in ent if not t.is_space]
+    half = len(words) // 2
+    if half == 0 or len(words) != 2 * half or len(words) == len(ent):
+        return None
+    first, second = words[:half], words[half:]
+    if [t.text for t in first] != [t.text for t in second] or not any(
+            t.is_space for t in ent.doc[first[-1].i + 1:second[0].i]):
+        return None  # "Bora Bora" is one name; a copy is the same words after a break
+    return (Span(ent.doc, first[0].i, first[-1].i + 1, label=ent.label),
+            Span(ent.doc, second[0].i, second[-1].i + 1, label=ent.label))
+
+
+@Language.component(REPEATED_NAMES)
+def repeated_names(doc: Doc) -> Doc:
+    """A name written twice with only a break between is two names, not one.
+
+    Flattened web pages put a section heading and its first sentence on one line: "About Acme
+    Corp  Acme Corp makes ...", "Jane Doe\n\nJane Doe joined ...". The recogniser reads the two
+    copies as one entity, which would be reported as "Acme Corp Acme Corp".
+    """
+    ents = doc.ents
+    if not any(len(e) >= 3 and _halves(e) for e in ents):
+        return doc
+    out: list[Span] = []
+    for ent in ents:
+        out.extend((len(ent) >= 3 and _halves(ent)) or (ent,))
+    doc.ents = out
+    return doc
+
+
 def add_to_pipeline(nlp: Language) -> None:
     """Add our components to a loaded pipeline (idempotent)."""
     if PARAGRAPHS not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe(PARAGRAPHS, before=before) if before else nlp.add_pipe(PARAGRAPHS, first=True)
+    if REPEATED_NAMES not in nlp.pipe_names and "ner" in nlp.pipe_names:
+        nlp.add_pipe(REPEATED_NAMES, after="ner")
     if COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(COMPONENT, last=True)
 

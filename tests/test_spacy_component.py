@@ -51,7 +51,7 @@ def test_component_on_a_blank_pipeline_with_our_models_components_sourced(users_
         nlp.add_pipe(name, source=users_model)
     nlp.add_pipe("appointments")
     assert nlp.pipe_names == ["tok2vec", "tagger", "paragraph_boundaries", "parser", "attribute_ruler", "ner",
-                              "appointments"]
+                              "repeated_names", "appointments"]
     assert _people(nlp(TEXT)) == {("Maria Olsen", "appointed"), ("Lars Berg", "departed")}
 
 
@@ -90,3 +90,12 @@ def test_config_decide_hands_the_decision_to_the_trained_model():
     doc = nlp(TEXT)
     maria = [a for a in doc._.appointments if a.person.name == "Maria Olsen"]
     assert maria and maria[0].organisation.name == "Norrland Freight AB"
+
+
+def test_a_name_read_twice_across_a_break_is_split_into_its_two_copies():
+    nlp = spacy.load(resolve_model_name())
+    nlp.add_pipe("appointments")
+    doc = nlp("Harwick Foods named Mike Bazar chief revenue officer.\n\nAbout Mike Bazar  Mike Bazar is a "
+              "veteran of the food industry.")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Mike Bazar"] * 3
+    assert _people(doc) == {("Mike Bazar", "appointed")}
