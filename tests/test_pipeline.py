@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from extractor import errors
 from extractor.clean import normalise
 from extractor.models import ErrorRecord
+from extractor.pieces import break_inline_lists
 from extractor.pipeline import CHUNK_CHARS, Document, Extractor, Options, _chunks, unwrap_lines
 
 pytestmark = pytest.mark.model
@@ -232,3 +233,16 @@ def test_names_are_reported_with_html_entities_decoded_and_offsets_on_the_text_a
     assert app.organisation.name == "Rothschild & Co"
     assert text[app.organisation.start:app.organisation.end] == "Rothschild &amp; Co"
     assert "&amp;" not in app.evidence.text
+
+
+@given(st.lists(st.sampled_from(["Ann Lee", ", CEO", " • ", "  • ", "\n", ":", " ● ", "Acme", " "]), max_size=25).map("".join))
+def test_breaking_inline_list_items_keeps_every_offset_and_character_but_spaces(text):
+    out = break_inline_lists(text)
+    assert len(out) == len(text)
+    assert all(a == b or a in " \t" and b == "\n" for a, b in zip(text, out))
+
+
+def test_list_items_run_into_one_line_each_start_a_line():
+    text = "named to the committee:  • Ann Lee, CEO, Acme • Bo Park, CFO, Zeta\nHome • News"
+    assert break_inline_lists(text).split("\n") == ["named to the committee:", " • Ann Lee, CEO, Acme", "• Bo Park, CFO, Zeta",
+                                                   "Home • News"]

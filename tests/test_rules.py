@@ -1880,6 +1880,18 @@ _GROUP_BIOS = ("Maya Lindqvist is a professor of hydrology at Cascade State Univ
         pytest.param(  # the group's noun is the post
             "TULSA, Okla., June 2, 2025 -- Redbud Capital Partners has named two new managing directors: "
             "Aaron Feld and Lena Morrow.", {"Aaron Feld", "Lena Morrow"}, "managing director", id="noun-is-post"),
+        pytest.param(  # a group listed without a number, the items run into one line
+            "CLEVELAND, Ohio, Nov. 12, 2024 -- The Lakeshore Community Fund today announced its first Grants "
+            "Committee. The following individuals, who bring long careers in community lending, have been named to "
+            "the committee:  • Marta Quell, president, Erie Savings Bank • Jonah Pike, CEO, Lakeshore Credit Union "
+            "• Rosa Lindqvist, chairman emeritus, Harbor Trust Co", {"Marta Quell", "Jonah Pike", "Rosa Lindqvist"}, "committee",
+            id="following-inline-items"),
+        pytest.param(  # ... and the items below a colon after the body that "includes the following"
+            "TORONTO, Nov. 13, 2024 -- Talentfield announces its new Mentoring Advisory Board.\n\n"
+            "The newly appointed Talentfield 2025 Advisory Board includes the following industry leaders:\n\n"
+            "* Dana Whitcombe, Chief Talent Officer, Orrin Health\n* Kiran Batra, Vice President, People, Calder Bank\n"
+            "* Lena Morrow, HR Leader, Redbud Foods\n\nTalentfield runs research for HR teams.",
+            {"Dana Whitcombe", "Kiran Batra", "Lena Morrow"}, "Advisory Board", id="includes-the-following"),
     ],
 )
 def test_a_counted_group_gives_each_member_the_groups_post(ex, text, people, post):
@@ -1917,3 +1929,11 @@ def test_a_counted_group_gives_no_post_when_the_count_or_the_post_is_missing(ex,
 )
 def test_a_name_is_a_person_where_it_takes_a_post(ex, text, change):
     assert change in changes(ex, text)
+
+
+def test_the_posts_listed_members_hold_elsewhere_are_not_their_new_posts(ex):
+    text = ("CLEVELAND, Ohio, Nov. 12, 2024 -- The Lakeshore Community Fund today announced its first Grants "
+            "Committee. The following individuals, who bring long careers in community lending, have been named to "
+            "the committee:  • Marta Quell, president, Erie Savings Bank • Jonah Pike, CEO, Lakeshore Credit Union "
+            "• Rosa Lindqvist, chairman emeritus, Harbor Trust Co")
+    assert {role for _, role, _ in changes(ex, text)} == {"committee"}

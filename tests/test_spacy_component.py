@@ -51,7 +51,7 @@ def test_component_on_a_blank_pipeline_with_our_models_components_sourced(users_
         nlp.add_pipe(name, source=users_model)
     nlp.add_pipe("appointments")
     assert nlp.pipe_names == ["tok2vec", "tagger", "paragraph_boundaries", "parser", "attribute_ruler", "ner",
-                              "repeated_names", "appointments"]
+                              "entities_at_breaks", "appointments"]
     assert _people(nlp(TEXT)) == {("Maria Olsen", "appointed"), ("Lars Berg", "departed")}
 
 

@@ -57,6 +57,10 @@ def find_appointments(doc: Doc, view: DocView | None = None) -> list[Found]:
             found.extend(_copula_records(view, sent, si, mentions))
         if mentions:
             last_key = mentions[0][2] if not found or found[-1].sent_index != si else found[-1].person_key
+    # a group's reading of its own sentence wins there ("named to the committee: Ann Lee, CEO,
+    # Acme ...": Acme's CEO is a post held elsewhere); elsewhere, other records win
+    in_group = {(f.person_key, f.sent_index) for f in grouped}
+    found = [f for f in found if (f.person_key, f.sent_index) not in in_group]
     movers = {f.person_key for f in found}
     found.extend(f for f in grouped if f.person_key not in movers)
     found.extend(_former_holders(view, found))

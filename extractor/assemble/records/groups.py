@@ -4,7 +4,9 @@
 Petrakis and Helen Ruiz", and "Four researchers have joined its Scientific Council." followed by a
 paragraph for each, opening with the name ("Omar Petrakis is a professor of ..."). The group's
 count decides: the records are made only when exactly that many people are named, in apposition
-to the group or opening the paragraphs below it.
+to the group or opening the paragraphs below it. A group listed without a number ("The following
+individuals have been named to the committee:") takes the people who open the lines of the list
+after its colon.
 """
 from __future__ import annotations
 
@@ -12,12 +14,12 @@ from spacy.tokens import Span, Token
 
 from ..attach.organisation import _subject_org
 from ..constructions.boards import _board_title, seat_title
-from ..constructions.lists import _lines_below
+from ..constructions.lists import _POST_ITEM_ENDS, _item_opening, _items_below, _lines_below
 from ..results import CharSpan, Found, _span
 from ..text import headline_line
 from ..trigger_words import Trigger
 from ..view import DocView
-from ..words import _HONORIFICS, _JOIN_WORDS, _PLURAL_HEADS, _SPEECH_VERBS, BOARD_MODIFIERS, BOARD_WORDS
+from ..words import _HONORIFICS, _JOIN_WORDS, _SPEECH_VERBS, BOARD_MODIFIERS, BOARD_WORDS
 
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
            "eleven": 11, "twelve": 12}
@@ -30,11 +32,14 @@ _LINES_READ = 16
 
 
 def _count(tok: Token) -> int | None:
-    """The number a plural noun is counted by: "three (seasoned) leaders" -> 3."""
+    """The number a plural noun is counted by: "three (seasoned) leaders" -> 3; 0 for a group
+    listed without a number ("the following individuals"); None for no group."""
     for child in tok.children:
         if child.dep_ == "nummod":
             n = _COUNTS.get(child.lower_) or (int(child.text) if child.text.isdigit() else 0)
             return n if 2 <= n <= 12 else None
+        if child.lower_ == "following" and child.i < tok.i:
+            return 0
     return None
 
 
@@ -45,12 +50,20 @@ def _group(sent: Span, trig: Trigger) -> Token | None:
     for tok in sent:
         if tok.tag_ not in ("NNS", "NNPS") or _count(tok) is None:
             continue
+        if _count(tok) == 0:  # "the following individuals ... have been named to the committee:"
+            colon = next((t.i for t in sent.doc[tok.i:sent.end] if t.text == ":"), None)
+            if colon is not None and trig.tok.i < colon:
+                return tok
+            continue
         head = tok.head
         if head == trig.tok and tok.dep_ in ("dobj", "nsubjpass") or (
                 tok.dep_ == "pobj" and head.lower_ == "of" and head.head == trig.tok and trig.tok.pos_ == "NOUN"):
             return tok
         if head == trig.tok and tok.dep_ == "nsubj" and trig.tok.lower_ in _JOIN_WORDS:
             return tok
+        if tok.dep_ == "dobj" and head.lemma_ in ("include", "comprise") and any(
+                c.dep_ == "nsubj" and c.lower_ in _BODY_WORDS and trig.tok in c.children for c in head.children):
+            return tok  # "The newly appointed Advisory Board includes the following leaders:"
     return None
 
 
@@ -70,40 +83,41 @@ def _named_body(sent: Span, start: int) -> Span | None:
 
 
 def _post(view: DocView, sent: Span, group: Token) -> Span | CharSpan | None:
-    """The post each member of the group takes: a seat on the board ("to its advisory board"),
-    a body with a name of its own ("joined its Research Leadership Group"), or the group's noun
-    when it names a post ("eight new directors", "two new equity partners"); None otherwise
-    ("added two executives to support its growth": each is given a post of their own)."""
+    """The post each member of the group takes: the post after "to" or "as" ("promoted three
+    managers to partner"), a seat on the board ("to its advisory board"), a body with a name of its
+    own ("joined its Research Leadership Group"); None otherwise ("added two executives to support
+    its growth": each is given a post of their own; "named two new managing directors: A and B"
+    is read by the constructions of a post before the names)."""
     doc = sent.doc
     k = group.i + 1
     if k + 1 < sent.end and doc[k].lower_ in ("to", "as"):
         title = view.title_at.get(k + 1)
         if title is not None and title.start == k + 1:
-            return _singular(title)  # "promoted three managers to partner", "elevated six lawyers as equity partners"
-    members = group.lower_ == "members"  # of the body the sentence names: "formed its Advisory Board, naming three members"
+            return title  # "promoted three managers to partner", "elevated six lawyers as equity partners"
+    # of the body the sentence names: "formed its Advisory Board, naming three members", "The newly
+    # appointed Advisory Board includes the following leaders:"
+    members = group.lower_ == "members" or _count(group) == 0
     seat = _board_title(doc, group.i + 1, sent.end) or members and _board_title(doc, sent.start, sent.end, reach=len(sent))
     if seat:
         return seat_title(seat)
-    body = _named_body(sent, group.i + 1) or members and _named_body(sent, sent.start)
+    body = _named_body(sent, group.i + 1) or members and _named_body(sent, sent.start) or _body_after_to(sent, group)
     if body:
         return body
-    single = _PLURAL_HEADS.get(group.lower_)
-    if single is None or single == "member":
-        return None
-    start = group.i
-    while start - 1 > sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].is_alpha \
-            and doc[start - 1].lower_ not in BOARD_MODIFIERS:
-        start -= 1  # "two new equity partners" -> "equity partner"
-    text = " ".join([t.text for t in doc[start:group.i]] + [single])
-    return CharSpan(text, doc[start].idx, group.idx + len(group.text))
+    return None
 
 
-def _singular(title: Span) -> Span | CharSpan:
-    """A post named in the plural, one person's: "equity partners" -> "equity partner"."""
-    single = _PLURAL_HEADS.get(title[-1].lower_)
-    if single is None:
-        return title
-    return CharSpan(" ".join([t.text for t in title[:-1]] + [single]), title.start_char, title.end_char)
+def _body_after_to(sent: Span, group: Token) -> Span | None:
+    """A body named in lower case after "to" ("have been named to the advisory committee")."""
+    doc = sent.doc
+    for i in range(group.i + 1, sent.end - 2):
+        if doc[i].lower_ != "to" or doc[i + 1].lower_ not in ("the", "its", "our", "their"):
+            continue
+        k = i + 2
+        while k < sent.end and doc[k].lower_ in BOARD_MODIFIERS:
+            k += 1
+        if k < sent.end and doc[k].lower_ in _BODY_WORDS:
+            return doc[i + 2:k + 1]
+    return None
 
 
 def _named_in_apposition(view: DocView, sent: Span, group: Token, mentions) -> list[tuple[int, int, str]]:
@@ -125,6 +139,45 @@ def _named_in_apposition(view: DocView, sent: Span, group: Token, mentions) -> l
             break
         out.append(m)
         at = m[1]
+    return out
+
+
+def _listed_lines(view: DocView, sent: Span, group: Token) -> list[tuple[int, int, str]]:
+    """The people who open the lines of a list after the colon that ends the group's clause
+    ("named to the committee:" then "• Ann Lee, CEO, Acme" a line), while the sentence lasts;
+    the list ends at the first line that opens with neither a list mark nor a name."""
+    doc = sent.doc
+    colon = next((t.i for t in doc[group.i:sent.end] if t.text == ":"), None)
+    if colon is None:
+        return []
+    mentions = {m[0]: m for m in view.people.mentions(sent)}
+    out = []
+    for i in range(colon + 1, sent.end):
+        if not (doc[i - 1].is_space and "\n" in doc[i - 1].text or doc[i - 1].text == ":" and i == colon + 1):
+            continue
+        first, marked = _item_opening(doc, i, sent.end)
+        if first is None:
+            break
+        at = first.i + (first.lower_.rstrip(".") in _HONORIFICS)
+        if at in mentions:
+            out.append(mentions[at])
+        elif not marked:
+            break
+    return out
+
+
+def _listed_below(view: DocView, sent: Span, si: int) -> list[tuple[int, tuple[int, int, str]]]:
+    """(sentence index, mention) of the people who open the items of a list below a sentence
+    that ends with a colon ("... includes the following leaders:" then "* Ann Lee, CEO, Acme")."""
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.text != ":":
+        return []
+    out = []
+    for sj, person, marked in _items_below(view, si, _POST_ITEM_ENDS):
+        if person is not None:
+            out.append((sj, person))
+        elif not marked:
+            break
     return out
 
 
@@ -164,10 +217,11 @@ def _group_records(view: DocView, sent: Span, si: int, mentions, trigs: list[Tri
         post = _post(view, sent, group)
         if post is None:
             return []
-        named = [(si, m) for m in _named_in_apposition(view, sent, group, mentions)]
-        if not named and not any(m[0] > trig.tok.i for m in mentions):
+        named = [(si, m) for m in _named_in_apposition(view, sent, group, mentions) or _listed_lines(view, sent, group)] \
+            or _listed_below(view, sent, si)
+        if not named and not any(m[0] > trig.tok.i for m in mentions) and n:
             named = _opening_paragraphs(view, si, n)
-        if len(named) != n:
+        if len(named) != n and not (n == 0 and len(named) >= 2):
             return []
         org = view.full_org(_subject_org(view, sent, trig.tok.i) or view.main_org)
         title = post if isinstance(post, CharSpan) else _span(post)
