@@ -99,3 +99,11 @@ def test_a_name_read_twice_across_a_break_is_split_into_its_two_copies():
               "veteran of the food industry.")
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Mike Bazar"] * 3
     assert _people(doc) == {("Mike Bazar", "appointed")}
+
+
+def test_a_firm_that_runs_into_the_next_list_item_ends_at_the_line_break():
+    from extractor.nlp import load
+
+    doc = load()("Named to the committee:\n• Jonah Pike, CEO, Lakeshore Credit Union\n• Rosa Lindqvist, chairman emeritus")
+    assert "Lakeshore Credit Union" in [e.text for e in doc.ents]
+    assert not any("\n" in e.text for e in doc.ents)
