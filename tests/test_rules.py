@@ -1937,3 +1937,26 @@ def test_the_posts_listed_members_hold_elsewhere_are_not_their_new_posts(ex):
             "the committee:  • Marta Quell, president, Erie Savings Bank • Jonah Pike, CEO, Lakeshore Credit Union "
             "• Rosa Lindqvist, chairman emeritus, Harbor Trust Co")
     assert {role for _, role, _ in changes(ex, text)} == {"committee"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(  # the departure is the condition of something else
+            "ROME, April 7 - The cabinet is expected to fall tomorrow after the Liberals decided to withdraw their "
+            "ministers unless Prime Minister Carlo Neri resigned, party sources said.", id="unless-clause"),
+        pytest.param(  # a departure told in passing, in a relative clause about someone doing something else
+            "WASHINGTON, March 9 - Admiral Lane Ferris, a former national security adviser who resigned over "
+            "the arms affair, refused to testify before a House committee on Monday.", id="relative-clause"),
+    ],
+)
+def test_a_departure_told_as_a_condition_or_in_passing_makes_no_record(ex, text):
+    assert changes(ex, text) == set()
+
+
+def test_a_departure_in_a_relative_clause_is_kept_when_the_sentence_tells_a_change(ex):
+    text = ("DALLAS, May 4 - Harlow Tool Co said it named Ann Pike president, succeeding Walter Greer, who "
+            "resigned in March.")
+    found = changes(ex, text)
+    assert ("Ann Pike", "president", "appointed") in found
+    assert any(name == "Walter Greer" and event == "departed" for name, _, event in found)

@@ -11,7 +11,7 @@ from .records.sentence import _sentence_records
 from .resolve import _committee_seat, _merge
 from .results import Found
 from .text import is_upper_sentence
-from .trigger_words import _speculative, find_triggers
+from .trigger_words import _aside, _speculative, find_triggers
 from .view import DocView, make_view
 from .words import _JOIN_WORDS
 
@@ -34,6 +34,7 @@ def find_appointments(doc: Doc, view: DocView | None = None) -> list[Found]:
         if pron is not None:
             mentions = sorted(mentions + [pron])
         trigs = [t for t in find_triggers(sent) if not _speculative(sent, t.tok)]
+        trigs = [t for t in trigs if not _aside(t, trigs)]
         # "elected Paul Johnson a vice president and named him chief financial officer"
         trig_at = {t.tok.i for t in trigs if t.kind in ("appoint", "promote")}
         succeed_at = {t.tok.i for t in trigs if t.kind == "succeed"}

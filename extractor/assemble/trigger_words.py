@@ -162,17 +162,28 @@ def _takes_a_role(tok: Token, lex: TriggerLexicon) -> bool:
 
 def _speculative(sent: Span, trig: Token) -> bool:
     """A move not made: a speculation word shortly before the trigger ("may appoint", "is likely
-    to leave"), or a condition right after it ("would resign if the plan failed")."""
+    to leave"), a condition right after it ("would resign if the plan failed"), or a trigger that
+    is itself the condition ("unless the minister resigned")."""
     lex = triggers()
     window = sent.doc[max(sent.start, trig.i - 9): trig.i]
     if any(t.text in lex.speculation for t in window):
         return True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in trig.children):
+        return True  # "... unless Prime Minister Carlo Neri resigned": a condition
     for t in sent.doc[trig.i + 1:min(sent.end, trig.i + 5)]:  # "vowed to resign if they were rejected"
         if t.is_punct:
             return False
         if t.lower_ in ("if", "unless"):
             return True
     return False
+
+
+def _aside(trig: Trigger, trigs: list[Trigger]) -> bool:
+    """A departure told in passing, in a relative clause about someone the sentence says something
+    else of: "Adm. Lane Ferris, a former adviser who resigned over the arms affair, refused to
+    testify". Not when the sentence tells another change ("succeeding Ferris, who resigned")."""
+    tok = trig.tok
+    return trig.kind == "depart" and tok.dep_ == "relcl" and tok.tag_ == "VBD" and len(trigs) == 1
 
 
 def _background(trig: Token) -> bool:
