@@ -39,6 +39,7 @@ class TitleLexicon(BaseModel):
     pre_stop: frozenset[str]
     departments: frozenset[str]
     posted_to: frozenset[str]
+    abbreviated_modifiers: dict[str, str]  # "Sr." -> senior: a modifier written short, with or without its dot
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +124,12 @@ class TitleFinder:
             if self.is_modifier(tok) or self.is_head(tok):
                 saw_modifier = True
                 j += 1
+                continue
+            if self._word(tok) in self.lex.abbreviated_modifiers and j + 1 < n and (
+                    self.is_head(doc[j + 1]) or self.is_modifier(doc[j + 1])
+                    or doc[j + 1].text == "." and j + 2 < n and (self.is_head(doc[j + 2]) or self.is_modifier(doc[j + 2]))):
+                saw_modifier = True  # "Sr. Vice President", "Asst Director"
+                j += 2 if doc[j + 1].text == "." else 1
                 continue
             if tok.text == "-" and j + 1 < n and last_head is None:
                 j += 1
@@ -435,11 +442,11 @@ def normalize_title(title: str) -> str:
     >>> normalize_title("Chairwoman")
     'chairman'
     """
-    abbr = lexicon().abbreviations
+    abbr, short = lexicon().abbreviations, lexicon().abbreviated_modifiers
     words = []
     for word in title.replace("&", " and ").replace("/", " / ").split():
         w = word.strip(",.;:()").lower().replace("\u2019", "'")
         if not w:
             continue
-        words.append(abbr.get(w, w))
+        words.append(abbr.get(w) or short.get(w, w))
     return " ".join(" ".join(words).split()) or title.lower()

@@ -1960,3 +1960,20 @@ def test_a_departure_in_a_relative_clause_is_kept_when_the_sentence_tells_a_chan
     found = changes(ex, text)
     assert ("Ann Pike", "president", "appointed") in found
     assert any(name == "Walter Greer" and event == "departed" for name, _, event in found)
+
+
+@pytest.mark.parametrize(
+    "text, change, firm",
+    [
+        pytest.param("FAIRFAX, Va., Aug. 27, 2024 -- Orrin Digital is excited to announce the hiring of Malcolm "
+                     "Dunmore as our Sr. Vice President of Consulting Services.",
+                     ("Malcolm Dunmore", "Sr. Vice President", "appointed"), "Orrin Digital", id="as-our"),
+        pytest.param("BOSTON, May 2, 2025 -- Harwick Bank has promoted Dana Whitcombe to Sr. Vice President, "
+                     "Commercial Lending.", ("Dana Whitcombe", "Sr. Vice President", "promoted"), "Harwick Bank",
+                     id="promoted-to"),
+    ],
+)
+def test_a_post_opened_by_a_short_modifier_is_the_new_post_and_names_no_firm(ex, text, change, firm):
+    (record,) = ex.extract(text, "t").appointments
+    assert (record.person.name, record.role.title, record.event) == change
+    assert record.organisation.name == firm

@@ -81,3 +81,16 @@ def test_a_head_that_needs_a_modifier_takes_the_noun_before_it_where_a_post_is_g
         if tok.lower_ in ("as", "a", "an", "its", "joined", "met"):
             tok.pos_ = {"as": "ADP", "joined": "VERB", "met": "VERB"}.get(tok.lower_, "DET")
     assert [s.text for s in finder.find(doc)] == expected
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Harwick Bank has promoted Dana Whitcombe to Sr. Vice President, Commercial Lending.", "Sr. Vice President"),
+    ("Orrin Labs hired Kira Vance as Asst Director of Research.", "Asst Director of Research"),
+])
+def test_a_modifier_written_short_opens_the_title(blank, finder, text, title):
+    assert title in titles(blank, finder, text)
+
+
+def test_a_modifier_written_short_is_spelled_out_in_the_normalised_title():
+    assert normalize_title("Sr. Vice President") == "senior vice president"
+    assert normalize_title("Asst. Director") == "assistant director"

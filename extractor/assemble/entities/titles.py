@@ -48,4 +48,4 @@ def _plural_title_word(tok: Token) -> bool:
 def _title_word(tok: Token) -> bool:
     lex = lexicon()
     w = tok.lower_
-    return w in lex.modifiers or w in lex.heads or w in lex.unit_words or w in lex.departments
+    return w in lex.modifiers or w in lex.heads or w in lex.unit_words or w in lex.departments or w in lex.abbreviated_modifiers
