@@ -1977,3 +1977,10 @@ def test_a_post_opened_by_a_short_modifier_is_the_new_post_and_names_no_firm(ex,
     (record,) = ex.extract(text, "t").appointments
     assert (record.person.name, record.role.title, record.event) == change
     assert record.organisation.name == firm
+
+
+def test_previous_roles_at_firms_are_past_employers(ex):
+    text = ("BOSTON, May 2, 2025 -- Harwick named Dana Whitcombe chief technology officer. Her previous roles "
+            "include leadership positions at Kobalt Music, Waymo, YouTube and Google.")
+    (record,) = ex.extract(text, "t").appointments
+    assert [p.name for p in record.past_employers] == ["Kobalt Music", "Waymo", "YouTube", "Google"]
