@@ -69,6 +69,8 @@ _PLURAL_HEADS = {"directors": "director", "trustees": "trustee", "members": "mem
 #: "Management Board", "Scientific Advisory Council"): a seat on such a body is named by the body,
 #: not "director", and the body is no organisation of its own
 BOARD_WORDS = frozenset({"board", "council", "committee"})
+#: Bodies whose members a list may name ("The new committee is made up of:")
+BODY_WORDS = BOARD_WORDS | {"panel"}
 BOARD_MODIFIERS = frozenset({"advisory", "strategic", "scientific", "technical", "supervisory", "medical",
                              "clinical", "industry", "executive", "global", "editorial", "management", "managing"})
 _BOARD_MEMBERS = frozenset({"directors", "advisors", "advisers", "trustees", "governors"})

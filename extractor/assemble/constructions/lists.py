@@ -125,6 +125,12 @@ def _lines_below(view: DocView, si: int):
         i = first.i + 1
 
 
+def _name_start(first: Token) -> int:
+    """Where the name of an item that opens with ``first`` starts: past an honorific ("Dr. Anna
+    Kowalewska (Tax) – ...")."""
+    return first.i + (first.lower_.rstrip(".") in _HONORIFICS)
+
+
 def _items_below(view: DocView, si: int, ends: frozenset[str] | set[str]):
     """(sentence index, mention or None, marked) for each of the first ``LIST_ITEMS`` lines below
     sentence ``si``: the person whose name opens the line, followed by one of ``ends``
@@ -136,7 +142,7 @@ def _items_below(view: DocView, si: int, ends: frozenset[str] | set[str]):
             return
         if sj not in mentions:
             mentions[sj] = view.people.mentions(view.sents[sj])
-        at = first.i + (first.lower_.rstrip(".") in _HONORIFICS)  # "Dr. Anna Kowalewska (Tax) – ..."
+        at = _name_start(first)
         person = next((m for m in mentions[sj] if m[0] == at), None)
         if person is not None and _item_name(doc, person, ends) is None and not (
                 person[1] < len(doc) and doc[person[1]].text in ends):
@@ -144,13 +150,15 @@ def _items_below(view: DocView, si: int, ends: frozenset[str] | set[str]):
         yield sj, person, marked
 
 
-def _listed_below(view: DocView, si: int) -> list[tuple[int, tuple[int, int, str]]]:
+def _listed_below(view: DocView, si: int, ends: frozenset[str] | set[str] = _ITEM_ENDS
+                  ) -> list[tuple[int, tuple[int, int, str]]]:
     """(sentence index, mention) of the people a list below sentence ``si`` names, one line
-    each, the name first ("Harpreet Sandhu (Tax) – Harpreet advises ..."); the list ends at the
-    first line that neither opens with a name nor carries a list mark (a marked item whose name
-    the NER missed is passed over): "Mark Brown, managing partner, said: ..." is no item."""
+    each, the name first ("Harpreet Sandhu (Tax) – Harpreet advises ...", followed by one of
+    ``ends``); the list ends at the first line that neither opens with a name nor carries a list
+    mark (a marked item whose name the NER missed is passed over): "Mark Brown, managing
+    partner, said: ..." is no item."""
     out = []
-    for sj, person, marked in _items_below(view, si, _ITEM_ENDS):
+    for sj, person, marked in _items_below(view, si, ends):
         if person is not None:
             out.append((sj, person))
         elif not marked:

@@ -11,7 +11,7 @@ from ..constructions.lists import _item_name, _listed_below, _posts_listed_below
 from ..results import CharSpan, Found, _span
 from ..trigger_words import _speculative, find_triggers, triggers
 from ..view import DocView
-from ..words import _PLURAL_HEADS
+from ..words import _PLURAL_HEADS, BODY_WORDS
 
 
 def _copula_records(view: DocView, sent: Span, si: int, mentions) -> list[Found]:
@@ -62,8 +62,6 @@ def _listed_members(view: DocView, sent: Span, si: int, title: CharSpan, org: Ch
     return out
 
 
-#: Bodies a list of members may make up: the items' titles are then their posts elsewhere
-_BODIES = {"board", "council", "committee", "panel"}
 
 
 def _list_lead(view: DocView, sent: Span) -> tuple[str, int] | None:
@@ -79,7 +77,7 @@ def _list_lead(view: DocView, sent: Span) -> tuple[str, int] | None:
     if last is None or last.text != ":":
         return None
     lex = triggers()
-    if any(t.lower_ in lex.no_change or t.lower_ in _BODIES or t.lower_ in _PLURAL_HEADS
+    if any(t.lower_ in lex.no_change or t.lower_ in BODY_WORDS or t.lower_ in _PLURAL_HEADS
            and any(doc[k].lower_ in ("new", "newly") for k in range(max(sent.start, t.i - 3), t.i)) for t in sent):
         return None
     trigs = [t for t in find_triggers(sent) if t.kind in ("appoint", "promote") and not _speculative(sent, t.tok)]

@@ -14,17 +14,17 @@ from spacy.tokens import Span, Token
 
 from ..attach.organisation import _subject_org
 from ..constructions.boards import _board_title, seat_title
-from ..constructions.lists import _POST_ITEM_ENDS, _item_opening, _items_below, _lines_below
+from ..constructions.lists import _POST_ITEM_ENDS, _item_opening, _lines_below, _listed_below, _name_start
 from ..results import CharSpan, Found, _span
 from ..text import headline_line
 from ..trigger_words import Trigger
 from ..view import DocView
-from ..words import _HONORIFICS, _JOIN_WORDS, _SPEECH_VERBS, BOARD_MODIFIERS, BOARD_WORDS
+from ..words import _HONORIFICS, _JOIN_WORDS, _SPEECH_VERBS, BOARD_MODIFIERS, BODY_WORDS
 
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
            "eleven": 11, "twelve": 12}
-#: Bodies a group may be named to, besides boards, councils and committees ("its Research Leadership Group")
-_BODY_WORDS = BOARD_WORDS | {"panel", "group", "cabinet", "commission"}
+#: Bodies a group may be named to, besides those a list names the members of ("its Research Leadership Group")
+_BODY_WORDS = BODY_WORDS | {"group", "cabinet", "commission"}
 #: What opens the names given in apposition to the group: "three members: A, B and C", "—A, B and C—"
 _APPOSITION_MARKS = {":", "—", "–", "-", "("}
 #: Lines below the lead that are read for the group's paragraphs
@@ -100,10 +100,8 @@ def _post(view: DocView, sent: Span, group: Token) -> Span | CharSpan | None:
     seat = _board_title(doc, group.i + 1, sent.end) or members and _board_title(doc, sent.start, sent.end, reach=len(sent))
     if seat:
         return seat_title(seat)
-    body = _named_body(sent, group.i + 1) or members and _named_body(sent, sent.start) or _body_after_to(sent, group)
-    if body:
-        return body
-    return None
+    return _named_body(sent, group.i + 1) or members and _named_body(sent, sent.start) or _body_after_to(sent, group) \
+        or None
 
 
 def _body_after_to(sent: Span, group: Token) -> Span | None:
@@ -158,7 +156,7 @@ def _listed_lines(view: DocView, sent: Span, group: Token) -> list[tuple[int, in
         first, marked = _item_opening(doc, i, sent.end)
         if first is None:
             break
-        at = first.i + (first.lower_.rstrip(".") in _HONORIFICS)
+        at = _name_start(first)
         if at in mentions:
             out.append(mentions[at])
         elif not marked:
@@ -166,19 +164,13 @@ def _listed_lines(view: DocView, sent: Span, group: Token) -> list[tuple[int, in
     return out
 
 
-def _listed_below(view: DocView, sent: Span, si: int) -> list[tuple[int, tuple[int, int, str]]]:
+def _listed_below_colon(view: DocView, sent: Span, si: int) -> list[tuple[int, tuple[int, int, str]]]:
     """(sentence index, mention) of the people who open the items of a list below a sentence
     that ends with a colon ("... includes the following leaders:" then "* Ann Lee, CEO, Acme")."""
     last = next((t for t in reversed(sent) if not t.is_space), None)
     if last is None or last.text != ":":
         return []
-    out = []
-    for sj, person, marked in _items_below(view, si, _POST_ITEM_ENDS):
-        if person is not None:
-            out.append((sj, person))
-        elif not marked:
-            break
-    return out
+    return _listed_below(view, si, _POST_ITEM_ENDS)
 
 
 def _opening_paragraphs(view: DocView, si: int, n: int) -> list[tuple[int, tuple[int, int, str]]]:
@@ -191,7 +183,7 @@ def _opening_paragraphs(view: DocView, si: int, n: int) -> list[tuple[int, tuple
     for read, (sj, first, marked) in enumerate(_lines_below(view, si)):
         if read >= _LINES_READ or headline_line(view.sents[sj]) and first.lower_ == "about":
             break
-        at = first.i + (first.lower_.rstrip(".") in _HONORIFICS)
+        at = _name_start(first)
         person = next((m for m in view.people.mentions(view.sents[sj]) if m[0] == at), None)
         if person is None or any(k == person[2] for _, (_, _, k) in out):
             continue
@@ -218,7 +210,7 @@ def _group_records(view: DocView, sent: Span, si: int, mentions, trigs: list[Tri
         if post is None:
             return []
         named = [(si, m) for m in _named_in_apposition(view, sent, group, mentions) or _listed_lines(view, sent, group)] \
-            or _listed_below(view, sent, si)
+            or _listed_below_colon(view, sent, si)
         if not named and not any(m[0] > trig.tok.i for m in mentions) and n:
             named = _opening_paragraphs(view, si, n)
         if len(named) != n and not (n == 0 and len(named) >= 2):
