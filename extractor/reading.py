@@ -153,6 +153,7 @@ def _where(cleaned: CleanText, offset: int, span: CharSpan) -> tuple[int, int, s
     "Alkira®" is "Alkira") and whitespace runs squashed."""
     s, e = cleaned.to_source(span.start + offset, span.end + offset)
     written = cleaned.source[s:e]
+    # (``normalise``, not ``clean.characters``, which keeps an entity normalising deletes: "Alkira&reg;")
     return s, e, _squash(normalise(written)[0] if _NORMALISED.search(written) else written)
 
 

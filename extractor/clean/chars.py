@@ -79,7 +79,8 @@ def _rewrite(
 
 def characters(text: str) -> str:
     """``text`` with characters normalised as ``normalise`` does, without an offset map (for a
-    quick look at the words of a raw text).
+    quick look at the words of a raw text), except that an entity normalising deletes ("&shy;",
+    "&reg;") stays as written: "chief&shy;executive" keeps both its words for that look.
 
     >>> characters("chief\u00adexecutive&nbsp;officer")
     'chiefexecutive officer'
