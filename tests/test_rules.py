@@ -1656,6 +1656,24 @@ def test_a_change_noun_reaches_each_name_of_its_pairs_of_name_and_post(ex, sente
     assert changes(ex, "BOSTON, May 2, 2025 -- Harwick Capital Partners " + sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # the parser hangs the second pair on "said", past the verb that gives both posts
+    ("said it appointed president and chief executive Dana Whitcombe as chairman and chief executive, and "
+     "Odile Brennan as president.", {("Dana Whitcombe", "chairman and chief executive"), ("Odile Brennan", "president")}),
+    ("said it promoted Dana Whitcombe to senior vice president, and Odile Brennan to controller.",
+     {("Dana Whitcombe", "senior vice president"), ("Odile Brennan", "controller")}),
+    # a name the recogniser took for a place ("Bo Park") is still a name before "as" and a post
+    ("said it appointed Dana Whitcombe as chairman, and Bo Park as president.",
+     {("Dana Whitcombe", "chairman"), ("Bo Park", "president")}),
+    # a name after the pair that a verb of its own stands between is not reached
+    ("said it appointed Dana Whitcombe as chairman, and Odile Brennan praised the choice as president of the union.",
+     {("Dana Whitcombe", "chairman")}),
+])
+def test_a_verb_reaches_each_name_of_its_pairs_of_name_and_post(ex, sentence, expected):
+    recs = ex.extract("NEW YORK, March 3 - Harwick Industries Inc " + sentence, "t").appointments
+    assert {(a.person.name, a.role.title) for a in recs} == expected
+
+
 @pytest.mark.parametrize("text, record", [
     # an honour after the name is no part of it, and the post after "as" is still reached
     ("BOSTON, May 2, 2025 -- Harwick appointed Dana Whitcombe MBE as executive vice president.",

@@ -7,8 +7,9 @@ from ..trigger_words import Trigger, triggers
 from ..view import DocView
 
 
-def _governing_trigger(doc: Doc, trigs: list[Trigger], ms: int, me: int, next_mention: int) -> Trigger | None:
+def _governing_trigger(view: DocView, trigs: list[Trigger], ms: int, me: int, next_mention: int) -> Trigger | None:
     """The trigger that speaks about the person at [ms, me)."""
+    doc = view.doc
     # "the death on June 23 of Chairman James Fentress", "the resignation of X": a departure
     # noun whose "of" leads to the person, whatever the parse hangs it on
     for t in reversed(trigs):
@@ -32,8 +33,9 @@ def _governing_trigger(doc: Doc, trigs: list[Trigger], ms: int, me: int, next_me
     if after:
         return after[0]
     before = [t for t in trigs if t.tok.i < ms and t.kind != "succeed"]
-    if before and (ms - before[-1].tok.i <= 8 or not _other_verb_between(doc[ms:me].root, before[-1].tok)):
-        return before[-1]
+    if before and (ms - before[-1].tok.i <= 8 or not _other_verb_between(doc[ms:me].root, before[-1].tok)
+                   or before[-1].kind != "depart" and _pairs_reach(view, before[-1].tok.i, ms, me)):
+        return before[-1]  # (and "appointed A as chairman, and B as president", however the parse hangs B)
     return None
 
 
@@ -60,21 +62,24 @@ def _and_of_reaches(view: DocView, i: int, ms: int) -> bool:
 
 
 def _pairs_reach(view: DocView, i: int, ms: int, me: int) -> bool:
-    """Does the noun at ``i`` reach the person at tokens ``ms`` to ``me`` through pairs of a name
-    and its post ("the promotions of Jimmy Frye to Partner, Charles Miller to Principal, and Travis
-    Aho to Vice President")? The person follows a comma or "and" after a post given with "to" or
-    "as", and is given a post the same way."""
+    """Does the trigger at ``i`` reach the person at tokens ``ms`` to ``me`` through pairs of a
+    name and its post? A noun through its "of" ("the promotions of Jimmy Frye to Partner, Charles
+    Miller to Principal, and Travis Aho to Vice President"), a verb directly ("appointed Ann Lee
+    as chairman, and Bo Park as president"). The person follows a comma or "and" after a post
+    given with "to" or "as", and is given a post the same way."""
     doc = view.doc
-    if not i + 1 < ms <= i + 40 or doc[i + 1].lower_ != "of" or me >= len(doc) or doc[me].lower_ not in ("to", "as"):
+    opener = i + 1 if doc[i].pos_ == "NOUN" else i  # the "of" after a noun, else the verb itself
+    if not opener < ms <= i + 40 or opener > i and doc[opener].lower_ != "of" or me >= len(doc) \
+            or doc[me].lower_ not in ("to", "as"):
         return False
     if any(t.pos_ in ("VERB", "AUX") and t.i not in view.title_at and t.lower_ not in ("to", "as") or t.text in (";", ".")
-           for t in doc[i + 1:ms]):
+           for t in doc[opener:ms] if t.i != i):
         return False  # (a post the parser took for a verb still counts: "to partner")
     k = ms - 1
-    while k > i + 2 and doc[k].lower_ in (",", "and"):
+    while k > opener + 1 and doc[k].lower_ in (",", "and"):
         k -= 1
     title = view.title_at.get(k)
-    return k < ms - 1 and title is not None and title.start - 1 > i + 2 and doc[title.start - 1].lower_ in ("to", "as")
+    return k < ms - 1 and title is not None and title.start - 1 > opener + 1 and doc[title.start - 1].lower_ in ("to", "as")
 
 
 def _other_verb_between(tok: Token, verb: Token) -> bool:

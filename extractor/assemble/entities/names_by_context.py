@@ -81,7 +81,7 @@ def _names_by_context(doc: Doc, title_at: dict[int, Span]) -> list[Span]:
             i += 1
             continue
         j = i
-        while j < n and j - i < 4 and _NAME_PART.match(doc[j].text) and doc[j].ent_type_ in ("", "ORG", "GPE", "NORP", "LAW", "PRODUCT", "WORK_OF_ART", "FAC") and not doc[j].is_space and (j == i or not doc[j - 1].whitespace_ == "" or doc[j - 1].text.endswith(".")):
+        while j < n and j - i < 4 and _NAME_PART.match(doc[j].text) and doc[j].ent_type_ in ("", "ORG", "GPE", "LOC", "NORP", "LAW", "PRODUCT", "WORK_OF_ART", "FAC") and not doc[j].is_space and (j == i or not doc[j - 1].whitespace_ == "" or doc[j - 1].text.endswith(".")):
             if doc[j].lower_ in _STOP_CAPS or doc[j].lower_ in _RANKS or fold(doc[j].text) in _ORG_WORDS or title_at.get(doc[j].i) is not None:
                 break
             j += 1

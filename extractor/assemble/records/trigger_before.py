@@ -48,7 +48,7 @@ def _trigger_before(s: SentenceState, p: Place) -> None:
 def _governing(s: SentenceState, p: Place) -> Trigger | None:
     """The trigger that governs the person, unless it is about someone else or told as background."""
     doc, ms, me, limit = s.doc, p.ms, p.me, p.limit
-    trig = _governing_trigger(doc, s.trigs, ms, me, limit)
+    trig = _governing_trigger(s.view, s.trigs, ms, me, limit)
     if trig is None or trig.kind == "succeed" or _someone_else_does(s.view, trig.tok, p.key, ms):
         return None
     if trig.tok.i < ms and any(_quote_closes(doc, k, ms) for k in range(trig.tok.i + 1, ms)):
