@@ -21,6 +21,17 @@ def changes(ex, text):
     return {(a.person.name, a.role.title, a.event) for a in ex.extract(text, "t").appointments}
 
 
+@pytest.mark.parametrize("text", [
+    "Joining the firm as Chief Operating Officer, Dana Whitcombe will lead the company's expansion into Europe.",
+    "BOSTON, May 2, 2025 -- Harwick Industries announced today that, joining the company as Chief Operating "
+    "Officer, Dana Whitcombe will lead its expansion into Europe.",
+])
+def test_the_new_post_before_the_name_is_no_post_held_before_it(ex, text):
+    # the post the trigger gives stands before the name: read again as the post held, it made
+    # the move a promotion
+    assert {event for _, _, event in changes(ex, text)} == {"appointed"}
+
+
 def test_post_after_as_wins_over_the_appositive_title(ex):
     text = ("WASHINGTON, May 4 - The president will nominate Mary Quill, chairman of the Federal Trade "
             "Commission, FTC, as ambassador to Canada, the White House said.")

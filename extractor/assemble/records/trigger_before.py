@@ -13,7 +13,7 @@ from ..constructions.governing import _and_of_reaches, _governing_trigger, _noun
 from ..constructions.subjects import _seeks_someone, _someone_else_does
 from ..constructions.title_after import _left_behind, _title_after_pos, _to_the_group_end
 from ..entities.titles import _title_word
-from ..results import CharSpan
+from ..results import CharSpan, _as_charspan
 from ..trigger_words import Trigger, _background, _in_background_clause
 from ..words import _HONORIFICS, _JOIN_WORDS, _quote_closes
 from .build import record
@@ -35,6 +35,8 @@ def _trigger_before(s: SentenceState, p: Place) -> None:
     view = s.view
     old = held_before or _appositive_title(view, p.me, p.limit) or _title_before(view, p.ms, p.prev_end) \
         or _title_by_apposition(view, p.ms, p.me, p.prev_end)
+    if old is not None and title is not None and _overlap(_as_charspan(old), _as_charspan(title)):
+        old = None  # "Joining the firm as COO, Dana Lee will ...": the post before the name is the new one
     title, rel = _title_or_held(s, p, trig, title, old)
     if title is None:
         return
@@ -43,6 +45,10 @@ def _trigger_before(s: SentenceState, p: Place) -> None:
         if m == p.idx or m not in s.skip:
             record(s, s.mentions[m][2], title, trig.kind, conf, old=old if rel == "new" and m == p.idx else None)
             s.skip.add(m)
+
+
+def _overlap(a: CharSpan, b: CharSpan) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _governing(s: SentenceState, p: Place) -> Trigger | None:
