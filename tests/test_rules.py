@@ -254,6 +254,14 @@ def test_the_post_given_before_succeeding_beats_the_title_before_the_name(ex):
             "NEW YORK, May 4 - Bexley Capital Inc said it named Ann Hale president. Hale, a former "
             "executive with the Wall Street firm of Dorset Pryce and Co., joins on June 1.",
             "Ann Hale", ["Dorset Pryce and Co."], id="place-before-firm-of"),
+        pytest.param(  # a list's items after a firm are firms, though the NER takes them for places
+            "LONDON, May 4 - Harwick Corp said it named Dana Lee chief technology officer. Before joining "
+            "Harwick, Lee held senior roles at Deloitte, Avanade, Brightcove, Tessian and Onfido.",
+            "Dana Lee", ["Deloitte", "Avanade", "Brightcove", "Tessian", "Onfido"], id="list-after-a-firm"),
+        pytest.param(  # a place after a firm and a comma, with no "and" to close a list, is no firm
+            "LONDON, May 4 - Harwick Corp said it named Dana Lee chief executive. She previously worked "
+            "at Deloitte, London.",
+            "Dana Lee", ["Deloitte"], id="firm-and-its-city"),
     ],
 )
 def test_the_past_employers_a_text_names(ex, text, person, expected):

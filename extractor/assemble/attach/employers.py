@@ -95,16 +95,40 @@ def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
     doc = view.doc
     school_tokens = _school_tokens(sent)
     good = []
-    for span in _runs_after_cues(doc, sent, school_tokens):
-        span = _employer_name(view, sent, span, school_tokens)
-        if span is not None:
-            good.append(span)
+    for items in _listed(doc, _runs_after_cues(doc, sent, school_tokens)):
+        names = [_employer_name(view, sent, span, school_tokens) for span in items]
+        if len(items) > 1 and any(n is not None and n[0].ent_type_ == "ORG" for n in names):
+            # "roles at Deloitte, Avanade and Tessian": a list's other items are firms too, though
+            # the NER took them for places or peoples
+            names = [n if n is not None or not _a_place(span) or any(t.i in school_tokens for t in span)
+                     else _employer_name(view, sent, span, school_tokens, place_ok=True) for n, span in zip(names, items)]
+        good.extend(n for n in names if n is not None)
     starts = {span.start for span in good}
     # "Vice President of Sales, Commercial Bus Group at REV Group": after a title, a unit of the firm
     # named next (but "the Institute of Myology at Pitié-Salpêtrière" is both)
     return [span for span in good if not (
         span.end + 1 in starts and doc[span.end].lower_ == "at" and span.start >= 2
         and doc[span.start - 1].lower_ in (",", "of", "for") and view.title_at.get(span.start - 2) is not None)]
+
+
+def _listed(doc: Doc, runs: list[Span]) -> list[list[Span]]:
+    """The runs grouped into the lists they form: runs joined by commas and a closing "and" or
+    "or" ("Deloitte, Avanade and Tessian"); any other run is a list of its own."""
+    groups: list[list[Span]] = []
+    for run in runs:
+        gap = [t.lower_ for t in doc[groups[-1][-1].end:run.start]] if groups else None
+        if gap and set(gap) <= {",", "and", "or", "&"}:
+            groups[-1].append(run)
+        else:
+            groups.append([run])
+    return [g for group in groups for g in _closed(doc, group)]
+
+
+def _closed(doc: Doc, group: list[Span]) -> list[list[Span]]:
+    """A group of runs that an "and" or "or" closes, else each run alone ("Deloitte, London")."""
+    if len(group) > 1 and any(t.lower_ in ("and", "or", "&") for t in doc[group[-2].end:group[-1].start]):
+        return [group]
+    return [[run] for run in group]
 
 
 def _school_tokens(sent: Span) -> set[int]:
@@ -193,11 +217,12 @@ def _add_runs(doc: Doc, sent: Span, start: int, person_ok: bool, school_tokens: 
             run = None
 
 
-def _employer_name(view: DocView, sent: Span, span: Span, school_tokens: set[int]) -> Span | None:
+def _employer_name(view: DocView, sent: Span, span: Span, school_tokens: set[int], place_ok: bool = False) -> Span | None:
     """The employer a candidate run names (the organisation after a title, the unit a company
-    owns, the name before a person's), or None when it names none."""
+    owns, the name before a person's), or None when it names none. A name the NER calls a place
+    is none, unless ``place_ok``."""
     doc = view.doc
-    if _names_no_firm(view, span, school_tokens):
+    if _names_no_firm(view, span, school_tokens, place_ok):
         return None
     first = span.start
     held = view.title_at.get(first)
@@ -249,17 +274,22 @@ def _function_before_its_firm(view: DocView, span: Span, limit: int) -> bool:
     return of is not None and of > 0 and view.title_at.get(of - 1) is not None
 
 
-def _names_no_firm(view: DocView, span: Span, school_tokens: set[int]) -> bool:
+def _a_place(span: Span) -> bool:
+    """Does the NER call the whole run a place, a date or a number ("Ohio", "2019"), with no word
+    of a firm's in it ("Pellworth Advisory" is a firm)?"""
+    ents = {tok.ent_type_ for tok in span}
+    return ents <= {"GPE", "DATE", "NORP", "LOC", "CARDINAL", "MONEY", "PERCENT"} and "" not in ents and not any(
+        fold(t.text) in _ORG_WORDS or t.lower_ in _ORG_NOUNS for t in span)
+
+
+def _names_no_firm(view: DocView, span: Span, school_tokens: set[int], place_ok: bool = False) -> bool:
     """Does the run name no firm: a school, a place or date, a titled person, a function, an
     abbreviation the NER does not know, a credential after a name?"""
     doc = view.doc
     if any(tok.i in school_tokens for tok in span):
         return True
-    ents = {tok.ent_type_ for tok in span}
-    if ents <= {"GPE", "DATE", "NORP", "LOC", "CARDINAL", "MONEY", "PERCENT"} and "" not in ents and not any(
-        fold(t.text) in _ORG_WORDS or t.lower_ in _ORG_NOUNS for t in span
-    ):
-        return True  # places, dates (but "Pellworth Advisory" is a firm)
+    if not place_ok and _a_place(span):
+        return True  # places, dates
     first = span.start
     if first - 1 >= 0 and view.title_at.get(first - 1) is not None and doc[first - 1].text[:1].isupper():
         return True  # "President Emmanuel Macron": a titled person
