@@ -262,6 +262,11 @@ def test_the_post_given_before_succeeding_beats_the_title_before_the_name(ex):
             "LONDON, May 4 - Harwick Corp said it named Dana Lee chief executive. She previously worked "
             "at Deloitte, London.",
             "Dana Lee", ["Deloitte"], id="firm-and-its-city"),
+        pytest.param(  # a list of posts, each at its firm: the NER runs one firm on into the next post
+            "LONDON, May 4 - Harwick Corp said it named Dana Lee chief information officer. She previously "
+            "served as chief technology officer at Aramark, CIO of Velden Cruises, Ltd., CIO of Tory Burch and "
+            "CIO of Direct Brands.",
+            "Dana Lee", ["Aramark", "Velden Cruises, Ltd.", "Tory Burch", "Direct Brands"], id="posts-at-firms"),
     ],
 )
 def test_the_past_employers_a_text_names(ex, text, person, expected):

@@ -186,7 +186,8 @@ def _capitalized_run(doc: Doc, k: int, limit: int) -> Span | None:
     if doc[k].ent_type_ == "ORG":
         ent = _ent_at(doc, k)
         if ent is not None and ent.end > j and ent.end <= limit:
-            j = ent.end
+            j = next((m for m in range(k + 1, ent.end - 1) if doc[m].text == "," and _all_title_words(doc[m + 1:m + 2])),
+                     ent.end)  # "[Aramark, CIO of Velden Cruises]": the NER ran on into the next post
             while j > k + 1 and doc[j - 1].lower_ in ("and", "or", ","):
                 j -= 1  # "International Paper and": the NER ran into the next name of a list
     while j > k and (doc[j - 1].text == ">" or doc[j - 1].is_space):
