@@ -267,6 +267,15 @@ def test_the_post_given_before_succeeding_beats_the_title_before_the_name(ex):
             "served as chief technology officer at Aramark, CIO of Velden Cruises, Ltd., CIO of Tory Burch and "
             "CIO of Direct Brands.",
             "Dana Lee", ["Aramark", "Velden Cruises, Ltd.", "Tory Burch", "Direct Brands"], id="posts-at-firms"),
+        pytest.param(  # "like" after a plural of firms lists them, as "including" does
+            "LONDON, May 4 - Harwick Corp said it named Dana Lee chief marketing officer. She has led marketing "
+            "for high-growth startups like Contently, Basis, Tideway Systems, and DataSync.",
+            "Dana Lee", ["Contently", "Basis", "Tideway Systems", "DataSync"], id="startups-like"),
+        pytest.param(  # an adverb after the list's "and" does not end it
+            "LONDON, May 4 - Harwick Corp said it named Dana Lee chief executive. She brings 25 years of "
+            "experience from technology companies including IBM, Lenovo, Oracle, and most recently Veritas, "
+            "where she led sales.",
+            "Dana Lee", ["IBM", "Lenovo", "Oracle", "Veritas"], id="and-most-recently"),
     ],
 )
 def test_the_past_employers_a_text_names(ex, text, person, expected):

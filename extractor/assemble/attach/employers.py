@@ -116,8 +116,8 @@ def _listed(doc: Doc, runs: list[Span]) -> list[list[Span]]:
     "or" ("Deloitte, Avanade and Tessian"); any other run is a list of its own."""
     groups: list[list[Span]] = []
     for run in runs:
-        gap = [t.lower_ for t in doc[groups[-1][-1].end:run.start]] if groups else None
-        if gap and set(gap) <= {",", "and", "or", "&"}:
+        gap = [t.lower_ for t in doc[groups[-1][-1].end:run.start] if not (t.pos_ == "ADV" and t.is_lower)] if groups else None
+        if gap and set(gap) <= {",", "and", "or", "&"}:  # (and "Oracle, and most recently Veritas")
             groups[-1].append(run)
         else:
             groups.append([run])
@@ -159,8 +159,9 @@ def _runs_after_cues(doc: Doc, sent: Span, school_tokens: set[int]) -> list[Span
         if t.ent_iob_ == "I":
             i += 1
             continue  # "of" inside "French Ministry of Research"
-        including = w == "including" and any(doc[k].lower_ in _EMPLOYER_PLURALS for k in range(max(sent.start, i - 6), i))
-        # "including" only after "companies", "roles": "roles at cybersecurity companies, including Zscaler"
+        including = w in ("including", "like") and any(doc[k].lower_ in _EMPLOYER_PLURALS for k in range(max(sent.start, i - 6), i))
+        # "including", "like" only after "companies", "roles": "roles at cybersecurity companies,
+        # including Zscaler", "startups like Contently"
         cue = including or w in _EMPLOYER_PREPS or (w in _ORG_NOUNS and t.is_lower)
         found = _name_after_cue(doc, sent, i) if cue else None
         if found is None:
@@ -211,8 +212,13 @@ def _add_runs(doc: Doc, sent: Span, start: int, person_ok: bool, school_tokens: 
             n += 3  # ", as well as"
         elif n + 2 < sent.end and doc[n].text == "," and doc[n + 1].lower_ == "and":
             n += 1  # "Check Point Software, and McAfee"
-        if n + 1 < sent.end and doc[n].lower_ in ("and", ",", "as") and doc[n + 1].text[:1].isupper():
-            run = _capitalized_run(doc, n + 1, sent.end)
+        if n + 1 >= sent.end:
+            break
+        k = n + 1
+        while doc[n].lower_ == "and" and k < min(sent.end, n + 3) and doc[k].pos_ == "ADV" and doc[k].is_lower:
+            k += 1  # "Oracle, and most recently Veritas"
+        if k < sent.end and doc[n].lower_ in ("and", ",", "as") and doc[k].text[:1].isupper():
+            run = _capitalized_run(doc, k, sent.end)
         else:
             run = None
 
