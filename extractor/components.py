@@ -208,14 +208,15 @@ class TitleFinder:
                 break
             k += 1
         if end_unit is not None:
-            if doc[end_unit - 1].ent_type_ == "ORG" and not (
+            if doc[end_unit - 1].ent_type_ == "ORG" and not (self._run_on(doc, doc[end_unit - 1], j) and all(
+                    self._departmental(t) or t.lower_ in ("and", "&") for t in doc[start:end_unit])) and not (
                     end_unit - start == 1 and doc[start - 1].lower_ in ("the", "its") and doc[start].lower_ in ("board", "committee")):
                 return j  # "Group" of "Vantage Group Inc", "the Swiss National Bank": a name, not "its ... unit"
             return end_unit  # (but "head of the Board": the firm's own board, whatever the NER says)
         words = doc[start:k]
         if not len(words):
             return j
-        if any(t.ent_type_ in ("ORG", "GPE", "FAC", "LOC", "NORP", "PERSON") for t in words):
+        if any(t.ent_type_ in ("ORG", "GPE", "FAC", "LOC", "NORP", "PERSON") and not self._run_on(doc, t, j) for t in words):
             return j
         if all(t.is_lower or t.lower_ in ("&", "/", "-") for t in words) or len(words) <= 4 and all(
             (t.is_title or t.is_upper) and self._departmental(t) or t.lower_ in ("and", "&", "/") for t in words
@@ -225,6 +226,18 @@ class TitleFinder:
                 k -= 1
             return k if k > start else j
         return j
+
+    @staticmethod
+    def _run_on(doc: Doc, tok: Token, j: int) -> bool:
+        """Is ``tok``, of the "of" part after the title that ends at ``j``, in an organisation the
+        NER ran on from before the title's "of" ("named [Ann Lee Head of Business Operations]")?
+        Then the name is no firm's, and the part may still be a department."""
+        if tok.ent_type_ != "ORG":
+            return False
+        k = tok.i
+        while k > 0 and doc[k].ent_iob_ == "I":
+            k -= 1
+        return k < j
 
     def _comma_unit(self, doc: Doc, j: int) -> int:
         """Extend a role with the operations it runs, written after a comma in lower case:

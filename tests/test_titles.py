@@ -1,6 +1,7 @@
 """The title finder and title normalisation (rules from data/titles.json)."""
 import pytest
 import spacy
+from spacy.tokens import Span
 
 from extractor.components import TitleFinder, lexicon, normalize_title
 
@@ -94,3 +95,17 @@ def test_a_modifier_written_short_opens_the_title(blank, finder, text, title):
 def test_a_modifier_written_short_is_spelled_out_in_the_normalised_title():
     assert normalize_title("Sr. Vice President") == "senior vice president"
     assert normalize_title("Asst. Director") == "assistant director"
+
+
+@pytest.mark.parametrize("text, ent_words, expected", [
+    # the recogniser ran a name and its post into one organisation: the department is still the post's
+    ("Harwick named Dana Lee Head of Business Operations today", (2, 8), ["Head of Business Operations"]),
+    ("Harwick named Dana Lee Managing Director and Head of Business Operations today", (2, 11),
+     ["Managing Director and Head of Business Operations"]),
+    # a firm the post is at is no department, however the recogniser runs it on
+    ("Harwick named Dana Lee President of Vantage Group today", (2, 8), ["President"]),
+])
+def test_an_of_part_the_recogniser_ran_into_from_before_the_title_is_still_a_department(blank, finder, text, ent_words, expected):
+    doc = blank(text)
+    doc.ents = [Span(doc, *ent_words, label="ORG")]
+    assert [s.text for s in finder.find(doc)] == expected
