@@ -2035,3 +2035,31 @@ def test_previous_roles_at_firms_are_past_employers(ex):
             "include leadership positions at Kobalt Music, Waymo, YouTube and Google.")
     (record,) = ex.extract(text, "t").appointments
     assert [p.name for p in record.past_employers] == ["Kobalt Music", "Waymo", "YouTube", "Google"]
+
+
+def _found(person: str, org: str | None):
+    from extractor.assemble.results import CharSpan, Found
+    return Found(person=CharSpan(person, 0, len(person)), title=CharSpan("CEO", 0, 3),
+                 organisation=CharSpan(org, 0, len(org)) if org else None, event="appointed",
+                 sentence=CharSpan("", 0, 0), confidence=0.9)
+
+
+@pytest.mark.parametrize("person, org, text, firm", [
+    # the firm the NER took for a person: the text never says "Blockchain" alone
+    ("Kestrel Blockchain", "Kestrel Blockchain", "Kestrel Blockchain named Ann Lee CEO. Kestrel Blockchain grew.", True),
+    ("Allied Meridian", "Allied Meridian Technology Services", "Allied Meridian named Ann Lee president.", True),
+    # a person the NER also took for a firm: the text calls her by her surname
+    ("Vera Lind", "Vera Lind", "Harlan named Vera Lind president. Lind joins from Quarry Paper.", False),
+    ("Isaiah Wayne", "Wayne Brothers Companies", "Isaiah Wayne was named president.", False),
+    ("Dana Lee", "Dana Leeward Partners", "Dana Lee joins Dana Leeward Partners.", False),  # (a whole word)
+    ("Dana Lee", None, "Dana Lee was named president.", False),
+])
+def test_a_person_whose_name_opens_the_records_organisation_and_is_never_a_surname_alone_is_that_firm(person, org, text, firm):
+    from extractor.assemble.appointments import _a_firm_taken_for_a_person
+    assert _a_firm_taken_for_a_person(_found(person, org), text) is firm
+
+
+def test_a_person_the_recogniser_also_took_for_a_firm_is_at_the_documents_firm(ex):
+    text = ("AKRON, Ohio, May 4 - Harlan Tools Inc said it named Vera Lind president. Before joining Harlan, Lind "
+            "held roles at Quarry Paper and Dorset & Vine.")
+    assert records(ex, text) == {("Vera Lind", "president", "Harlan Tools Inc", "appointed")}

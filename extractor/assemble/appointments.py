@@ -1,6 +1,8 @@
 """The entry: ``find_appointments`` reads a document sentence by sentence, then resolves and attaches."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from .attach.past_employers import _attach_past_employers, _left_for_new
@@ -66,8 +68,31 @@ def find_appointments(doc: Doc, view: DocView | None = None) -> list[Found]:
     found.extend(f for f in grouped if f.person_key not in movers)
     found.extend(_former_holders(view, found))
     found = [f for f in found if not f.elsewhere]  # nothing to name the organisation by
+    found = [f for f in found if not _a_firm_taken_for_a_person(f, doc.text)]
+    for f in found:
+        if f.organisation is not None and _same_name(f.organisation.text, f.person.text):
+            # "named [Vera Lind] president", the NER calling her a firm too: the document's firm
+            f.organisation = view.main_org if view.main_org is not None and not _same_name(view.main_org.text, f.person.text) else None
     found = [f for f in _merge(found) if not _committee_seat(doc, f)]
     found = _every_post_of_predecessor(found)
     _attach_past_employers(view, found)
     _left_for_new(view, found)
     return found
+
+
+def _same_name(org: str, person: str) -> bool:
+    """Does the organisation's name open with the person's ("Allied Universal" of "Allied
+    Universal Technology Services", or the whole of it)?"""
+    return org == person or org.startswith(person + " ")
+
+
+def _a_firm_taken_for_a_person(f: Found, text: str) -> bool:
+    """Is the record's "person" the name its organisation opens with ("BitYuan Blockchain" at
+    BitYuan Blockchain, "Allied Universal" at Allied Universal Technology Services), and a name
+    whose last word the text never uses alone, as it does a person's surname ("Lind held roles")?
+    Then the NER took the firm for a person, and no one moved. (A person whom the NER also took
+    for a firm keeps the record; its organisation is mended.)"""
+    if f.organisation is None or not _same_name(f.organisation.text, f.person.text) or " " not in f.person.text:
+        return False
+    first, last = f.person.text.rsplit(" ", 1)
+    return re.search(rf"(?<!{re.escape(first)} )\b{re.escape(last)}\b", text) is None
