@@ -2063,3 +2063,20 @@ def test_a_person_the_recogniser_also_took_for_a_firm_is_at_the_documents_firm(e
     text = ("AKRON, Ohio, May 4 - Harlan Tools Inc said it named Vera Lind president. Before joining Harlan, Lind "
             "held roles at Quarry Paper and Dorset & Vine.")
     assert records(ex, text) == {("Vera Lind", "president", "Harlan Tools Inc", "appointed")}
+
+
+@pytest.mark.parametrize("text, org, person, expected", [
+    # the NER ran a firm, a post and the person's name into one organisation: the firm
+    ("FeganWest Managing Partner Elizabeth Fegan was appointed lead counsel.",
+     "FeganWest Managing Partner Elizabeth Fegan", "Elizabeth Fegan", "FeganWest"),
+    # only a post before the name: the document's firm
+    ("Velden AG said CFO Tomas Brekke will step down. Velden AG makes pumps.", "CFO Tomas Brekke", "Tomas Brekke",
+     "Velden AG"),
+])
+def test_an_organisation_that_ends_in_the_persons_name_is_the_firm_before_the_post(ex, text, org, person, expected):
+    from extractor.assemble.appointments import _before_the_post
+    from extractor.assemble.results import CharSpan
+    from extractor.assemble.view import make_view
+    view = make_view(ex.nlp(text))
+    start = text.index(org)
+    assert _before_the_post(view, CharSpan(org, start, start + len(org)), person).text == expected

@@ -7,11 +7,12 @@ from spacy.tokens import Doc
 
 from .attach.past_employers import _attach_past_employers, _left_for_new
 from .attach.predecessor import _every_post_of_predecessor, _former_holders
+from .entities.titles import _all_title_words
 from .records.copula import _copula_records
 from .records.groups import _group_records
 from .records.sentence import _sentence_records
 from .resolve import _committee_seat, _merge
-from .results import Found
+from .results import CharSpan, Found
 from .text import is_upper_sentence
 from .trigger_words import _aside, _speculative, find_triggers
 from .view import DocView, make_view
@@ -70,6 +71,9 @@ def find_appointments(doc: Doc, view: DocView | None = None) -> list[Found]:
     found = [f for f in found if not f.elsewhere]  # nothing to name the organisation by
     found = [f for f in found if not _a_firm_taken_for_a_person(f, doc.text)]
     for f in found:
+        if f.organisation is not None and f.organisation.text.endswith(" " + f.person.text):
+            # "[FeganScott Managing Partner Elizabeth Fegan]": the firm before the post and the name
+            f.organisation = _before_the_post(view, f.organisation, f.person.text)
         if f.organisation is not None and _same_name(f.organisation.text, f.person.text):
             # "named [Vera Lind] president", the NER calling her a firm too: the document's firm
             f.organisation = view.main_org if view.main_org is not None and not _same_name(view.main_org.text, f.person.text) else None
@@ -96,3 +100,16 @@ def _a_firm_taken_for_a_person(f: Found, text: str) -> bool:
         return False
     first, last = f.person.text.rsplit(" ", 1)
     return re.search(rf"(?<!{re.escape(first)} )\b{re.escape(last)}\b", text) is None
+
+
+def _before_the_post(view: DocView, org: CharSpan, person: str) -> CharSpan | None:
+    """The organisation an entity names before a post and the person's name, or the document's
+    firm when only a post stands there ("[CFO Patrik Heider]")."""
+    span = view.doc.char_span(org.start, org.end - len(person), alignment_mode="contract")
+    end = span.end if span is not None else 0
+    while span is not None and end > span.start and (_all_title_words(view.doc[end - 1:end]) or view.doc[end - 1].is_punct):
+        end -= 1
+    if span is None or end == span.start:
+        return view.main_org
+    named = view.doc[span.start:end]
+    return CharSpan(named.text, named.start_char, named.end_char)
