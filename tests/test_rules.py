@@ -2080,3 +2080,14 @@ def test_an_organisation_that_ends_in_the_persons_name_is_the_firm_before_the_po
     view = make_view(ex.nlp(text))
     start = text.index(org)
     assert _before_the_post(view, CharSpan(org, start, start + len(org)), person).text == expected
+
+
+@pytest.mark.parametrize("org, person, named", [
+    ("Vera Lind", "Vera Lind", True),
+    ("Emina", "Emina Selinova", True),  # her first name alone
+    ("Lind Partners", "Vera Lind", False),  # a firm that bears her surname is a firm
+    ("Harlan Tools Inc", "Vera Lind", False),
+])
+def test_an_organisation_named_as_the_person_is_the_person_taken_for_a_firm(org, person, named):
+    from extractor.assemble.appointments import _names_the_person
+    assert _names_the_person(org, person) is named

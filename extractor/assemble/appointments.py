@@ -74,8 +74,9 @@ def find_appointments(doc: Doc, view: DocView | None = None) -> list[Found]:
         if f.organisation is not None and f.organisation.text.endswith(" " + f.person.text):
             # "[FeganScott Managing Partner Elizabeth Fegan]": the firm before the post and the name
             f.organisation = _before_the_post(view, f.organisation, f.person.text)
-        if f.organisation is not None and _same_name(f.organisation.text, f.person.text):
-            # "named [Vera Lind] president", the NER calling her a firm too: the document's firm
+        if f.organisation is not None and _names_the_person(f.organisation.text, f.person.text):
+            # "named [Vera Lind] president", the NER calling her a firm too (or only her first
+            # name, "[Emina]"): the document's firm
             f.organisation = view.main_org if view.main_org is not None and not _same_name(view.main_org.text, f.person.text) else None
     found = [f for f in _merge(found) if not _committee_seat(doc, f)]
     found = _every_post_of_predecessor(found)
@@ -88,6 +89,12 @@ def _same_name(org: str, person: str) -> bool:
     """Does the organisation's name open with the person's ("Allied Universal" of "Allied
     Universal Technology Services", or the whole of it)?"""
     return org == person or org.startswith(person + " ")
+
+
+def _names_the_person(org: str, person: str) -> bool:
+    """Is the organisation's name the person's, or opens with it, or is one word of it ("Emina"
+    of "Emina Selinovic")? The NER took the person for a firm too."""
+    return _same_name(org, person) or org in person.split()
 
 
 def _a_firm_taken_for_a_person(f: Found, text: str) -> bool:
