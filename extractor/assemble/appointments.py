@@ -70,19 +70,24 @@ def find_appointments(doc: Doc, view: DocView | None = None) -> list[Found]:
     found.extend(_former_holders(view, found))
     found = [f for f in found if not f.elsewhere]  # nothing to name the organisation by
     found = [f for f in found if not _a_firm_taken_for_a_person(f, doc.text)]
-    for f in found:
-        if f.organisation is not None and f.organisation.text.endswith(" " + f.person.text):
-            # "[FeganScott Managing Partner Elizabeth Fegan]": the firm before the post and the name
-            f.organisation = _before_the_post(view, f.organisation, f.person.text)
-        if f.organisation is not None and _names_the_person(f.organisation.text, f.person.text):
-            # "named [Vera Lind] president", the NER calling her a firm too (or only her first
-            # name, "[Emina]"): the document's firm
-            f.organisation = view.main_org if view.main_org is not None and not _same_name(view.main_org.text, f.person.text) else None
+    _mend_organisations(view, found)
     found = [f for f in _merge(found) if not _committee_seat(doc, f)]
     found = _every_post_of_predecessor(found)
     _attach_past_employers(view, found)
     _left_for_new(view, found)
     return found
+
+
+def _mend_organisations(view: DocView, found: list[Found]) -> None:
+    """Organisations that hold the person's own name, mended in place: the firm before the post
+    ("[FeganScott Managing Partner Elizabeth Fegan]"), else the document's firm ("named [Vera
+    Lind] president", the NER calling her a firm too, or only her first name, "[Emina]")."""
+    for f in found:
+        if f.organisation is not None and f.organisation.text.endswith(" " + f.person.text):
+            f.organisation = _before_the_post(view, f.organisation, f.person.text)
+        if f.organisation is not None and _names_the_person(f.organisation.text, f.person.text):
+            main = view.main_org
+            f.organisation = main if main is not None and not _same_name(main.text, f.person.text) else None
 
 
 def _same_name(org: str, person: str) -> bool:
