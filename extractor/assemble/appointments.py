@@ -118,10 +118,12 @@ def _before_the_post(view: DocView, org: CharSpan, person: str) -> CharSpan | No
     """The organisation an entity names before a post and the person's name, or the document's
     firm when only a post stands there ("[CFO Patrik Heider]")."""
     span = view.doc.char_span(org.start, org.end - len(person), alignment_mode="contract")
-    end = span.end if span is not None else 0
-    while span is not None and end > span.start and (_all_title_words(view.doc[end - 1:end]) or view.doc[end - 1].is_punct):
+    if span is None:
+        return view.main_org
+    end = span.end
+    while end > span.start and (_all_title_words(view.doc[end - 1:end]) or view.doc[end - 1].is_punct):
         end -= 1
-    if span is None or end == span.start:
+    if end == span.start:
         return view.main_org
     named = view.doc[span.start:end]
     return CharSpan(named.text, named.start_char, named.end_char)

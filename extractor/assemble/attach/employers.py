@@ -100,8 +100,8 @@ def _employer_candidates(view: DocView, sent: Span) -> list[Span]:
         if len(items) > 1 and any(n is not None and n[0].ent_type_ == "ORG" for n in names):
             # "roles at Deloitte, Avanade and Tessian": a list's other items are firms too, though
             # the NER took them for places or peoples
-            names = [n if n is not None or not _a_place(span) or any(t.i in school_tokens for t in span)
-                     else _employer_name(view, sent, span, school_tokens, place_ok=True) for n, span in zip(names, items)]
+            names = [n if n is not None else _employer_name(view, sent, span, school_tokens, place_ok=True)
+                     for n, span in zip(names, items)]
         good.extend(n for n in names if n is not None)
     starts = {span.start for span in good}
     # "Vice President of Sales, Commercial Bus Group at REV Group": after a title, a unit of the firm

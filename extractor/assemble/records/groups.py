@@ -43,27 +43,28 @@ def _count(tok: Token) -> int | None:
     return None
 
 
-def _group(sent: Span, trig: Trigger) -> Token | None:
-    """The counted group the trigger moves: its object ("appointed three leaders"), the noun after
-    its "of" ("the appointment of three leaders") or the subject of a join verb ("Four
-    researchers have joined")."""
+def _group(sent: Span, trig: Trigger) -> tuple[Token, int] | None:
+    """The counted group the trigger moves and its count (``_count``): its object ("appointed
+    three leaders"), the noun after its "of" ("the appointment of three leaders") or the subject
+    of a join verb ("Four researchers have joined")."""
     for tok in sent:
-        if tok.tag_ not in ("NNS", "NNPS") or _count(tok) is None:
+        n = _count(tok) if tok.tag_ in ("NNS", "NNPS") else None
+        if n is None:
             continue
-        if _count(tok) == 0:  # "the following individuals ... have been named to the committee:"
+        if n == 0:  # "the following individuals ... have been named to the committee:"
             colon = next((t.i for t in sent.doc[tok.i:sent.end] if t.text == ":"), None)
             if colon is not None and trig.tok.i < colon:
-                return tok
+                return tok, n
             continue
         head = tok.head
         if head == trig.tok and tok.dep_ in ("dobj", "nsubjpass") or (
                 tok.dep_ == "pobj" and head.lower_ == "of" and head.head == trig.tok and trig.tok.pos_ == "NOUN"):
-            return tok
+            return tok, n
         if head == trig.tok and tok.dep_ == "nsubj" and trig.tok.lower_ in _JOIN_WORDS:
-            return tok
+            return tok, n
         if tok.dep_ == "dobj" and head.lemma_ in ("include", "comprise") and any(
                 c.dep_ == "nsubj" and c.lower_ in _BODY_WORDS and trig.tok in c.children for c in head.children):
-            return tok  # "The newly appointed Advisory Board includes the following leaders:"
+            return tok, n  # "The newly appointed Advisory Board includes the following leaders:"
     return None
 
 
@@ -82,7 +83,7 @@ def _named_body(sent: Span, start: int) -> Span | None:
     return None
 
 
-def _post(view: DocView, sent: Span, group: Token) -> Span | CharSpan | None:
+def _post(view: DocView, sent: Span, group: Token, n: int) -> Span | CharSpan | None:
     """The post each member of the group takes: the post after "to" or "as" ("promoted three
     managers to partner"), a seat on the board ("to its advisory board"), a body with a name of its
     own ("joined its Research Leadership Group"); None otherwise ("added two executives to support
@@ -96,7 +97,7 @@ def _post(view: DocView, sent: Span, group: Token) -> Span | CharSpan | None:
             return title  # "promoted three managers to partner", "elevated six lawyers as equity partners"
     # of the body the sentence names: "formed its Advisory Board, naming three members", "The newly
     # appointed Advisory Board includes the following leaders:"
-    members = group.lower_ == "members" or _count(group) == 0
+    members = group.lower_ == "members" or n == 0
     seat = _board_title(doc, group.i + 1, sent.end) or members and _board_title(doc, sent.start, sent.end, reach=len(sent))
     if seat:
         return seat_title(seat)
@@ -202,11 +203,11 @@ def _group_records(view: DocView, sent: Span, si: int, mentions, trigs: list[Tri
     for trig in trigs:
         if trig.kind not in ("appoint", "promote"):
             continue
-        group = _group(sent, trig)
-        if group is None:
+        found = _group(sent, trig)
+        if found is None:
             continue
-        n = _count(group)
-        post = _post(view, sent, group)
+        group, n = found
+        post = _post(view, sent, group, n)
         if post is None:
             return []
         named = [(si, m) for m in _named_in_apposition(view, sent, group, mentions) or _listed_lines(view, sent, group)] \
