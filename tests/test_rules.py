@@ -1884,6 +1884,24 @@ def test_a_posts_function_named_before_its_firm_is_no_past_employer(ex):
     assert [p.name for p in record.past_employers] == ["Orrin Text"]
 
 
+@pytest.mark.parametrize("career, expected", [
+    ("was Senior Adviser for Member Communications with the Halvard Pension Trust", ["Halvard Pension Trust"]),
+    ("was Head of Cell and Tissue Research (CTR) at Orrin Biologics for six years", ["Orrin Biologics"]),
+    # (the firm after "in" is not taken either: "in" is no employer cue)
+    ("served as Vice President for Member Affairs and Client Services in the Kestrel Health System", []),
+    ("was president of Orrin Tool Corp in Boston", ["Orrin Tool Corp"]),  # a place after "in": the firm's
+    ("was president of Orrin Tool Corp in January 2019", ["Orrin Tool Corp"]),
+    # a post after the firm starts no function: "CEO for X, GM for Y"
+    ("was CEO for Orrin Markets, GM for Tamsin Securities and COO at Kell Capital",
+     ["Orrin Markets", "Tamsin Securities", "Kell Capital"]),
+])
+def test_a_posts_function_named_before_the_firm_it_is_held_with_is_no_past_employer(ex, career, expected):
+    text = ("BOSTON, May 2, 2025 -- Harwick named Dana Whitcombe chief operating officer. Before that, Whitcombe "
+            f"{career}.")
+    (record,) = ex.extract(text, "t").appointments
+    assert [p.name for p in record.past_employers] == expected
+
+
 def test_posts_held_now_alongside_the_new_one_are_no_past_employers(ex):
     text = ("BOSTON, May 2, 2025 -- Harwick named Dana Whitcombe chief financial officer. Whitcombe sits on "
             "the boards of Orrin Financial Inc. and the Tamsin Arts Foundation. She was previously treasurer of Kell "

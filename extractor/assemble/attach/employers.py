@@ -265,19 +265,30 @@ def _employer_name(view: DocView, sent: Span, span: Span, school_tokens: set[int
 
 def _function_before_its_firm(view: DocView, span: Span, limit: int) -> bool:
     """Is the run a post's function, with the firm named after it: "Director of Valuations and
-    Transaction Support at Open Text", "Head of Sales for Orrin Bank"? It follows a title's "of"
-    (a few words back: "of Valuations and ...") and "at", "for" or "with" and a name follow it."""
+    Transaction Support at Open Text", "Head of Sales for Orrin Bank", "Head of Cell Research (CR)
+    at Orrin", "Dean for Student Affairs in the School of Design"? It follows a title's "of" or "for"
+    (a few words back: "of Valuations and ...") and "at", "for", "with" or "in" and a name that is no
+    place or date follow it (not "president of Acme in Boston")."""
     doc = view.doc
     k = span.end
     while k < limit and k - span.end < 6 and (doc[k].lower_ in ("and", "&", ",") or doc[k].text[:1].isupper()):
+        if view.title_at.get(k) is not None:
+            return False  # "CEO for FP Markets, GM for IC Markets": the next post, not more function
         k += 1  # "Valuations [and Transaction Support] at": the rest of the function
-    if not (k + 1 < limit and doc[k].lower_ in ("at", "for", "with")):
+    if k + 2 < limit and doc[k].text == "(":
+        close = next((m for m in range(k + 1, min(limit, k + 5)) if doc[m].text == ")"), None)
+        k = close + 1 if close is not None else k  # "Cell Research (CR) at": its abbreviation
+    if not (k + 1 < limit and doc[k].lower_ in ("at", "for", "with", "in")):
         return False
     nxt = doc[k + 2] if doc[k + 1].lower_ == "the" and k + 2 < limit else doc[k + 1]
-    if not nxt.text[:1].isupper():
+    if not nxt.text[:1].isupper() or doc[k].lower_ == "in" and nxt.ent_type_ in _PLACES_AND_TIMES:
         return False
-    of = next((i for i in range(span.start - 1, max(span.start - 6, -1), -1) if doc[i].lower_ == "of"), None)
+    of = next((i for i in range(span.start - 1, max(span.start - 6, -1), -1) if doc[i].lower_ in ("of", "for")), None)
     return of is not None and of > 0 and view.title_at.get(of - 1) is not None
+
+
+#: What a name after "in" may be that leaves the name before it a firm ("president of Acme in Boston")
+_PLACES_AND_TIMES = {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL"}
 
 
 def _a_place(span: Span) -> bool:
