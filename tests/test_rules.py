@@ -1303,6 +1303,18 @@ def test_succeeding_him_takes_the_post_of_the_one_named_before_the_successor(ex,
     assert {("Margaret Ellery", "chairman", "appointed"), ("Colin Fraser", "chairman", "departed")} <= changes(ex, text)
 
 
+@pytest.mark.parametrize("text", [
+    "WELLINGTON, March 4 - Bankers believe economist Margaret Ellery was a sound choice to replace retiring "
+    "Harbour Trust Chairman Colin Fraser, a spokesman said.",
+    "WELLINGTON, March 4 - The board nominated economist Margaret Ellery to succeed Harbour Trust chairman "
+    "Colin Fraser.",
+])
+def test_the_post_named_before_the_predecessor_after_the_succession_verb_is_the_successors(ex, text):
+    assert {("Margaret Ellery", "Harbour Trust", "chairman", "appointed"),
+            ("Colin Fraser", "Harbour Trust", "chairman", "departed")} <= {
+        (n, o, r.lower(), e) for n, o, r, e in orgs(ex, text)}
+
+
 def test_an_organisation_named_after_the_post_of_a_list_item_holds_the_post(ex):
     text = (LIST_OPENING + "* Dana Whitcombe, Managing Director, Harlow Ridge Europe Ltd\n"
             "* Priya Natarajan, Partner and General Counsel")

@@ -81,9 +81,13 @@ def _succeeds_someone(s: SentenceState, p: Place, trig: Trigger) -> bool:
     follows). True when it made or completed a record."""
     doc, view, mentions = s.doc, s.view, s.mentions
     nxt = [j for j in range(p.last + 1, len(mentions)) if mentions[j][0] > trig.tok.i]
-    if not nxt or mentions[nxt[0]][0] - trig.tok.i > 3:
+    if not nxt:
         return False
     j = nxt[0]
+    # "to replace retiring Federal Reserve Chairman Ken Vale": the post, named before the predecessor
+    held = _post_named_before(s, trig.tok.i, mentions[j][0]) if mentions[j][0] - trig.tok.i > 3 else None
+    if mentions[j][0] - trig.tok.i > 3 and held is None:
+        return False
     pj_end = mentions[j][1]
     lim2 = mentions[j + 1][0] if j + 1 < len(mentions) else s.sent.end
     app = _appositive_end(doc, pj_end, lim2)
@@ -107,6 +111,8 @@ def _succeeds_someone(s: SentenceState, p: Place, trig: Trigger) -> bool:
         named = next(((ms, me) for ms, me, k in mentions if k == pred_key and me <= p.ms), None)
         if named is not None:
             title = _title_before(view, named[0], s.sent.start) or _appositive_title(view, named[1], p.ms)
+    if title is None and not came and held is not None:
+        title = held
     if title is None and not came and _own_clause(doc, pj_end, lim2):
         title = _post_left_in_clause(s, pj_end, lim2)
     if title is None:
@@ -124,6 +130,20 @@ def _succeeds_someone(s: SentenceState, p: Place, trig: Trigger) -> bool:
     if not _own_clause(doc, pj_end, lim2):
         s.skip.add(j)  # (but "replaces Mary Sandoval, who ... will become chair": her move too)
     return True
+
+
+def _post_named_before(s: SentenceState, verb: int, named: int) -> Span | None:
+    """The title standing before the person named at token ``named``, the object of the
+    succession verb at ``verb``, with no more than an adjective, a determiner or the
+    organisation between them: "replace [retiring] [U.S. Federal Reserve] Chairman Ken Vale"."""
+    title = _title_before(s.view, named, verb)
+    if title is None or title.end != named or named - verb > 9:
+        return None
+    leaving = {t.tok.i for t in s.trigs if t.kind == "depart"}  # "retiring", "outgoing"
+    if any(t.pos_ in ("VERB", "AUX", "PRON", "ADP") and t.ent_type_ != "ORG" and t.dep_ not in ("amod", "compound")
+           and t.i not in leaving or t.is_punct and t.text != "." for t in s.doc[verb + 1:title.start]):
+        return None
+    return title
 
 
 def _post_left_in_clause(s: SentenceState, start: int, end: int) -> Span | None:
