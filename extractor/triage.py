@@ -115,9 +115,12 @@ def vocabulary() -> Vocabulary:
     promote, succeed, depart, appoint = (trig.words(n) for n in ("promote", "succeed", "depart", "appoint"))
     particles, step_in, take_over = (trig.table(n) for n in ("depart_needs_particle", "step_in", "take_over"))
     passive, needs_object = trig.words("appoint_needs_passive"), trig.words("announce_needs_object")
+    decline, serve_as = trig.words("decline"), trig.words("serve_as")
     cues: dict[str, tuple[Condition, ...]] = {}
     for word in cue_words:  # the first class a word is in decides, in assemble.find_triggers' order
-        if word in promote or word in succeed or word in extra_cues or not (word in appoint or word in depart
+        if word in decline and word not in serve_as:
+            cues[word] = (_negated,)  # "will not seek another term"
+        elif word in promote or word in succeed or word in extra_cues or not (word in appoint or word in depart
                                                                             or word in take_over):
             cues[word] = ()
         elif word in depart:
@@ -170,6 +173,11 @@ def _after_word_in(allowed: frozenset[str]) -> Condition:
         return i > 0 and words[i - 1].lower() in allowed
 
     return holds
+
+
+def _negated(words: list[str], i: int, text: str, end: int) -> bool:
+    """ "not" (or a word ending in "n't") within the two words before: "would not seek", "not to stand"."""
+    return any(w.lower() in ("not", "never") or w.lower().endswith("n't") for w in words[max(0, i - 2):i])
 
 
 #: A name followed by "as" ("announced Thomas Redd as chief executive").

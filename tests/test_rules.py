@@ -1315,6 +1315,22 @@ def test_the_post_named_before_the_predecessor_after_the_succession_verb_is_the_
         (n, o, r.lower(), e) for n, o, r, e in orgs(ex, text)}
 
 
+@pytest.mark.parametrize("text", [
+    "WELLINGTON, March 4 - Colin Fraser said he would not seek a third term as chairman of Harbour Trust.",
+    "WELLINGTON, March 4 - Colin Fraser will not stand for re-election as chairman of Harbour Trust, the bank said.",
+    # "by" before the name is no agent here: the decision is his own
+    "WELLINGTON, March 4 - The decision by Colin Fraser not to serve another term as chairman of Harbour Trust "
+    "surprised the markets.",
+])
+def test_declining_another_term_in_a_post_is_leaving_it(ex, text):
+    assert orgs(ex, text) == {("Colin Fraser", "Harbour Trust", "chairman", "departed")}
+
+
+def test_seeking_another_term_is_no_move(ex):
+    text = "WELLINGTON, March 4 - Colin Fraser said he would seek a third term as chairman of Harbour Trust."
+    assert orgs(ex, text) == set()
+
+
 def test_an_organisation_named_after_the_post_of_a_list_item_holds_the_post(ex):
     text = (LIST_OPENING + "* Dana Whitcombe, Managing Director, Harlow Ridge Europe Ltd\n"
             "* Priya Natarajan, Partner and General Counsel")

@@ -103,6 +103,16 @@ def test_cues_are_found_in_any_case_and_inside_hyphenated_words(text):
     assert triage(text).relevant
 
 
+@pytest.mark.parametrize("text, relevant", [
+    ("Jane Roe, chief executive of Acme, will not seek a third term.", True),
+    ("Jane Roe, chief executive of Acme, said she would not stand for re-election.", True),
+    ("Jane Roe, chief executive of Acme, will seek a third term.", False),  # not declined: no cue
+    ("Jane Roe, chief executive of Acme, will run the marathon again.", False),
+])
+def test_a_verb_of_declining_is_a_cue_only_when_negated(text, relevant):
+    assert triage(text).relevant is relevant
+
+
 def test_every_trigger_word_and_title_word_of_the_rules_data_counts():
     vocab = vocabulary()
     trig = triggers()

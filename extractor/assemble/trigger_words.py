@@ -34,6 +34,8 @@ class TriggerLexicon(BaseModel):
     take_over: dict[str, list[str]]
     take_role: frozenset[str]  # "is taking the newly created role of CRO": the nouns of a post taken
     serve_as: frozenset[str]
+    decline: frozenset[str]  # "will not seek another term as chairman": a departure when negated ...
+    another_term: frozenset[str]  # ... and followed by one of these
     no_change: frozenset[str]
     speculation: frozenset[str]
     career: frozenset[str]
@@ -75,7 +77,9 @@ def find_triggers(sent: Span) -> list[Trigger]:
     for tok in sent:
         w = tok.lower_
         kind = None
-        if w in lex.promote:
+        if w in lex.decline and _declines_another_term(tok, lex):
+            kind = "depart"
+        elif w in lex.promote:
             kind = "promote"
         elif w in lex.succeed:
             kind = "succeed"
@@ -126,6 +130,24 @@ def find_triggers(sent: Span) -> list[Trigger]:
             continue  # "Gerald Names", "Leave Corp" (but "NanoGraf Appoints Thomas Redd")
         out.append(Trigger(kind, tok))
     return out
+
+
+def _declines_another_term(tok: Token, lex: TriggerLexicon) -> bool:
+    """ "would not seek a third term", "not to stand for re-election", "not to accept reappointment":
+    the verb negated (within the two words before it) and a new term within the five words after."""
+    doc = tok.doc
+    if not any(doc[k].lower_ in ("not", "n't", "never") for k in range(max(0, tok.i - 2), tok.i)):
+        return False
+    return declined_term_end(tok) is not None
+
+
+def declined_term_end(tok: Token) -> int | None:
+    """Where the term after a verb of declining ends ("not seek [a third term] as chairman"): the
+    post follows it. None when no term word follows within five words."""
+    doc, lex = tok.doc, triggers()
+    if tok.lower_ not in lex.decline:
+        return None
+    return next((t.i + 1 for t in doc[tok.i + 1:min(len(doc), tok.i + 6)] if t.lower_ in lex.another_term), None)
 
 
 def _serves_from_now(tok: Token, lex: TriggerLexicon) -> bool:

@@ -11,7 +11,7 @@ from spacy.tokens import Span
 
 from ..constructions.subjects import _possessor
 from ..results import Found
-from ..trigger_words import Trigger
+from ..trigger_words import Trigger, declined_term_end
 from ..view import DocView
 from .state import Place, SentenceState, place
 from .successions import _is_predecessor, _predecessors_leave, _predecessors_new_posts, _successor_by_agent
@@ -55,6 +55,9 @@ def _passed_over(s: SentenceState, p: Place) -> bool:
     pre = p.pre
     if pre[-2:] == ["other", "than"] or pre[-1:] in (["except"], ["besides"]) or pre[-2:] == ["apart", "from"]:
         return True  # "four directors other than Cohen have resigned": not him
+    if "by" in pre and any(t.kind == "depart" and declined_term_end(t.tok) is not None and p.me < t.tok.i <= p.me + 3
+                           for t in s.trigs):
+        return False  # "the decision by Paul Volcker not to serve a third term": his own decision
     # the agent ("nominated by President Reagan"), a possessor ("Reagan's director"), or
     # who ends an interim ("to act as interim chief executive until Mr Fairweather arrives")
     return "by" in pre or "until" in pre[-2:] or _possessor(s.view, p.me)

@@ -10,7 +10,7 @@ from ..constructions.boards import _board_owner, _board_title, post_on_the_board
 from ..constructions.subjects import _names_someone, _other_subject, _seeks_someone, _someone_else_does
 from ..constructions.title_after import _left_behind, _takes_duties, _title_after_pos
 from ..results import CharSpan, _as_charspan
-from ..trigger_words import Trigger, _background
+from ..trigger_words import Trigger, _background, declined_term_end
 from ..words import _JOIN_WORDS
 from .build import record
 from .state import Place, SentenceState
@@ -166,7 +166,8 @@ def _verb_gives_title(s: SentenceState, p: Place, trig: Trigger) -> bool:
     a record for every person of the list. True when it made them."""
     if _speaks_of_another(s, p, trig):
         return False
-    title = _title_after_pos(s.view, trig.tok.i + 1, p.limit, s.trigger_words)
+    after = declined_term_end(trig.tok) if trig.kind == "depart" else None  # "not seek a third term as ..."
+    title = _title_after_pos(s.view, after or trig.tok.i + 1, p.limit, s.trigger_words)
     if title is not None and trig.kind in ("appoint", "promote") and _left_behind(s.doc, trig.tok.i, title):
         return False  # "was promoted from her position as Director of Compliance": the post she leaves
     title, seat_org = _title_or_seat(s, p, trig, title)
