@@ -1298,6 +1298,9 @@ def test_the_successor_takes_the_post_the_predecessors_own_clause_says_he_leaves
     "economist Margaret Ellery, nominated by the board to succeed him.",
     "WELLINGTON, March 4 - Harbour Trust chairman Colin Fraser will retire in June. The board nominated "
     "economist Margaret Ellery to succeed him.",
+    # "him" is not the one who nominates
+    "WELLINGTON, March 4 - Bankers praised outgoing Harbour Trust chairman Colin Fraser but were unsure about "
+    "economist Margaret Ellery, nominated by Prime Minister Tom Kerr to succeed him.",
 ])
 def test_succeeding_him_takes_the_post_of_the_one_named_before_the_successor(ex, text):
     assert {("Margaret Ellery", "chairman", "appointed"), ("Colin Fraser", "chairman", "departed")} <= changes(ex, text)

@@ -19,6 +19,13 @@ from .view import DocView, make_view
 from .words import _JOIN_WORDS
 
 
+def _by_agent(view: DocView, start: int) -> bool:
+    """Does "by" (and a title) come before the name at ``start``: "nominated by (President) Reagan"?"""
+    title = view.title_at.get(start - 1) if start > 0 else None
+    k = title.start if title is not None else start
+    return k > 0 and view.doc[k - 1].lower_ == "by"
+
+
 def find_appointments(doc: Doc, view: DocView | None = None) -> list[Found]:
     view = view or make_view(doc)
     found: list[Found] = []
@@ -49,7 +56,8 @@ def find_appointments(doc: Doc, view: DocView | None = None) -> list[Found]:
             elif tok.lower_ in ("him", "her") and tok.i - 1 in succeed_at:
                 # "outgoing chairman Colin Fraser ... Margaret Ellery, nominated to succeed him": the
                 # one named before the successor (here, else in focus before)
-                keys = [m[2] for m in mentions if m[1] <= tok.i]
+                keys = [m[2] for m in mentions if m[1] <= tok.i and not _by_agent(view, m[0])]  # (not Reagan
+                # of "nominated by President Reagan to succeed him")
                 others = [k for k in keys[:-1] if k != keys[-1]] if keys else []
                 pred = others[-1] if others else last_key if keys and last_key not in (None, keys[-1]) else None
                 if pred is not None:
