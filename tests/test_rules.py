@@ -1329,6 +1329,19 @@ def test_declining_another_term_in_a_post_is_leaving_it(ex, text):
     assert orgs(ex, text) == {("Colin Fraser", "Harbour Trust", "chairman", "departed")}
 
 
+@pytest.mark.parametrize("text", [
+    "HOUSTON, May 4 - Tom Brekke, Harbor Oil's retired president, said the ruling makes a settlement harder.",
+    "SUVA, May 4 - Supporters of the country's ousted prime minister Timoci Vale renewed pressure for his return.",
+])
+def test_a_past_participle_describing_a_post_tells_no_move(ex, text):
+    assert changes(ex, text) == set()
+
+
+def test_a_post_left_soon_is_still_a_move(ex):
+    text = "HOUSTON, May 4 - Harbor Oil said its retiring president, Tom Brekke, will leave the company in June."
+    assert ("Tom Brekke", "president", "departed") in changes(ex, text)
+
+
 def test_seeking_another_term_is_no_move(ex):
     text = "WELLINGTON, March 4 - Colin Fraser said he would seek a third term as chairman of Harbour Trust."
     assert orgs(ex, text) == set()

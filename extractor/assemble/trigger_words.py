@@ -122,6 +122,8 @@ def find_triggers(sent: Span) -> list[Trigger]:
             tok.dep_ == "amod" and nxt is not None and nxt.lower_ in _DUTY_WORDS
         ):
             continue  # "the added post", "a retired general"
+        if kind == "depart" and _describes_a_post(tok):
+            continue  # "Pennzoil's retired president", "the country's ousted prime minister": a past state
         if w in _NAMES and nxt is not None and nxt.lower_ in ("after", "for"):
             continue  # "an award named after co-founder Joan Bavaria", "named for its principal author"
         if tok.i > 0 and _quote_closes(tok.doc, tok.i - 1, len(tok.doc)):
@@ -130,6 +132,17 @@ def find_triggers(sent: Span) -> list[Trigger]:
             continue  # "Gerald Names", "Leave Corp" (but "NanoGraf Appoints Thomas Redd")
         out.append(Trigger(kind, tok))
     return out
+
+
+def _describes_a_post(tok: Token) -> bool:
+    """Is the departure word a past participle that describes a post ("retired", "ousted" before
+    "president"), not a move told here? ("retiring", "outgoing" are moves to come.)"""
+    if tok.tag_ not in ("VBN", "JJ", "VBD") or tok.dep_ != "amod" or not tok.lower_.endswith("ed"):
+        return False
+    from ..components import lexicon
+
+    heads = lexicon().heads
+    return tok.head.i > tok.i and any(t.lower_ in heads for t in tok.doc[tok.i + 1:tok.head.i + 1])
 
 
 def _declines_another_term(tok: Token, lex: TriggerLexicon) -> bool:
