@@ -2092,6 +2092,16 @@ def test_a_post_opened_by_a_short_modifier_is_the_new_post_and_names_no_firm(ex,
     assert record.organisation.name == firm
 
 
+@pytest.mark.parametrize("career", [
+    "Previously, Whitcombe served technology giants including Kobalt Music, Waymo and YouTube.",
+    "Previously, Whitcombe served financial institutions including Kobalt Music, Waymo and YouTube.",
+])
+def test_firms_listed_after_a_plural_of_employers_are_past_employers(ex, career):
+    text = f"BOSTON, May 2, 2025 -- Harwick named Dana Whitcombe chief technology officer. {career}"
+    (record,) = ex.extract(text, "t").appointments
+    assert [p.name for p in record.past_employers] == ["Kobalt Music", "Waymo", "YouTube"]
+
+
 def test_previous_roles_at_firms_are_past_employers(ex):
     text = ("BOSTON, May 2, 2025 -- Harwick named Dana Whitcombe chief technology officer. Her previous roles "
             "include leadership positions at Kobalt Music, Waymo, YouTube and Google.")

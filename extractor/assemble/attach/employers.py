@@ -84,7 +84,8 @@ _NOT_DESCRIPTORS = {"and", "in", "as", "at", "for", "of", "to", "a", "an", "the"
 _ARRIVING = {"joins", "joined", "joining", "join", "comes", "came", "coming", "moves", "moved", "moving", "arrives", "arrived"}
 
 _EMPLOYER_PLURALS = {"companies", "firms", "organizations", "organisations", "roles", "positions", "employers",
-                     "banks", "groups", "businesses", "brands", "agencies", "startups", "start-ups"}
+                     "banks", "groups", "businesses", "brands", "agencies", "startups", "start-ups", "giants",
+                     "institutions", "corporations", "enterprises", "multinationals"}
 
 
 
