@@ -216,8 +216,9 @@ class TitleFinder:
         words = doc[start:k]
         if not len(words):
             return j
-        if any(t.ent_type_ in ("ORG", "GPE", "FAC", "LOC", "NORP", "PERSON") and not self._run_on(doc, t, j) for t in words):
-            return j
+        if any(t.ent_type_ in ("ORG", "GPE", "FAC", "LOC", "NORP", "PERSON") and not self._run_on(doc, t, j)
+               and not (t.ent_type_ != "PERSON" and self._word(t) in self.lex.departments) for t in words):
+            return j  # (but a region the NER names is the post's: "Head of LATAM", "Vice President of EMEA")
         if all(t.is_lower or t.lower_ in ("&", "/", "-") for t in words) or len(words) <= 4 and all(
             (t.is_title or t.is_upper) and self._departmental(t) or t.lower_ in ("and", "&", "/") for t in words
         ):

@@ -109,3 +109,17 @@ def test_an_of_part_the_recogniser_ran_into_from_before_the_title_is_still_a_dep
     doc = blank(text)
     doc.ents = [Span(doc, *ent_words, label="ORG")]
     assert [s.text for s in finder.find(doc)] == expected
+
+
+@pytest.mark.parametrize("text, ent, label, expected", [
+    # a region the recogniser names is the post's
+    ("Harwick named Dana Lee Head of LATAM.", (5, 6), "ORG", ["Head of LATAM"]),
+    ("Harwick named Dana Lee Vice President of EMEA.", (6, 7), "ORG", ["Vice President of EMEA"]),
+    ("Harwick named Dana Lee General Manager of Europe.", (6, 7), "LOC", ["General Manager of Europe"]),
+    # a firm is not: the post is at it
+    ("Harwick named Dana Lee President of Vantor Payments.", (5, 7), "ORG", ["President"]),
+])
+def test_a_region_the_recogniser_names_after_of_is_part_of_the_post(blank, finder, text, ent, label, expected):
+    doc = blank(text)
+    doc.ents = [Span(doc, *ent, label=label)]
+    assert [s.text for s in finder.find(doc)] == expected
