@@ -783,6 +783,9 @@ def test_a_list_below_a_colon_gives_each_person_the_post(ex):
      "Directors.", "independent Non-Executive Director"),
     ("AKRON, May 4 - Acme Rubber Corp named John Smith and Jane Roe senior vice presidents.", "senior vice president"),
     ("AKRON, May 4 - Acme Rubber Corp said John Smith and Jane Roe were named vice presidents.", "vice president"),
+    # a noun of the post's own before the plural head
+    ("DENVER, Jan. 6, 2025 -- Harwick Law LLP has promoted Susan Miller and Richard Stein to equity partners.",
+     "equity partner"),
 ])
 def test_a_title_in_the_plural_for_several_people_gives_each_the_singular(ex, text, title):
     # one record each, whose title is the plural's words with the head in the singular

@@ -80,6 +80,9 @@ def _plural_title(doc: Doc, i: int, limit: int) -> CharSpan | None:
     k = i
     while k < limit and k - i < 4 and doc[k].lower_ in lex.modifiers:
         k += 1
+    if k + 1 < limit and doc[k].is_lower and doc[k].is_alpha and doc[k].pos_ == "NOUN" \
+            and doc[k + 1].lower_ in _PLURAL_HEADS:
+        k += 1  # "equity partners": a noun of the post's own before a plural head
     if k < limit and (doc[k].lower_ in _PLURAL_HEADS or k > i and _plural_title_word(doc[k])):
         return _singular_title(doc, doc[i].idx, doc[k])
     return None
