@@ -11,6 +11,7 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Span, Token
 
+from ..components import lexicon
 from ..datafiles import read
 from .text import _title_case_line
 from .words import _DUTY_WORDS, _quote_closes
@@ -139,8 +140,6 @@ def _describes_a_post(tok: Token) -> bool:
     "president"), not a move told here? ("retiring", "outgoing" are moves to come.)"""
     if tok.tag_ not in ("VBN", "JJ", "VBD") or tok.dep_ != "amod" or not tok.lower_.endswith("ed"):
         return False
-    from ..components import lexicon
-
     heads = lexicon().heads
     return tok.head.i > tok.i and any(t.lower_ in heads for t in tok.doc[tok.i + 1:tok.head.i + 1])
 
