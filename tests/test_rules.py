@@ -1070,6 +1070,16 @@ def test_a_clipped_name_stands_for_the_organisation_the_text_names_in_full(ex):
     assert ("Alan Greenspan", "Federal Reserve Board") in {(n, o) for n, o, _, _ in orgs(ex, text)}
 
 
+@pytest.mark.parametrize("text, person, full", [
+    ("LONDON, May 2 - NatWest named Tom Brekke chief executive. National Westminster Bank Plc said Brekke joins "
+     "from Barclays.", "Tom Brekke", "National Westminster Bank Plc"),
+    ("BOSTON, May 2, 2025 -- Meg Smith, CEO of Cure Alzheimer's Fund, welcomed the board's new members. "
+     "CureAlz named Ann Lee treasurer.", "Ann Lee", "Cure Alzheimer's Fund"),
+])
+def test_a_name_blended_from_the_starts_of_the_full_names_words_stands_for_it(ex, text, person, full):
+    assert (person, full) in {(n, o) for n, o, _, _ in orgs(ex, text)}
+
+
 def test_a_clipped_name_two_full_names_could_stand_for_is_left_as_it_is():
     from extractor.assemble.entities.acronyms import _acronyms
 

@@ -1,5 +1,8 @@
-"""Short names of organisations the text defines or implies ("CSCE", "NYMEX", "the Fed", "VW")."""
+"""Short names of organisations the text defines or implies ("CSCE", "NYMEX", "the Fed", "VW",
+"CureAlz")."""
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc
 
@@ -57,7 +60,28 @@ def _acronyms(doc: Doc) -> dict[str, CharSpan]:
         if len(fulls) == 1:  # (not when "Fed" could be the FDIC as well: "Federal Deposit ...")
             clean = next(iter(fulls.values()))
             out[fold(w)] = CharSpan(clean.text, clean.start_char, clean.end_char)
+    _blended_names(texts, names_all, out)
     return out
+
+
+def _blended_names(texts: list[str], names: list, out: dict[str, CharSpan]) -> None:
+    """Short names blended from the first letters of a longer name's words, each part capitalised:
+    "CureAlz" for Cure Alzheimer's Fund, "NatWest" for National Westminster Bank (a part of two
+    letters at least, the first word's whole or its start, the longer name named in the text)."""
+    for w in set(texts):
+        if _BLEND.fullmatch(w) is None or fold(w) in out:
+            continue
+        pieces = re.findall(r"[A-Z][a-z]+", w)
+        for ent, words in names:
+            if len(words) > len(pieces) and all(word.startswith(piece) for piece, word in zip(pieces, words)):
+                clean = _clean_org(ent)
+                if clean is not None:
+                    out[fold(w)] = CharSpan(clean.text, clean.start_char, clean.end_char)
+                    break
+
+
+#: A word of two or three capitalised parts of two letters or more: "CureAlz", "NatWest"
+_BLEND = re.compile(r"(?:[A-Z][a-z]+){2,3}")
 
 
 def _short_names_of(doc: Doc, main: CharSpan | None) -> dict[str, CharSpan]:
