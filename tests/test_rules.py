@@ -1543,6 +1543,9 @@ def test_a_post_one_will_serve_as_or_takes_the_role_of_is_a_move(ex, sentence, e
     # named twice, both times in the post (the headline's and the body's)
     ("Larkspur Foods Names Ann Lee SVP of Franchise Sales. Larkspur Foods has named Ann Lee senior vice president "
      "of Franchise Sales.", "Larkspur Foods"),
+    # named again after the post and a comma: "Chief Architect, Strategic Financing at ..."
+    ("Larkspur Foods has named Ann Lee Vice President of Franchise Sales. \"I am glad to join,\" said Ann Lee, Vice "
+     "President, Franchise Sales at Larkspur Foods.", "Larkspur Foods"),
     # an organisation: with a firm's word, or named again
     ("Larkspur Foods said Ann Lee was named president of Orchard Bakeries Inc.", "Orchard Bakeries Inc."),
     ("Larkspur Foods said Ann Lee was named president of Orchard Bakeries. Orchard Bakeries makes bread.",

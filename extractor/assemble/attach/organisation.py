@@ -252,7 +252,16 @@ def _a_function_of_the_firm(view: DocView, prep: Token, span: Span) -> bool:
         return False  # "<Birchwood Systems>": the wire's mark of a company
     text = view.doc.text
     return not any(not re.search(r"\b(?:of|for)(?: the)?\s*$", text[max(0, m.start() - 12):m.start()], re.IGNORECASE)
-                   for m in re.finditer(re.escape(span.text), text))
+                   and not _after_a_post(view, m.start()) for m in re.finditer(re.escape(span.text), text))
+
+
+def _after_a_post(view: DocView, at: int) -> bool:
+    """Does a post and a comma come right before the text at char ``at`` ("Chief Architect,
+    Strategic Financing at CoreWeave": the function again, after its post)?"""
+    doc = view.doc
+    tok = doc.char_span(at, at + 1, alignment_mode="expand")
+    i = tok.start if tok is not None else None
+    return i is not None and i >= 2 and doc[i - 1].text == "," and view.title_at.get(i - 2) is not None
 
 
 #: Words that point back at a unit named before ("president of the unit"); not "board" or "bank"
