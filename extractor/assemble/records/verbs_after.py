@@ -84,10 +84,12 @@ def _succeeds_someone(s: SentenceState, p: Place, trig: Trigger) -> bool:
     if not nxt:
         return False
     j = nxt[0]
-    # "to replace retiring Federal Reserve Chairman Ken Vale": the post, named before the predecessor
-    held = _post_named_before(s, trig.tok.i, mentions[j][0]) if mentions[j][0] - trig.tok.i > 3 else None
-    if mentions[j][0] - trig.tok.i > 3 and held is None:
-        return False
+    held = None
+    if mentions[j][0] - trig.tok.i > 3:
+        # "to replace retiring Federal Reserve Chairman Ken Vale": the post, named before the predecessor
+        held = _post_named_before(s, trig.tok.i, mentions[j][0])
+        if held is None:
+            return False
     pj_end = mentions[j][1]
     lim2 = mentions[j + 1][0] if j + 1 < len(mentions) else s.sent.end
     app = _appositive_end(doc, pj_end, lim2)
