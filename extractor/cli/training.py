@@ -62,7 +62,8 @@ def train(
         target = output or Path(str(files("extractor").joinpath("data", MODEL_FILE)))
         model.save(target)
         ui.note(f"trained on {len(docs)} documents (threshold {model.threshold}, employer threshold "
-                f"{model.employer_threshold}); wrote {target}")
+                f"{model.employer_threshold}, rules' past employers kept from {model.rule_employer_threshold}); "
+                f"wrote {target}")
 
 
 def crossval(
