@@ -1439,9 +1439,9 @@ def test_a_name_that_ends_in_a_post_or_a_unit_is_no_persons(text, name, person):
 
 
 def test_the_post_a_predecessor_leaves_for_is_not_the_one_his_successor_takes(ex):
-    text = ("HAMILTON, Bermuda, May 9 - Calder Re named Ines Varga its chief underwriting officer, replacing Tom "
+    text = ("HAMILTON, Bermuda, May 9 - Calder Re named Laura Bennett its chief underwriting officer, replacing Tom "
             "Blake, who is leaving to become chief executive of Heyford Mutual.")
-    assert ("Ines Varga", "chief executive", "appointed") not in changes(ex, text)
+    assert ("Laura Bennett", "chief executive", "appointed") not in changes(ex, text)
 
 
 def test_a_headline_where_someone_joins_names_the_firm_after_the_verb_and_special_is_a_titles_word(ex):
@@ -2179,3 +2179,22 @@ def test_an_organisation_that_ends_in_the_persons_name_is_the_firm_before_the_po
 def test_an_organisation_named_as_the_person_is_the_person_taken_for_a_firm(org, person, named):
     from extractor.assemble.appointments import _names_the_person
     assert _names_the_person(org, person) is named
+
+
+@pytest.mark.parametrize("text", [
+    "DENVER, May 4, 2025 -- Callow Ridge Foods named Laura Bennett vice president of sales, reporting to chief "
+    "executive Tom Okafor.",
+    "DENVER, May 4, 2025 -- Callow Ridge Foods has appointed Laura Bennett as vice president of sales, reporting "
+    "directly to its Chief Executive Officer Tom Okafor.",
+    "DENVER, May 4 - Laura Bennett, an aide to Senator Tom Okafor, was named vice president of sales of Callow "
+    "Ridge Foods.",
+])
+def test_the_one_a_new_post_reports_to_makes_no_move(ex, text):
+    assert changes(ex, text) == {("Laura Bennett", "vice president of sales", "appointed")}
+
+
+def test_a_person_named_after_to_without_a_post_before_it_still_moves(ex):
+    text = ("DENVER, May 4, 2025 -- Callow Ridge Foods named Laura Bennett vice president of sales and promoted "
+            "Tom Okafor to chief financial officer.")
+    assert changes(ex, text) == {("Laura Bennett", "vice president of sales", "appointed"),
+                                 ("Tom Okafor", "chief financial officer", "promoted")}

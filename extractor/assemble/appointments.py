@@ -16,7 +16,7 @@ from .results import CharSpan, Found
 from .text import is_upper_sentence
 from .trigger_words import _aside, _speculative, find_triggers
 from .view import DocView, make_view
-from .words import _JOIN_WORDS
+from .words import _ANSWERS_TO, _JOIN_WORDS
 
 
 def _by_agent(view: DocView, start: int) -> bool:
@@ -24,6 +24,22 @@ def _by_agent(view: DocView, start: int) -> bool:
     title = view.title_at.get(start - 1) if start > 0 else None
     k = title.start if title is not None else start
     return k > 0 and view.doc[k - 1].lower_ == "by"
+
+
+def _answered_to(view: DocView, start: int) -> bool:
+    """Is the name at ``start`` the one a post answers to: "reporting (directly) to (its chief
+    executive) Ann Lee", "an adviser to (Senator) Helmut Kohl"? It names a superior, not a move."""
+    doc = view.doc
+    title = view.title_at.get(start - 1) if start > 0 else None
+    k = title.start if title is not None else start
+    while k > 0 and start - k < 3 and doc[k - 1].is_title and doc[k - 1].is_alpha:  # a rank the finder missed
+        k -= 1
+    if k > 0 and doc[k - 1].lower_ in ("the", "its", "their", "his", "her"):
+        k -= 1
+    if k < 2 or doc[k - 1].lower_ != "to":
+        return False
+    j = k - 2 if doc[k - 2].lower_ != "directly" else k - 3
+    return j >= 0 and doc[j].lower_ in _ANSWERS_TO
 
 
 def find_appointments(doc: Doc, view: DocView | None = None) -> list[Found]:
@@ -35,6 +51,7 @@ def find_appointments(doc: Doc, view: DocView | None = None) -> list[Found]:
         # "Kyle Hendrick joined Deep MM as CFO": what is joined is the firm, whatever the NER says
         mentions = [m for m in view.people.mentions(sent) if m[0] == 0 or doc[m[0] - 1].lower_ not in _JOIN_WORDS
                     or m[1] < len(doc) and doc[m[1]].lower_ != "as"]  # ("She joins Tom Reed, who ...": a person)
+        mentions = [m for m in mentions if not _answered_to(view, m[0])]
         # pronoun at the start of a sentence refers to the last person in focus
         pron = None
         for tok in sent[:3]:

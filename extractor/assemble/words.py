@@ -86,6 +86,11 @@ def names_only_a_body(words: list[str]) -> bool:
 
 _JOIN_WORDS = {"join", "joins", "joined", "joining", "rejoin", "rejoins", "rejoined", "returns", "return", "returned"}
 
+#: Words before "to" and a name that the post answers to: "reporting (directly) to", "adviser to",
+#: "chief of staff to" (Chief Executive) Ann Lee
+_ANSWERS_TO = {"report", "reports", "reported", "reporting", "adviser", "advisor", "advisers", "advisors", "aide",
+               "aides", "assistant", "assistants", "counsel", "counselor", "counsellor", "deputy", "staff"}
+
 _DUTY_WORDS = {"duties", "post", "job", "role", "position", "responsibilities", "posts", "functions", "place"}
 
 _LEGAL_SUFFIXES = {"inc", "llc", "ltd", "plc", "corp", "co", "lp", "llp", "gmbh", "ag", "sa", "nv", "bv", "asa", "ab", "oyj",
