@@ -2198,3 +2198,16 @@ def test_a_person_named_after_to_without_a_post_before_it_still_moves(ex):
             "Tom Okafor to chief financial officer.")
     assert changes(ex, text) == {("Laura Bennett", "vice president of sales", "appointed"),
                                  ("Tom Okafor", "chief financial officer", "promoted")}
+
+
+@pytest.mark.parametrize("adjective", ["longtime", "long-time", "current", "outgoing"])
+def test_an_appositive_post_the_firm_holds_may_carry_an_adjective(ex, adjective):
+    text = (f"AUSTIN, Texas, May 6, 2025 -- Corvane Inc. announced that Robert Keene, its {adjective} chief "
+            "financial officer, will retire on June 30.")
+    assert changes(ex, text) == {("Robert Keene", "chief financial officer", "departed")}
+
+
+def test_an_appositive_that_describes_the_person_is_no_post(ex):
+    text = ("AUSTIN, Texas, May 6, 2025 -- Corvane Inc. named Jane Holloway chief operating officer. \"We are glad "
+            "to welcome Jane Holloway, an experienced manager who knows our plants,\" said chairman Tom Reyes.")
+    assert changes(ex, text) == {("Jane Holloway", "chief operating officer", "appointed")}

@@ -96,10 +96,20 @@ def _appositive_title(view: DocView, end: int, limit: int) -> Span | None:
             if t.start <= end or t.start >= limit:
                 continue
             gap = [doc[i] for i in range(end + 1, t.start)]
-            if len(gap) <= 4 and all(g.lower_ in ("the", "its", "a", "an", "former", "currently", "who", "is", "was", "'s", "’s") or g.ent_type_ == "ORG" or g.like_num or g.text == "," for g in gap):
+            definite = any(g.lower_ in ("the", "its", "their", "'s", "’s") for g in gap)
+            if len(gap) <= 4 and all(g.lower_ in ("the", "its", "a", "an", "former", "currently", "who", "is", "was", "'s", "’s")
+                                     or g.ent_type_ == "ORG" or g.like_num or g.text == "," or definite and _describes_tenure(g)
+                                     for g in gap):
                 return t
             return None
     return None
+
+
+def _describes_tenure(tok) -> bool:
+    """An adjective before an appositive's post that the firm holds ("its longtime / current /
+    outgoing chief financial officer"), or the hyphen of one ("long-time"); not a description of
+    the person ("an experienced manager")."""
+    return tok.tag_ in ("JJ", "HYPH") or tok.i > 0 and tok.nbor(-1).tag_ == "HYPH"
 
 
 def _own_clause(doc: Doc, end: int, limit: int) -> bool:
