@@ -2211,3 +2211,15 @@ def test_an_appositive_that_describes_the_person_is_no_post(ex):
     text = ("AUSTIN, Texas, May 6, 2025 -- Corvane Inc. named Jane Holloway chief operating officer. \"We are glad "
             "to welcome Jane Holloway, an experienced manager who knows our plants,\" said chairman Tom Reyes.")
     assert changes(ex, text) == {("Jane Holloway", "chief operating officer", "appointed")}
+
+
+def test_a_join_verb_gives_the_firm_it_names_before_the_post(ex):
+    text = ("AUSTIN, Texas, May 6, 2025 -- Jane Holloway, who spent 12 years at Brightline Systems, has joined "
+            "Corvane Inc. as managing director.")
+    assert {(r[0], r[2]) for r in records(ex, text)} == {("Jane Holloway", "Corvane Inc.")}
+
+
+def test_a_post_that_names_its_own_firm_keeps_it_after_a_join_verb(rules_only):
+    text = ("AUSTIN, Texas, May 6, 2025 -- Jane Holloway has joined Corvane Inc. as president of Tarrant Freight "
+            "Inc, its trucking unit.")
+    assert {(r[0], r[2]) for r in records(rules_only, text)} == {("Jane Holloway", "Tarrant Freight Inc")}

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ..attach.organisation import _org_for_title
 from ..constructions.appositions import _appositive_end, _appositive_title, _own_clause, _title_before
 from ..constructions.boards import _board_owner, _board_title, post_on_the_board
 from ..constructions.subjects import _names_someone, _other_subject, _seeks_someone, _someone_else_does
 from ..constructions.title_after import _left_behind, _takes_duties, _title_after_pos
+from ..entities.organisations import _clean_org
 from ..results import CharSpan, _as_charspan
+from ..text import _ent_at
 from ..trigger_words import Trigger, _background, declined_term_end
 from ..words import _JOIN_WORDS
 from .build import record
@@ -228,4 +231,21 @@ def _title_or_seat(s: SentenceState, p: Place, trig: Trigger, title):
         if seat is not None:
             title = post_on_the_board(view, seat, limit, s.trigger_words)
             seat_org = _board_owner(view, seat)
+    elif trig.tok.lower_ in _JOIN_WORDS and isinstance(title, Span):
+        seat_org = _joined_firm(s, trig.tok.i, title)
     return title, seat_org
+
+
+def _joined_firm(s: SentenceState, at: int, title: Span) -> CharSpan | None:
+    """The firm a join verb names before the post it gives, when the post names none: "(Ann Lee,
+    formerly of Beta Inc,) has joined [Corvane Inc.] as managing director"."""
+    doc = s.doc
+    k = at + 1
+    while k < title.start and doc[k].lower_ == "the":
+        k += 1
+    ent = _ent_at(doc, k) if k < title.start and doc[k].ent_type_ == "ORG" else None
+    if ent is None or ent.end + 1 != title.start or doc[ent.end].lower_ != "as" \
+            or _org_for_title(s.view, title, s.sent) is not None:
+        return None
+    span = _clean_org(ent)
+    return CharSpan(span.text, span.start_char, span.end_char) if span is not None else None
