@@ -2188,6 +2188,11 @@ def test_an_organisation_named_as_the_person_is_the_person_taken_for_a_firm(org,
     "directly to its Chief Executive Officer Tom Okafor.",
     "DENVER, May 4 - Laura Bennett, an aide to Senator Tom Okafor, was named vice president of sales of Callow "
     "Ridge Foods.",
+    # a colleague the post works beside
+    "DENVER, May 4, 2025 -- Callow Ridge Foods named Laura Bennett vice president of sales, where she will closely "
+    "collaborate with founder and CEO Tom Okafor.",
+    "DENVER, May 4, 2025 -- Callow Ridge Foods named Laura Bennett vice president of sales, working directly with "
+    "CEO Tom Okafor.",
 ])
 def test_the_one_a_new_post_reports_to_makes_no_move(ex, text):
     assert changes(ex, text) == {("Laura Bennett", "vice president of sales", "appointed")}

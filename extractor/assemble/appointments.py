@@ -16,7 +16,7 @@ from .results import CharSpan, Found
 from .text import is_upper_sentence
 from .trigger_words import _aside, _speculative, find_triggers
 from .view import DocView, make_view
-from .words import _ANSWERS_TO, _JOIN_WORDS
+from .words import _ANSWERS_TO, _JOIN_WORDS, _WORKS_WITH
 
 
 def _by_agent(view: DocView, start: int) -> bool:
@@ -27,8 +27,9 @@ def _by_agent(view: DocView, start: int) -> bool:
 
 
 def _answered_to(view: DocView, start: int) -> bool:
-    """Is the name at ``start`` the one a post answers to: "reporting (directly) to (its chief
-    executive) Ann Lee", "an adviser to (Senator) Helmut Kohl"? It names a superior, not a move."""
+    """Is the name at ``start`` the one a post answers to or works beside: "reporting (directly)
+    to (its chief executive) Ann Lee", "an adviser to (Senator) Helmut Kohl", "working closely
+    with (founder and CEO) Alan Moore"? It names a superior or a colleague, not a move."""
     doc = view.doc
     title = view.title_at.get(start - 1) if start > 0 else None
     k = title.start if title is not None else start
@@ -36,10 +37,10 @@ def _answered_to(view: DocView, start: int) -> bool:
         k -= 1
     if k > 0 and doc[k - 1].lower_ in ("the", "its", "their", "his", "her"):
         k -= 1
-    if k < 2 or doc[k - 1].lower_ != "to":
+    if k < 2 or doc[k - 1].lower_ not in ("to", "with"):
         return False
-    j = k - 2 if doc[k - 2].lower_ != "directly" else k - 3
-    return j >= 0 and doc[j].lower_ in _ANSWERS_TO
+    j = k - 2 if doc[k - 2].lower_ not in ("directly", "closely") else k - 3
+    return j >= 0 and doc[j].lower_ in (_ANSWERS_TO if doc[k - 1].lower_ == "to" else _WORKS_WITH)
 
 
 def find_appointments(doc: Doc, view: DocView | None = None) -> list[Found]:

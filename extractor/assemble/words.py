@@ -91,6 +91,11 @@ _JOIN_WORDS = {"join", "joins", "joined", "joining", "rejoin", "rejoins", "rejoi
 _ANSWERS_TO = {"report", "reports", "reported", "reporting", "adviser", "advisor", "advisers", "advisors", "aide",
                "aides", "assistant", "assistants", "counsel", "counselor", "counsellor", "deputy", "staff"}
 
+#: Verbs before "with" and a name that the post works beside: "working (directly) with", "will
+#: closely collaborate with" (founder and CEO) Alan Moore
+_WORKS_WITH = {"work", "works", "worked", "working", "collaborate", "collaborates", "collaborated", "collaborating",
+               "partner", "partners", "partnering"}
+
 _DUTY_WORDS = {"duties", "post", "job", "role", "position", "responsibilities", "posts", "functions", "place"}
 
 _LEGAL_SUFFIXES = {"inc", "llc", "ltd", "plc", "corp", "co", "lp", "llp", "gmbh", "ag", "sa", "nv", "bv", "asa", "ab", "oyj",
