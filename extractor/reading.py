@@ -76,21 +76,17 @@ def decided_appointments(decider: DecisionModel, decision: str, candidates: list
                          by_rules: list[Appointment], cleaned: CleanText) -> list[Appointment]:
     """The records of a document under the trained ``decider``: its own choice among the
     candidates ("model"), or ("combined") the hand rules' records ``by_rules``, each with the
-    organisation the model gives it where it overrules theirs, without the past employers it
-    drops, and with the model's confidence."""
+    organisation the model gives it where it overrules theirs, and the model's confidence."""
     if decision == "model":
         return [decision_appointment(d, cleaned) for d in decider.decide(candidates)]
     offsets = {c.kept: c.offset for c in candidates if c.kept is not None}
     out = []
     for i, (record, said) in enumerate(zip(by_rules, decider.combined_records(candidates, len(by_rules)))):
         update: dict = {"confidence": said.confidence}
-        dropped = set(said.dropped_employers)
         if said.organisation is not None:
             s, e, name = _where(cleaned, offsets[i], said.organisation.span)
             update["organisation"] = Organisation(name=name, start=s, end=e)
-            dropped.add(fold(name))
-        if dropped:
-            update["past_employers"] = [p for p in record.past_employers if fold(p.name) not in dropped]
+            update["past_employers"] = [p for p in record.past_employers if fold(p.name) != fold(name)]
         out.append(record.model_copy(update=update))
     return out
 

@@ -15,8 +15,7 @@ from extractor.assemble import CharSpan
 from extractor.cli import app
 from extractor.decide.candidates import Candidate, Option
 from extractor.decide.model import DIM, PARTS, DecisionModel, feature_index, shipped_model_exists
-from extractor.decide.train import (DocData, _rule_employer_threshold, combined, expected_calibration_error, fit,
-                                    pair_label, rows_for)
+from extractor.decide.train import DocData, combined, expected_calibration_error, fit, pair_label, rows_for
 
 ROOT = Path(__file__).parents[1]
 
@@ -87,7 +86,6 @@ def test_every_organisation_of_the_document_is_an_option_with_where_it_stands(nl
 def test_organisations_of_wire_copy_have_their_features_twice_once_marked(nlp, opening, wire):
     [cand] = [c for c in candidates_of(nlp, opening + "General Signal Corp said it named Dana Ruiz chief financial "
                                                       "officer.") if c.person_name == "Dana Ruiz"]
-    assert cand.wire == wire
     features = {f for o in cand.orgs for f in o.features}
     marked = {f for f in features if f.startswith("W:")}
     assert features and bool(marked) == wire
@@ -148,11 +146,9 @@ def test_model_file_round_trips_and_refuses_another_version(tmp_path):
     model = _model(pair={"good": 2.0})
     model.threshold, model.calibration = 0.4, ([0.0, 0.5, 1.0], [0.1, 0.6, 0.9])
     model.record_calibration, model.rule_base_rate = ([0.0, 1.0], [0.2, 0.7]), 0.45
-    model.rule_employer_threshold = 0.275
     model.save(tmp_path / "m.npz")
     loaded = DecisionModel.load(tmp_path / "m.npz")
     assert loaded.threshold == 0.4 and loaded.calibration == ([0.0, 0.5, 1.0], [0.1, 0.6, 0.9])
-    assert loaded.rule_employer_threshold == 0.275
     assert (loaded.record_calibration, loaded.rule_base_rate) == (([0.0, 1.0], [0.2, 0.7]), 0.45)
     assert loaded.prob("pair", ["bias", "good"]) == pytest.approx(model.prob("pair", ["bias", "good"]), abs=1e-6)
     bad = tmp_path / "bad.npz"
@@ -205,45 +201,6 @@ def test_combined_records_of_the_training_side_carry_the_overruling_organisation
     [out] = combined(doc, model)
     assert out["organisation"] == {"name": "Acme"} and out["past_employers"] == [{"name": "Zeta"}]
     assert 0.0 <= out["confidence"] <= 1.0
-
-
-def test_combined_decision_drops_a_rules_past_employer_the_employer_part_finds_unlikely():
-    model = _model(employer={"ew=sales": -4.0, "rule_pe": 1.0})  # "Franchise Sales" 0.05, "Acme" 0.73
-    model.rule_employer_threshold = 0.3
-    cand = _candidate(["rule"], [_option("Tolland Corp")])
-    cand.orgs[0].rule, cand.kept = True, 0
-    cand.employers = [_option("Franchise Sales", "ew=franchise", "ew=sales", "rule_pe"), _option("Acme", "rule_pe"),
-                      _option("Zeta Labs", "ew=sales")]  # not the rules' own: never dropped, never added
-    for option in cand.employers[:2]:
-        option.rule = True
-    [said] = model.combined_records([cand], 1)
-    assert said.dropped_employers == frozenset({"franchise sales"})
-    rule_record = {"person": {"name": "Ann Lee"}, "role": {"title": "president"}, "organisation": {"name": "Tolland Corp"},
-                   "past_employers": [{"name": "Franchise Sales"}, {"name": "Acme"}]}
-    [out] = combined(DocData("d", None, [cand], [rule_record], {"id": "d", "appointments": []}), model)
-    assert out["past_employers"] == [{"name": "Acme"}] and out["organisation"] == {"name": "Tolland Corp"}
-    cand.wire = True  # the part has hardly seen a past employer of wire copy: the rules' all stand
-    assert model.combined_records([cand], 1)[0].dropped_employers == frozenset()
-    cand.wire, model.rule_employer_threshold = False, 0.0  # the default: the rules' past employers all stand
-    assert model.combined_records([cand], 1)[0].dropped_employers == frozenset()
-
-
-def test_the_cut_for_the_rules_past_employers_is_the_one_best_on_held_out_records():
-    gold = {"id": "d", "appointments": [{"person": "Ann Lee", "role": "president", "organisation": "Tolland Corp",
-                                         "event": "appointed", "optional": False,
-                                         "past_employers": ["Acme", "Beta Inc"], "past_employers_optional": []}]}
-    cand = _candidate(["rule"], [_option("Tolland Corp")])
-    cand.orgs[0].rule, cand.kept = True, 0
-    cand.employers = [_option("Franchise Sales", "ew=sales"), _option("Acme"), _option("Customer Service", "ew=service")]
-    for option in cand.employers:
-        option.rule = True
-    model = _model(employer={"ew=sales": -2.0, "ew=service": -1.0})  # 0.12, 0.5, 0.27
-    doc = DocData("d", None, [cand], [], gold)
-    # dropping both unlikely ones: 1 right of 1 kept, 2 wanted -> F1 0.67 (keeping all: 0.4)
-    assert 0.27 < _rule_employer_threshold([(doc, model)]) <= 0.5
-    cand.employers[0] = _option("Beta Inc", "ew=sales")  # the unlikeliest is right after all
-    cand.employers[0].rule = True
-    assert _rule_employer_threshold([(doc, model)]) == 0.0
 
 
 def test_record_rows_label_the_rules_records_by_person_role_and_organisation():
@@ -411,24 +368,6 @@ def test_an_organisation_the_model_gives_a_rules_record_points_into_the_source_t
     assert given.organisation.name != ruled.organisation.name
     assert source[given.organisation.start:given.organisation.end] == given.organisation.name
     assert given.organisation.name in {"Norrland Freight AB", "Tolland Valve Co"}
-
-
-def test_a_past_employer_the_combined_decision_drops_leaves_the_record_it_belongs_to(nlp):
-    from extractor.clean import clean
-    from extractor.reading import doc_appointments
-
-    source = ("Tolland Valve Co said on Monday that it named Dana Ruiz chief financial officer. Ruiz was "
-              "previously treasurer of Norrland Freight AB.\n")
-    cleaned = clean(source)
-    doc = nlp(cleaned.text)
-    [ruled] = doc_appointments(doc, None, cleaned)
-    assert [p.name for p in ruled.past_employers] == ["Norrland Freight AB"]
-    keeps, drops = _model(), _model()  # every option 0.5
-    drops.rule_employer_threshold = 0.6
-    [kept] = doc_appointments(doc, None, cleaned, decider=keeps, decision="combined")
-    [given] = doc_appointments(doc, None, cleaned, decider=drops, decision="combined")
-    assert kept.past_employers == ruled.past_employers and given.past_employers == []
-    assert (given.person, given.role, given.organisation) == (ruled.person, ruled.role, ruled.organisation)
 
 
 @pytest.mark.model

@@ -62,8 +62,7 @@ def train(
         target = output or Path(str(files("extractor").joinpath("data", MODEL_FILE)))
         model.save(target)
         ui.note(f"trained on {len(docs)} documents (threshold {model.threshold}, employer threshold "
-                f"{model.employer_threshold}, rules' past employers kept from {model.rule_employer_threshold}); "
-                f"wrote {target}")
+                f"{model.employer_threshold}); wrote {target}")
 
 
 def crossval(

@@ -68,7 +68,6 @@ class Candidate:
     rule: bool = False
     offset: int = 0  # where the doc's text starts in the cleaned text (a long document is parsed in pieces)
     kept: int | None = None  # this is the hand rules' record number ``kept`` of the document (they keep it)
-    wire: bool = False  # the document is wire copy (``is_wire_copy``)
 
 
 def _bucket(n: int, edges=(0, 1, 2, 3, 5, 8, 13, 21)) -> str:
@@ -554,7 +553,7 @@ def _candidate(view, si, sent, p, title, triggers, rule, kept, announced, org_en
     cand = Candidate(
         person=person, person_name=name, person_key=p[2], title=title_cs, sentence=_cs(sent), sent_index=si,
         event=event, effective=eff, features=feats, succeeds=succeeds, rule=rule is not None,
-        kept=_position(kept, rule), wire=is_wire_copy(view))
+        kept=_position(kept, rule))
     cand.orgs = _options_for(view, si, title, p[0], rule, index)
     if rule is None:  # the same for every candidate of the person: worked out once
         cand.employers = list(_once(view, "employers", p[2], lambda: _employers_for(view, p[2], org_ents, None)))

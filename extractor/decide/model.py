@@ -8,9 +8,8 @@ Scoring needs only numpy: a feature is hashed (CRC-32) into ``DIM`` weights, and
 is the logistic of the summed weights. With the model deciding (``decide``), a record's
 confidence is the probability that its post is a move times the probability of the organisation
 chosen; for a record of the hand rules (``combine``, the default decision) it is the ``record``
-part's probability, the ``org`` part may give the record another organisation
-(``organisation_over_rules``), and the ``employer`` part may drop a past employer the rules
-found (``employers_over_rules``). Either is mapped through a calibration table fitted on held-out
+part's probability, and the ``org`` part may give the record another organisation
+(``organisation_over_rules``). Either is mapped through a calibration table fitted on held-out
 predictions, so that a confidence of 0.8 is right about 80% of the time on text like the
 training corpus.
 """
@@ -86,8 +85,6 @@ class Combined:
     confidence: float
     #: the organisation the ``org`` part gives the post instead of the rules' own; None: theirs stands
     organisation: Option | None = None
-    #: past employers of the rules (folded names) that the ``employer`` part finds unlikely
-    dropped_employers: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -103,9 +100,6 @@ class DecisionModel:
     #: share of the hand rules' records that are right, for a record with no candidate to score
     rule_base_rate: float = RULE_BASE_RATE
     org_margin: float = ORG_MARGIN
-    #: a past employer the hand rules found is dropped when the ``employer`` part gives it less
-    #: (0: none is); chosen on held-out predictions when the model is trained
-    rule_employer_threshold: float = 0.0
 
     def prob(self, part: str, features: list[str]) -> float:
         return logistic(float(self.weights[part][indices(features)].sum()))
@@ -154,27 +148,14 @@ class DecisionModel:
         floor = next((q for q, o in scored if o is theirs), 0.5)
         return None if best.rule or p < floor + self.org_margin else best
 
-    def employers_over_rules(self, cand: Candidate) -> frozenset[str]:
-        """The past employers of a record of the hand rules (folded names) that the ``employer``
-        part gives less than ``rule_employer_threshold``: the combined decision drops them.
-
-        Not in wire copy: the training corpus holds hardly any past employer of a wire story
-        (its 374 Reuters stories name four in all), so the part has not learnt how wire copy names
-        them ("formerly with", "who left X in May"), and it takes right ones for wrong ones."""
-        if cand.wire:
-            return frozenset()
-        return frozenset(fold(o.span.text) for o in cand.employers
-                         if o.rule and self.prob("employer", o.features) < self.rule_employer_threshold)
-
     def combine(self, candidates: list[Candidate]) -> dict[int, Combined]:
         """The combined decision on each record the hand rules keep, by its number
-        (``Candidate.kept``): its organisation if the model overrules theirs, the past employers
-        it drops, and its confidence."""
+        (``Candidate.kept``): its organisation if the model overrules theirs, and its confidence."""
         out = {}
         for cand in candidates:
             if cand.kept is not None:
                 org = self.organisation_over_rules(cand)
-                out[cand.kept] = Combined(self.rule_confidence(cand, org), org, self.employers_over_rules(cand))
+                out[cand.kept] = Combined(self.rule_confidence(cand, org), org)
         return out
 
     def combined_records(self, candidates: list[Candidate], count: int) -> list[Combined]:
@@ -215,8 +196,7 @@ class DecisionModel:
         meta = dict(self.meta, threshold=self.threshold, employer_threshold=self.employer_threshold,
                     calibration=list(map(list, self.calibration)), dim=DIM, parts=list(PARTS),
                     record_calibration=list(map(list, self.record_calibration)),
-                    rule_base_rate=self.rule_base_rate, org_margin=self.org_margin,
-                    rule_employer_threshold=self.rule_employer_threshold)
+                    rule_base_rate=self.rule_base_rate, org_margin=self.org_margin)
         arrays = {part: self.weights[part].astype(np.float32) for part in PARTS}
         np.savez_compressed(path, meta=np.array(json.dumps(meta)), **arrays)
 
@@ -233,8 +213,7 @@ class DecisionModel:
         rxs, rys = meta.pop("record_calibration")
         return cls(weights, meta.pop("threshold"), meta.pop("employer_threshold"), (xs, ys), meta,
                    record_calibration=(rxs, rys),
-                   rule_base_rate=meta.pop("rule_base_rate"), org_margin=meta.pop("org_margin", ORG_MARGIN),
-                   rule_employer_threshold=meta.pop("rule_employer_threshold", 0.0))
+                   rule_base_rate=meta.pop("rule_base_rate"), org_margin=meta.pop("org_margin", ORG_MARGIN))
 
 
 def shipped_model_exists() -> bool:

@@ -27,7 +27,7 @@ import numpy as np
 from ..assemble import fold
 from ..evaluate import GoldAppointment, align, evaluate, same_organisation, same_person, same_role
 from .candidates import Candidate, Option
-from .model import DIM, PARTS, Combined, DecisionModel, indices, record_features
+from .model import DIM, PARTS, DecisionModel, indices, record_features
 
 log = logging.getLogger(__name__)
 
@@ -154,22 +154,14 @@ def rows_for(docs: Iterable[DocData]) -> dict[str, tuple[list[list[str]], list[i
                     out["org"][0].append(option.features)
                     out["org"][1].append(int(same_organisation(gold["organisation"], option.span.text)))
             for option in cand.employers:
-                label = employer_label(option, gold)
-                if label is not None:
-                    out["employer"][0].append(option.features)
-                    out["employer"][1].append(label)
+                name = option.span.text
+                if any(same_organisation(o, name) for o in gold.get("past_employers_optional") or ()):
+                    continue
+                if gold.get("organisation") and same_organisation(gold["organisation"], name):
+                    continue
+                out["employer"][0].append(option.features)
+                out["employer"][1].append(int(any(same_organisation(p, name) for p in gold.get("past_employers") or ())))
     return out
-
-
-def employer_label(option: Option, gold: dict) -> int | None:
-    """Whether an organisation option is a past employer of the gold record (1) or not (0); None
-    when the gold leaves it open (an optional one) or it is the record's own organisation."""
-    name = option.span.text
-    if any(same_organisation(o, name) for o in gold.get("past_employers_optional") or ()):
-        return None
-    if gold.get("organisation") and same_organisation(gold["organisation"], name):
-        return None
-    return int(any(same_organisation(p, name) for p in gold.get("past_employers") or ()))
 
 
 def _record_right(cand: Candidate, label: int, gold: dict | None, org: Option | None = None) -> bool:
@@ -231,8 +223,7 @@ def fit(docs: Sequence[DocData], seed: int = 13, meta: dict | None = None) -> De
     record_calibration, base_rate = _record_calibration(held)
     return DecisionModel(fit_weights(docs, seed), threshold, employer_threshold, calibration,
                          dict(meta or {}, seed=seed, documents=len(docs)),
-                         record_calibration=record_calibration, rule_base_rate=base_rate,
-                         rule_employer_threshold=_rule_employer_threshold(held))
+                         record_calibration=record_calibration, rule_base_rate=base_rate)
 
 
 #: No record is certain: calibrated confidence stays within these bounds (a held-out bin with
@@ -299,38 +290,6 @@ def _best_threshold(held: list[tuple[DocData, DecisionModel]], part: str) -> flo
     return round(best, 3)
 
 
-#: Cuts tried for ``DecisionModel.rule_employer_threshold`` (0 first: keep them all).
-RULE_EMPLOYER_CUTS = tuple(round(c, 3) for c in np.arange(0.0, 0.61, 0.025))
-
-
-def _rule_employer_threshold(held: list[tuple[DocData, DecisionModel]]) -> float:
-    """The cut under which the combined decision drops a past employer the hand rules found: the
-    one that maximises F1 of past employers on the held-out records of the rules that are right
-    moves outside wire copy (every gold past employer of those records counts, found by the rules
-    or not)."""
-    scored: list[tuple[float, int]] = []
-    positives = 0
-    for doc, model in held:
-        golds = _golds(doc)
-        for cand in doc.candidates:
-            label, gold = pair_label(cand, golds) if cand.kept is not None and not cand.wire else (None, None)
-            if not label or gold is None:
-                continue
-            positives += len(gold.get("past_employers") or ())
-            for option in cand.employers:
-                right = employer_label(option, gold) if option.rule else None
-                if right is not None:
-                    scored.append((model.prob("employer", option.features), right))
-    best, best_f1 = 0.0, -1.0
-    for cut in RULE_EMPLOYER_CUTS:
-        tp = sum(y for p, y in scored if p >= cut)
-        fp = sum(1 - y for p, y in scored if p >= cut)
-        f1 = 2 * tp / (tp + fp + positives) if positives else 0.0
-        if f1 > best_f1:
-            best, best_f1 = cut, f1
-    return best
-
-
 def _calibration(held, threshold: float, employer_threshold: float) -> tuple[list[float], list[float]]:
     """Raw record confidence -> share of such records that are right, fitted by Platt scaling on
     the held-out records, as a table for ``np.interp``."""
@@ -363,22 +322,17 @@ def combined(doc: DocData, model: DecisionModel) -> list[dict]:
     """The combined decision's records: the hand rules', each with the organisation the ``org``
     part gives it where it overrules theirs, and the ``record`` part's confidence."""
     said = model.combined_records(doc.candidates, len(doc.rules))
-    return [dict(_overruled(r, c), confidence=c.confidence) for r, c in zip(doc.rules, said)]
+    return [dict(_overruled(r, c.organisation), confidence=c.confidence) for r, c in zip(doc.rules, said)]
 
 
-def _overruled(record: dict, said: Combined) -> dict:
-    """A record (output JSON) as the combined decision ``said`` leaves it: with the organisation
-    it gives instead of the rules' own (a past employer of the same name is then no longer one),
-    and without the past employers it drops."""
-    dropped = set(said.dropped_employers)
-    out = dict(record)
-    if said.organisation is not None:
-        name = said.organisation.span.text
-        out["organisation"] = {"name": name}
-        dropped.add(fold(name))
-    if dropped:
-        out["past_employers"] = [p for p in record.get("past_employers") or () if fold(p["name"]) not in dropped]
-    return out
+def _overruled(record: dict, org: Option | None) -> dict:
+    """A record (output JSON) with the organisation ``org`` instead of its own (None: as it is);
+    a past employer of the same name is then no longer one."""
+    if org is None:
+        return record
+    name = org.span.text
+    return dict(record, organisation={"name": name},
+                past_employers=[p for p in record.get("past_employers") or () if fold(p["name"]) != fold(name)])
 
 
 def _as_output(decisions) -> list[dict]:
