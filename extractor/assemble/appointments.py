@@ -19,10 +19,15 @@ from .view import DocView, make_view
 from .words import _ANSWERS_TO, _JOIN_WORDS, _WORKS_WITH
 
 
+def _with_its_title(view: DocView, start: int) -> int:
+    """Where the name at ``start`` begins together with a title right before it ("[President] Reagan")."""
+    title = view.title_at.get(start - 1) if start > 0 else None
+    return title.start if title is not None else start
+
+
 def _by_agent(view: DocView, start: int) -> bool:
     """Does "by" (and a title) come before the name at ``start``: "nominated by (President) Reagan"?"""
-    title = view.title_at.get(start - 1) if start > 0 else None
-    k = title.start if title is not None else start
+    k = _with_its_title(view, start)
     return k > 0 and view.doc[k - 1].lower_ == "by"
 
 
@@ -31,8 +36,7 @@ def _answered_to(view: DocView, start: int) -> bool:
     to (its chief executive) Ann Lee", "an adviser to (Senator) Helmut Kohl", "working closely
     with (founder and CEO) Alan Moore"? It names a superior or a colleague, not a move."""
     doc = view.doc
-    title = view.title_at.get(start - 1) if start > 0 else None
-    k = title.start if title is not None else start
+    k = _with_its_title(view, start)
     while k > 0 and start - k < 3 and doc[k - 1].is_title and doc[k - 1].is_alpha:  # a rank the finder missed
         k -= 1
     if k > 0 and doc[k - 1].lower_ in ("the", "its", "their", "his", "her"):

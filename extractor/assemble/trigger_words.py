@@ -78,7 +78,7 @@ def find_triggers(sent: Span) -> list[Trigger]:
     for tok in sent:
         w = tok.lower_
         kind = None
-        if w in lex.decline and _declines_another_term(tok, lex):
+        if w in lex.decline and _declines_another_term(tok):
             kind = "depart"
         elif w in lex.promote:
             kind = "promote"
@@ -144,7 +144,7 @@ def _describes_a_post(tok: Token) -> bool:
     return tok.head.i > tok.i and any(t.lower_ in heads for t in tok.doc[tok.i + 1:tok.head.i + 1])
 
 
-def _declines_another_term(tok: Token, lex: TriggerLexicon) -> bool:
+def _declines_another_term(tok: Token) -> bool:
     """ "would not seek a third term", "not to stand for re-election", "not to accept reappointment":
     the verb negated (within the two words before it) and a new term within the five words after."""
     doc = tok.doc
